@@ -1,0 +1,67 @@
+import { z } from 'zod';
+
+/** A calendar day, `YYYY-MM-DD`, that really exists (no time, no zone). */
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+  .refine((s) => {
+    const [y, m, d] = s.split('-').map(Number) as [number, number, number];
+    if (m < 1 || m > 12 || d < 1) return false;
+    const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+    return d <= days;
+  }, 'not a real calendar day');
+export type IsoDate = z.infer<typeof IsoDate>;
+
+/** An instant, as an ISO 8601 date-time string (used only for created/updated stamps). */
+export const Timestamp = z.iso.datetime({ offset: true });
+export type Timestamp = z.infer<typeof Timestamp>;
+
+/** ISO 4217 currency code, upper case. */
+export const CurrencyCode = z.string().regex(/^[A-Z]{3}$/, 'expected a three-letter currency code');
+export type CurrencyCode = z.infer<typeof CurrencyCode>;
+
+/** Integer amount in minor units (øre, cents, pence). */
+export const MinorUnits = z
+  .number()
+  .int('amount must be whole minor units')
+  .min(0, 'amount cannot be negative')
+  .max(1e12, 'amount is too large');
+
+/**
+ * A billing period as an ISO 8601 duration with one unit: P1W, P2W, P4W, P1M, P3M, P6M, P1Y, ...
+ * Days are allowed for odd plans (P30D).
+ */
+export const Period = z.string().regex(/^P([1-9]\d{0,2})([DWMY])$/, 'expected a period like P1M, P2W or P1Y');
+export type Period = z.infer<typeof Period>;
+
+/** Only http(s) links are ever stored or opened. */
+export const HttpUrl = z
+  .string()
+  .max(2048, 'link is too long')
+  .refine((s) => {
+    try {
+      const u = new URL(s);
+      return u.protocol === 'https:' || u.protocol === 'http:';
+    } catch {
+      return false;
+    }
+  }, 'only http(s) links are allowed');
+export type HttpUrl = z.infer<typeof HttpUrl>;
+
+/** A hostname such as `viaplay.no` (lower case, no scheme, no path). */
+export const Hostname = z
+  .string()
+  .max(253)
+  .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/, 'not a hostname');
+
+export const Id = z.string().min(1).max(64);
+
+/** Plain text from a user or a page: bounded, no control characters kept. */
+export const Text = (max: number) =>
+  z
+    .string()
+    .max(max, `at most ${max} characters`)
+    .transform((s) => s.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, ''));
+
+export const Language = z.enum(['en', 'nb', 'sv', 'da']);
+export type Language = z.infer<typeof Language>;
