@@ -1,0 +1,19 @@
+import { parseIsoDate } from './calendar';
+
+export type DateStyle = 'short' | 'medium' | 'long';
+
+/**
+ * Formats a `YYYY-MM-DD` day for people with Intl (time zone UTC, so the day never shifts).
+ * An unknown locale falls back to the runtime default; an invalid date is returned unchanged.
+ */
+export function formatDate(date: string, locale: string, style: DateStyle = 'medium'): string {
+  const p = parseIsoDate(date);
+  if (!p) return date;
+  const instant = new Date(0);
+  instant.setUTCFullYear(p.y, p.m - 1, p.d);
+  try {
+    return new Intl.DateTimeFormat(locale, { dateStyle: style, timeZone: 'UTC' }).format(instant);
+  } catch {
+    return new Intl.DateTimeFormat(undefined, { dateStyle: style, timeZone: 'UTC' }).format(instant);
+  }
+}

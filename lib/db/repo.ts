@@ -1,0 +1,189 @@
+import {
+  Charge,
+  DEFAULT_SETTINGS,
+  Detection,
+  type Links,
+  Member,
+  type PriceChange,
+  Settings,
+  Subscription,
+  type Validated,
+  validate,
+} from '../model';
+import type { SubkeeperDb } from './schema';
+
+/** All reads and writes of the database. Every write is validated by the schema first. */
+
+export function newId(): string {
+  return crypto.randomUUID();
+}
+
+// ---- settings -------------------------------------------------------------------------------------------
+
+export async function getSettings(db: SubkeeperDb): Promise<Settings> {
+  const row = await db.settings.get('settings');
+  if (!row) return DEFAULT_SETTINGS;
+  const parsed = Settings.safeParse(row.value);
+  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+}
+
+export async function saveSettings(db: SubkeeperDb, next: unknown): Promise<Validated<Settings>> {
+  const v = validate(Settings, next);
+  if (v.ok) await db.settings.put({ key: 'settings', value: v.value });
+  return v;
+}
+
+// ---- subscriptions --------------------------------------------------------------------------------------
+
+export function listSubscriptions(db: SubkeeperDb): Promise<Subscription[]> {
+  return db.subscriptions.toArray();
+}
+
+export function getSubscription(db: SubkeeperDb, id: string): Promise<Subscription | undefined> {
+  return db.subscriptions.get(id);
+}
+
+/**
+ * Creates or replaces a subscription. `input` may lack id/createdAt/updatedAt/source; `stamp` is the current
+ * instant as an ISO string (the clock is passed in). Nothing is written when validation fails.
+ */
+export async function saveSubscription(
+  db: SubkeeperDb,
+  input: Record<string, unknown>,
+  stamp: string,
+): Promise<Validated<Subscription>> {
+  const existing = typeof input.id === 'string' ? await db.subscriptions.get(input.id) : undefined;
+  const v = validate(Subscription, {
+    source: 'manual',
+    ...existing,
+    ...input,
+    id: existing?.id ?? (typeof input.id === 'string' ? input.id : newId()),
+    createdAt: existing?.createdAt ?? stamp,
+    updatedAt: stamp,
+  });
+  if (v.ok) await db.subscriptions.put(v.value);
+  return v;
+}
+
+/** What a delete removed, so it can be undone. */
+export interface DeletedBundle {
+  subscription: Subscription;
+  charges: Charge[];
+  priceChanges: PriceChange[];
+}
+
+export async function deleteSubscription(db: SubkeeperDb, id: string): Promise<DeletedBundle | undefined> {
+  return db.transaction('rw', db.subscriptions, db.charges, db.priceChanges, async () => {
+    const subscription = await db.subscriptions.get(id);
+    if (!subscription) return undefined;
+    const charges = await db.charges.where('subscriptionId').equals(id).toArray();
+    const priceChanges = await db.priceChanges.where('subscriptionId').equals(id).toArray();
+    await db.charges.where('subscriptionId').equals(id).delete();
+    await db.priceChanges.where('subscriptionId').equals(id).delete();
+    await db.subscriptions.delete(id);
+    return { subscription, charges, priceChanges };
+  });
+}
+
+export async function restoreSubscription(db: SubkeeperDb, bundle: DeletedBundle): Promise<void> {
+  await db.transaction('rw', db.subscriptions, db.charges, db.priceChanges, async () => {
+    await db.subscriptions.put(bundle.subscription);
+    await db.charges.bulkPut(bundle.charges);
+    await db.priceChanges.bulkPut(bundle.priceChanges);
+  });
+}
+
+// ---- charges and price changes --------------------------------------------------------------------------
+
+export function listCharges(db: SubkeeperDb, subscriptionId?: string): Promise<Charge[]> {
+  return subscriptionId
+    ? db.charges.where('subscriptionId').equals(subscriptionId).sortBy('date')
+    : db.charges.orderBy('date').toArray();
+}
+
+/** Adds charges, skipping any already recorded for the same subscription, day and amount. Returns those added. */
+export async function addCharges(db: SubkeeperDb, charges: readonly unknown[]): Promise<Charge[]> {
+  const added: Charge[] = [];
+  await db.transaction('rw', db.charges, async () => {
+    for (const raw of charges) {
+      const parsed = Charge.safeParse(raw);
+      if (!parsed.success) continue;
+      const c = parsed.data;
+      const same = await db.charges.where('[subscriptionId+date]').equals([c.subscriptionId, c.date]).toArray();
+      if (same.some((s) => s.amountMinor === c.amountMinor && s.currency === c.currency)) continue;
+      await db.charges.put(c);
+      added.push(c);
+    }
+  });
+  return added;
+}
+
+export function listPriceChanges(db: SubkeeperDb, sinceDate?: string): Promise<PriceChange[]> {
+  return sinceDate ? db.priceChanges.where('date').aboveOrEqual(sinceDate).toArray() : db.priceChanges.toArray();
+}
+
+// ---- detections -----------------------------------------------------------------------------------------
+
+export function listPendingDetections(db: SubkeeperDb): Promise<Detection[]> {
+  return db.detections.where('status').equals('pending').reverse().sortBy('seenAt');
+}
+
+export async function saveDetection(db: SubkeeperDb, detection: unknown): Promise<Validated<Detection>> {
+  const v = validate(Detection, detection);
+  if (v.ok) await db.detections.put(v.value);
+  return v;
+}
+
+export async function setDetectionStatus(
+  db: SubkeeperDb,
+  id: string,
+  status: Detection['status'],
+  subscriptionId?: string,
+): Promise<void> {
+  await db.detections.update(id, subscriptionId ? { status, subscriptionId } : { status });
+}
+
+// ---- members --------------------------------------------------------------------------------------------
+
+export function listMembers(db: SubkeeperDb): Promise<Member[]> {
+  return db.members.toArray();
+}
+
+export async function saveMember(db: SubkeeperDb, input: Record<string, unknown>): Promise<Validated<Member>> {
+  const v = validate(Member, { ...input, id: typeof input.id === 'string' ? input.id : newId() });
+  if (v.ok) await db.members.put(v.value);
+  return v;
+}
+
+export async function deleteMember(db: SubkeeperDb, id: string): Promise<void> {
+  await db.transaction('rw', db.members, db.subscriptions, async () => {
+    await db.members.delete(id);
+    await db.subscriptions
+      .where('ownerId')
+      .equals(id)
+      .modify((s) => {
+        delete s.ownerId;
+      });
+  });
+}
+
+// ---- service links and small state ----------------------------------------------------------------------
+
+export async function getServiceLinks(db: SubkeeperDb, key: string): Promise<Links> {
+  return (await db.serviceLinks.get(key))?.links ?? {};
+}
+
+export async function mergeServiceLinks(db: SubkeeperDb, key: string, links: Links): Promise<Links> {
+  const merged = { ...(await getServiceLinks(db, key)), ...links };
+  await db.serviceLinks.put({ key, links: merged });
+  return merged;
+}
+
+export async function getState<T>(db: SubkeeperDb, key: string, fallback: T): Promise<T> {
+  const row = await db.state.get(key);
+  return row ? (row.value as T) : fallback;
+}
+
+export async function setState(db: SubkeeperDb, key: string, value: unknown): Promise<void> {
+  await db.state.put({ key, value });
+}
