@@ -1,0 +1,56 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { todayFromInstant } from '../../lib/dates';
+import { getDb, getSettings } from '../../lib/db';
+import { isKnownHost } from '../../lib/directory/hosts';
+import { ingestDetection } from '../../lib/ingest';
+import { acceptContentMessage, acceptPageMessage, type SenderInfo } from '../../lib/messages';
+import { setupReminders } from './reminders';
+
+/**
+ * The background only wires lib/ to the browser: it takes detections from content scripts, keeps reminders
+ * and the badge in step with the data, and answers the extension's own pages.
+ */
+export default defineBackground(() => {
+  const db = getDb();
+  const now = () => new Date();
+  const reminders = setupReminders({ db, browser, now });
+  const ownId = browser.runtime.id;
+  const ownOrigin = browser.runtime.getURL('/');
+
+  browser.runtime.onMessage.addListener((raw: unknown, sender: SenderInfo) => {
+    if (sender.tab && !sender.url?.startsWith(ownOrigin)) {
+      const accepted = acceptContentMessage(raw, sender, ownId);
+      if (!accepted.ok) return Promise.resolve({ ok: false, reason: accepted.reason });
+      return handleDetection(accepted.message.url, accepted.message.result, sender.tab.id);
+    }
+    const accepted = acceptPageMessage(raw, sender, ownId, ownOrigin);
+    if (!accepted.ok) return Promise.resolve({ ok: false, reason: accepted.reason });
+    const message = accepted.message;
+    if (message.type === 'detection-seen') {
+      return browser.action.setBadgeText({ tabId: message.tabId, text: '' }).then(() => reminders.resync());
+    }
+    return reminders.resync().then(() => ({ ok: true }));
+  });
+
+  async function handleDetection(url: string, result: Parameters<typeof ingestDetection>[1]['result'], tabId?: number) {
+    const settings = await getSettings(db);
+    const instant = now();
+    const outcome = await ingestDetection(
+      db,
+      { url, result, ...(tabId !== undefined ? { tabId } : {}) },
+      settings,
+      { today: todayFromInstant(instant), stamp: instant.toISOString() },
+      isKnownHost,
+    );
+    if (outcome.action !== 'ignored' && tabId !== undefined) {
+      await browser.action.setBadgeText({ tabId, text: '+1' });
+      await browser.action.setBadgeBackgroundColor({ tabId, color: '#1f7a4d' });
+    }
+    if (outcome.action === 'tracked') await reminders.resync();
+    return { ok: true, outcome };
+  }
+
+  // Hooks for end-to-end tests, inside the worker only (never reachable from web pages).
+  Object.assign(globalThis, { subkeeper: { db, resync: () => reminders.resync() } });
+});

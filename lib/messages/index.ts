@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { HttpUrl, PageDetection } from '../model';
+
+/**
+ * The one protocol between content script, background and extension pages. Every incoming message is parsed
+ * with these schemas and its sender checked before anything happens. Content scripts can only report what a
+ * page showed: nothing in the protocol lets them read, delete or export data.
+ */
+
+/** Content script → background: what the detection engine found on the page the script runs in. */
+export const PageDetectedMessage = z.object({
+  type: z.literal('page-detected'),
+  url: HttpUrl,
+  result: PageDetection,
+});
+export type PageDetectedMessage = z.infer<typeof PageDetectedMessage>;
+
+export const ContentMessage = z.discriminatedUnion('type', [PageDetectedMessage]);
+export type ContentMessage = z.infer<typeof ContentMessage>;
+
+/** Extension page (popup, dashboard) → background. */
+export const PageMessage = z.discriminatedUnion('type', [
+  /** The data changed: re-plan reminders and the badge. */
+  z.object({ type: z.literal('data-changed') }),
+  /** Clear the "new detection" mark of a tab. */
+  z.object({ type: z.literal('detection-seen'), tabId: z.number().int() }),
+]);
+export type PageMessage = z.infer<typeof PageMessage>;
+
+export interface SenderInfo {
+  /** Extension id of the sender. */
+  id?: string;
+  /** URL of the frame that sent it. */
+  url?: string;
+  /** Set when the sender is a content script in a tab. */
+  tab?: { id?: number; url?: string };
+}
+
+export type Accepted<M> = { ok: true; message: M } | { ok: false; reason: string };
+
+/** A content-script message is accepted only from our own extension, from a tab, about the page it runs in. */
+export function acceptContentMessage(raw: unknown, sender: SenderInfo, ownId: string): Accepted<ContentMessage> {
+  if (sender.id !== ownId) return { ok: false, reason: 'foreign sender' };
+  if (!sender.tab || typeof sender.tab.id !== 'number') return { ok: false, reason: 'not from a tab' };
+  const parsed = ContentMessage.safeParse(raw);
+  if (!parsed.success) return { ok: false, reason: `invalid message: ${parsed.error.issues[0]?.message ?? ''}` };
+  const from = sender.url ?? sender.tab.url;
+  if (!from || !sameOrigin(from, parsed.data.url)) return { ok: false, reason: 'url does not match sender' };
+  return { ok: true, message: parsed.data };
+}
+
+/** A page message is accepted only from this extension's own pages (popup, dashboard). */
+export function acceptPageMessage(
+  raw: unknown,
+  sender: SenderInfo,
+  ownId: string,
+  ownOrigin: string,
+): Accepted<PageMessage> {
+  if (sender.id !== ownId) return { ok: false, reason: 'foreign sender' };
+  if (!sender.url || !sender.url.startsWith(ownOrigin)) return { ok: false, reason: 'not an extension page' };
+  const parsed = PageMessage.safeParse(raw);
+  if (!parsed.success) return { ok: false, reason: `invalid message: ${parsed.error.issues[0]?.message ?? ''}` };
+  return { ok: true, message: parsed.data };
+}
+
+function sameOrigin(a: string, b: string): boolean {
+  try {
+    return new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
+  }
+}
