@@ -1,0 +1,4 @@
+/** Renewal schedules: billing periods, schedule days, and per-month/per-year normalisation. */
+export * from './normalise';
+export * from './period';
+export * from './schedule';
