@@ -45,16 +45,37 @@ function classify(text: string): { value: string; rank: number } | null {
   return null;
 }
 
-/** Every currency text in `text`, in order (at most `max`). */
+/**
+ * Every currency text in `text`, in order (at most `max`). A code written right before a dollar sign (`SGD$`,
+ * `NZD $`) becomes one marker with the code's currency.
+ */
 export function findMarkers(text: string, max = 1000): Marker[] {
   const out: Marker[] = [];
   MARKER_RE.lastIndex = 0;
   for (let m = MARKER_RE.exec(text); m && out.length < max; m = MARKER_RE.exec(text)) {
     const c = classify(m[0]);
     if (!c) continue;
-    out.push({ index: m.index, length: m[0].length, text: m[0], ...c, weak: WEAK.has(m[0]) });
+    const marker: Marker = { index: m.index, length: m[0].length, text: m[0], ...c, weak: WEAK.has(m[0]) };
+    const prev = out[out.length - 1];
+    if (prev && prev.rank === 1 && marker.text === '$' && /^ ?$/.test(text.slice(prev.index + prev.length, m.index))) {
+      prev.length = marker.index + marker.length - prev.index;
+      prev.text = text.slice(prev.index, prev.index + prev.length);
+      continue;
+    }
+    out.push(marker);
   }
   return out;
+}
+
+/**
+ * For an ambiguous marker (`$`, `kr`), an unambiguous one among `others` whose currency is a candidate of the same
+ * group (`$1,190.00 AUD`, `kr 129 NOK`); else the marker itself.
+ */
+export function preferExplicit(marker: Marker, others: Iterable<Marker>): Marker {
+  if (!marker.value.startsWith('~')) return marker;
+  const members = GROUPS[marker.value.slice(1)]?.members ?? [];
+  for (const o of others) if (!o.value.startsWith('~') && members.includes(o.value)) return o;
+  return marker;
 }
 
 function tld(hostname: string | undefined): string | null {

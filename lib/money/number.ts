@@ -6,16 +6,30 @@
  * A number as written: 1–3 digits then groups of exactly three digits behind one repeated separator (space, `'`,
  * `.` or `,`) and an optional decimal part; or plain digits with an optional decimal part; or `.99`.
  */
-export const NUMBER_RE =
-  /(?<![\d.,])(?:\d{1,3}([ '’.,])\d{3}(?!\d)(?:\1\d{3}(?!\d))*(?:[.,]\d+)?|\d+(?:[.,]\d+)?|[.,]\d+)/g;
+const GROUPED = String.raw`\d{1,3}([ '’.,])\d{3}(?!\d)(?:\1\d{3}(?!\d))*`;
+const PLAIN = String.raw`\d+`;
+/** A decimal part; the loose form also takes `119. 95` (a space after the mark, then exactly two digits). */
+const FRACTION = String.raw`(?:[.,]\d+)?`;
+const LOOSE_FRACTION = String.raw`(?:[.,](?: (?=\d\d(?!\d)))?\d+)?`;
+/** `.99`, `..75`, `.750.30`: separators before the first digit. */
+const LEADING = String.raw`[.,]+\d+(?:[.,]\d+)*`;
+
+function numberRe(fraction: string): RegExp {
+  return new RegExp(String.raw`(?<![\d.,])(?:${GROUPED}${fraction}|${PLAIN}${fraction}|${LEADING})`, 'g');
+}
+
+export const NUMBER_RE = numberRe(FRACTION);
+const LOOSE_NUMBER_RE = numberRe(LOOSE_FRACTION);
+/(?<![\d.,])(?:\d{1,3}([ '’.,])\d{3}(?!\d)(?:\1\d{3}(?!\d))*(?:[.,]\d+)?|\d+(?:[.,]\d+)?|[.,]\d+)/g;
 
 export type NumberSpan = { index: number; length: number; text: string };
 
-/** Every number in `text` (at most `max`). */
-export function findNumbers(text: string, max = 1000): NumberSpan[] {
+/** Every number in `text` (at most `max`); `loose` also reads `119. 95` as one number (for short price texts). */
+export function findNumbers(text: string, max = 1000, loose = false): NumberSpan[] {
   const out: NumberSpan[] = [];
-  NUMBER_RE.lastIndex = 0;
-  for (let m = NUMBER_RE.exec(text); m && out.length < max; m = NUMBER_RE.exec(text)) {
+  const re = loose ? LOOSE_NUMBER_RE : NUMBER_RE;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m && out.length < max; m = re.exec(text)) {
     out.push({ index: m.index, length: m[0].length, text: m[0] });
   }
   return out;
@@ -35,7 +49,11 @@ function count(s: string, ch: string): number {
  */
 export function readNumber(raw: string, decimalSeparator?: '.' | ',', currencyDigits?: number): string | null {
   let s = raw.replace(/[ '’]/g, '');
-  if (s.startsWith('.') || s.startsWith(',')) s = `0${s}`;
+  if (/^[.,]/.test(s)) {
+    // `.99` is a fraction; `.750.30` and `..75` carry a stray mark in front of a number.
+    const rest = s.replace(/^[.,]+/, '');
+    s = /[.,]/.test(rest) ? rest : `0.${rest}`;
+  }
   if (!/^\d[\d.,]*$/.test(s)) return null;
   const last = Math.max(s.lastIndexOf('.'), s.lastIndexOf(','));
   let decimalAt = -1;

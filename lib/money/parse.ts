@@ -1,6 +1,6 @@
 import type { PriceContext } from './context';
 import { minorDigits, toMinor } from './currency';
-import { findMarkers, type Marker, resolveCurrency, saysFree } from './markers';
+import { findMarkers, type Marker, preferExplicit, resolveCurrency, saysFree } from './markers';
 import { findNumbers, type NumberSpan, readNumber } from './number';
 
 /** A price read from text. `amount` and `amountMinor` are absolute values; `negative` tells the sign. */
@@ -31,7 +31,15 @@ function normalise(text: string): string {
   return text.replace(/[\s\u200b-\u200f\u2060\ufeff]/g, ' ').replace(/\u2212/g, '-');
 }
 
-type Pair = { num: NumberSpan; marker: Marker | null; start: number; end: number; negative: boolean };
+type Pair = {
+  num: NumberSpan;
+  marker: Marker | null;
+  /** A currency text on the other side of the number, also close enough (`$1,190.00 AUD`). */
+  other?: Marker;
+  start: number;
+  end: number;
+  negative: boolean;
+};
 
 /** Between a leading currency text and its number: `US$:12.99`, `kr 129`, `$-9.99`. */
 const GAP_BEFORE = /^[ :]{0,3}(?:- ?)?$/;
@@ -63,7 +71,9 @@ function pairUp(text: string, numbers: NumberSpan[], markers: Marker[]): Pair[] 
     if (beforeOk && before) {
       used.add(before);
       const gapMinus = text.slice(before.index + before.length, num.index).includes('-');
-      pairs.push({ num, marker: before, start: before.index, end: numEnd, negative: gapMinus });
+      const pair: Pair = { num, marker: before, start: before.index, end: numEnd, negative: gapMinus };
+      if (afterOk && after) pair.other = after;
+      pairs.push(pair);
       if (!gapMinus && minusBefore(text, before.index)) {
         const p = pairs[pairs.length - 1] as Pair;
         p.negative = true;
@@ -142,7 +152,7 @@ export function parsePrice(text: string, ctx?: PriceContext): PriceResult {
     if (typeof text !== 'string') return { ok: false, reason: 'not-text' };
     const src = normalise(text.length > MAX_PRICE_TEXT ? text.slice(0, MAX_PRICE_TEXT) : text);
     const markers = findMarkers(src, 200);
-    const numbers = findNumbers(src, 200).filter(notPercent(src));
+    const numbers = findNumbers(src, 200, true).filter(notPercent(src));
     const pairs = pairUp(src, numbers, markers);
     const chosen = pairs.find((p) => p.marker) ?? pairs[0];
     if (!chosen) {
@@ -151,7 +161,7 @@ export function parsePrice(text: string, ctx?: PriceContext): PriceResult {
       return build(src, free, bestMarker(markers) ?? hintMarker(ctx), ctx);
     }
     const marker = chosen.marker ?? bestMarker(markers) ?? hintMarker(ctx);
-    return build(src, chosen, marker, ctx);
+    return build(src, chosen, marker && preferExplicit(marker, markers), ctx);
   } catch {
     return { ok: false, reason: 'error' };
   }
@@ -176,7 +186,7 @@ export function findPrices(text: string, ctx?: PriceContext): PriceMatch[] {
     const out: PriceMatch[] = [];
     for (const pair of pairUp(src, numbers, markers)) {
       if (!pair.marker) continue;
-      const result = build(src, pair, pair.marker, ctx);
+      const result = build(src, pair, preferExplicit(pair.marker, pair.other ? [pair.other] : []), ctx);
       if (result.ok) out.push({ index: pair.start, length: pair.end - pair.start, result });
       if (out.length >= MAX_PRICE_MATCHES) break;
     }
