@@ -13,7 +13,13 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // Only what is used: local storage for the database, alarms + notifications for reminders.
-    permissions: ['storage', 'alarms', 'notifications'],
+    // activeTab lets the popup see which site the current tab shows, only when the user opens it.
+    permissions: ['storage', 'alarms', 'notifications', 'activeTab'],
+    // The detector is a plain script (see entrypoints/detector.ts), registered here rather than through WXT's
+    // content-script wrapper, so that pages with nothing to find pay only for its gate.
+    content_scripts: [
+      { matches: ['http://*/*', 'https://*/*'], js: ['detector.js'], run_at: 'document_idle', all_frames: false },
+    ],
     action: { default_title: 'Subkeeper' },
     ...(browser === 'firefox'
       ? {

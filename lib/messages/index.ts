@@ -57,7 +57,7 @@ export function acceptPageMessage(
   ownOrigin: string,
 ): Accepted<PageMessage> {
   if (sender.id !== ownId) return { ok: false, reason: 'foreign sender' };
-  if (!sender.url || !sender.url.startsWith(ownOrigin)) return { ok: false, reason: 'not an extension page' };
+  if (!sender.url?.startsWith(ownOrigin)) return { ok: false, reason: 'not an extension page' };
   const parsed = PageMessage.safeParse(raw);
   if (!parsed.success) return { ok: false, reason: `invalid message: ${parsed.error.issues[0]?.message ?? ''}` };
   return { ok: true, message: parsed.data };

@@ -1,0 +1,136 @@
+import { useState } from 'preact/hooks';
+import { EMPTY_FORM } from '../lib/app/form';
+import { daysLeftLabel, money, periodLabel } from '../lib/app/format';
+import type { Translate } from '../lib/i18n';
+import type { Detection, FieldErrors, Member, Subscription } from '../lib/model';
+import type { Renewal, Totals, TrialEnding } from '../lib/summary';
+import { RenewalList } from './RenewalList';
+import { SubscriptionForm } from './SubscriptionForm';
+
+export interface CurrentSite {
+  hostname: string;
+  detection?: Detection;
+  subscription?: Subscription;
+}
+
+/** The toolbar popup: this site, this month's total, what renews next, trials ending, quick add. */
+export function PopupView(props: {
+  site: CurrentSite | null;
+  totals: Totals;
+  base: string;
+  today: string;
+  renewals: readonly Renewal[];
+  ending: ReadonlyArray<TrialEnding & { kind: 'trial' | 'intro' }>;
+  members: readonly Member[];
+  locale: string;
+  t: Translate;
+  onTrack: (d: Detection) => void;
+  onEdit: (d: Detection) => void;
+  onIgnore: (d: Detection) => void;
+  onAdd: (input: Record<string, unknown>) => Promise<{ ok: true } | { ok: false; errors: FieldErrors }>;
+  onOpenDashboard: (path?: string) => void;
+}) {
+  const { t, locale, site } = props;
+  const [adding, setAdding] = useState(false);
+  if (adding) {
+    return (
+      <main class="popup">
+        <SubscriptionForm
+          initial={{ ...EMPTY_FORM, currency: props.base, nextRenewal: props.today }}
+          members={props.members}
+          t={t}
+          onSave={async (input) => {
+            const r = await props.onAdd(input);
+            if (r.ok) setAdding(false);
+            return r;
+          }}
+          onCancel={() => setAdding(false)}
+        />
+      </main>
+    );
+  }
+  const d = site?.detection;
+  const s = d?.result.subscription;
+  return (
+    <main class="popup">
+      <header class="popup-head">
+        <h1>Subkeeper</h1>
+        <button type="button" class="linkish" onClick={() => props.onOpenDashboard()}>
+          {t('common.openDashboard')}
+        </button>
+      </header>
+      {site && (
+        <section class="card site" aria-labelledby="site-h">
+          <h2 id="site-h">{site.hostname}</h2>
+          {d ? (
+            <div data-testid="site-detected">
+              <p>
+                {t('common.detectedHere', { name: d.result.service?.name ?? site.hostname })}
+                {s && (
+                  <strong>
+                    {' '}
+                    {money(s.amountMinor, s.currency, locale)} {s.period ? periodLabel(s.period, t) : ''}
+                  </strong>
+                )}
+              </p>
+              <div class="row-actions">
+                <button type="button" class="primary" onClick={() => props.onTrack(d)}>
+                  {t('common.track')}
+                </button>
+                <button type="button" onClick={() => props.onEdit(d)}>
+                  {t('common.edit')}
+                </button>
+                <button type="button" onClick={() => props.onIgnore(d)}>
+                  {t('common.ignore')}
+                </button>
+              </div>
+            </div>
+          ) : site.subscription ? (
+            <p data-testid="site-tracked">
+              {t('common.trackedHere', { name: site.subscription.service })}{' '}
+              <button
+                type="button"
+                class="linkish"
+                onClick={() => props.onOpenDashboard(`#/subscription/${site.subscription!.id}`)}
+              >
+                {t('common.details')}
+              </button>
+            </p>
+          ) : (
+            <p class="muted">{t('common.nothingHere')}</p>
+          )}
+        </section>
+      )}
+      <section class="card" aria-labelledby="month-h">
+        <h2 id="month-h">{t('common.thisMonth')}</h2>
+        <p class="figure" data-testid="popup-monthly-total">
+          {money(props.totals.monthlyMinor, props.base, locale)}
+        </p>
+        <p class="muted small">
+          {t('common.activeTrials', { active: props.totals.activeCount, trials: props.totals.trialCount })}
+        </p>
+      </section>
+      <section class="card" aria-labelledby="soon-h">
+        <h2 id="soon-h">{t('common.nextRenewals')}</h2>
+        <RenewalList renewals={props.renewals} locale={locale} t={t} empty={t('common.noRenewals')} />
+      </section>
+      {props.ending.length > 0 && (
+        <section class="card" aria-labelledby="trial-h">
+          <h2 id="trial-h">{t('common.trialsEnding')}</h2>
+          <ul class="renewals">
+            {props.ending.map((e) => (
+              <li key={`${e.kind}:${e.subscription.id}`}>
+                <span class="name">{e.subscription.service}</span>
+                <span>{t(e.kind === 'trial' ? 'common.trialEnds' : 'common.introEnds')}</span>
+                <span class="days">{daysLeftLabel(e.daysLeft, t)}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <button type="button" class="primary wide" onClick={() => setAdding(true)}>
+        {t('common.addManually')}
+      </button>
+    </main>
+  );
+}

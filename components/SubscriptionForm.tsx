@@ -1,0 +1,139 @@
+import { useState } from 'preact/hooks';
+import { type FormValues, readForm } from '../lib/app/form';
+import type { Translate } from '../lib/i18n';
+import { CATEGORIES, type FieldErrors, type Member, STATUSES, type Subscription } from '../lib/model';
+
+export const CURRENCIES = ['NOK', 'SEK', 'DKK', 'EUR', 'USD', 'GBP', 'CHF', 'PLN', 'ISK', 'CAD', 'AUD', 'JPY'];
+export const PERIODS = ['P1W', 'P2W', 'P4W', 'P1M', 'P2M', 'P3M', 'P6M', 'P1Y', 'P2Y'];
+
+type SaveResult = { ok: true } | { ok: false; errors: FieldErrors };
+
+/**
+ * Add or edit a subscription by hand. Problems are shown beside their field and nothing is saved until every
+ * field is valid.
+ */
+export function SubscriptionForm(props: {
+  initial: FormValues;
+  existing?: Subscription;
+  members: readonly Member[];
+  t: Translate;
+  onSave: (input: Record<string, unknown>) => Promise<SaveResult>;
+  onCancel: () => void;
+}) {
+  const { t } = props;
+  const [values, setValues] = useState<FormValues>(props.initial);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [busy, setBusy] = useState(false);
+  const [more, setMore] = useState(Boolean(props.existing));
+
+  const set = (k: keyof FormValues) => (e: Event) =>
+    setValues({ ...values, [k]: (e.currentTarget as HTMLInputElement).value });
+
+  async function submit(e: Event) {
+    e.preventDefault();
+    const read = readForm(values, props.existing, (code) => t(`dashboard.error.${code}`));
+    if (!read.ok) {
+      setErrors(read.errors);
+      return;
+    }
+    setBusy(true);
+    const saved = await props.onSave(read.input);
+    setBusy(false);
+    setErrors(saved.ok ? {} : saved.errors);
+  }
+
+  const field = (k: keyof FormValues, label: string, input: preact.JSX.Element) => (
+    <div class={`field${errors[k] ? ' has-error' : ''}`}>
+      <label for={`f-${k}`}>{label}</label>
+      {input}
+      {errors[k] && (
+        <p class="error" id={`e-${k}`} role="alert">
+          {errors[k]}
+        </p>
+      )}
+    </div>
+  );
+  const aria = (k: keyof FormValues) =>
+    errors[k] ? { 'aria-invalid': true, 'aria-describedby': `e-${k}` } : { 'aria-invalid': false };
+  const text = (k: keyof FormValues, label: string, type = 'text', extra: Record<string, unknown> = {}) =>
+    field(
+      k,
+      label,
+      <input id={`f-${k}`} type={type as 'text'} value={values[k]} onInput={set(k)} {...aria(k)} {...extra} />,
+    );
+  const select = (k: keyof FormValues, label: string, options: Array<[string, string]>) =>
+    field(
+      k,
+      label,
+      <select id={`f-${k}`} value={values[k]} onChange={set(k)} {...aria(k)}>
+        {options.map(([v, l]) => (
+          <option key={v} value={v}>
+            {l}
+          </option>
+        ))}
+      </select>,
+    );
+
+  return (
+    <form class="sub-form card" onSubmit={submit} noValidate aria-labelledby="form-h">
+      <h2 id="form-h">{props.existing ? t('dashboard.editTitle') : t('dashboard.addTitle')}</h2>
+      <div class="grid">
+        {text('service', t('dashboard.field.service'), 'text', { autocomplete: 'off', required: true })}
+        {text('amount', t('dashboard.field.amount'), 'text', { inputmode: 'decimal', required: true })}
+        {select(
+          'currency',
+          t('dashboard.field.currency'),
+          CURRENCIES.map((c) => [c, c]),
+        )}
+        {select(
+          'period',
+          t('dashboard.field.period'),
+          PERIODS.map((p) => [p, t(`common.periodName.${p}`)]),
+        )}
+        {text('nextRenewal', t('dashboard.field.nextRenewal'), 'date', { required: true })}
+        {select(
+          'status',
+          t('dashboard.field.status'),
+          STATUSES.map((s) => [s, t(`common.status.${s}`)]),
+        )}
+        {select(
+          'category',
+          t('dashboard.field.category'),
+          CATEGORIES.map((c) => [c, t(`common.category.${c}`)]),
+        )}
+      </div>
+      <button type="button" class="linkish" aria-expanded={more} onClick={() => setMore(!more)}>
+        {more ? t('dashboard.fewerFields') : t('dashboard.moreFields')}
+      </button>
+      {more && (
+        <div class="grid">
+          {text('trialEnd', t('dashboard.field.trialEnd'), 'date')}
+          {text('introAmount', t('dashboard.field.introAmount'), 'text', { inputmode: 'decimal' })}
+          {text('introEnd', t('dashboard.field.introEnd'), 'date')}
+          {select('ownerId', t('dashboard.field.owner'), [
+            ['', t('dashboard.noOwner')],
+            ...props.members.map((m): [string, string] => [m.id, m.name]),
+          ])}
+          {text('paymentMethod', t('dashboard.field.paymentMethod'))}
+          {text('reminderDays', t('dashboard.field.reminderDays'), 'number', { min: 0, max: 90 })}
+          {text('manage', t('dashboard.field.manage'), 'url')}
+          {text('cancel', t('dashboard.field.cancel'), 'url')}
+          {text('pause', t('dashboard.field.pause'), 'url')}
+          {field(
+            'notes',
+            t('dashboard.field.notes'),
+            <textarea id="f-notes" value={values.notes} onInput={set('notes')} rows={3} />,
+          )}
+        </div>
+      )}
+      <div class="actions">
+        <button type="submit" class="primary" disabled={busy}>
+          {t('common.save')}
+        </button>
+        <button type="button" onClick={props.onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

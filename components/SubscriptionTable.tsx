@@ -1,0 +1,136 @@
+import { money, periodLabel } from '../lib/app/format';
+import type { Row, SortKey, TableQuery } from '../lib/app/table';
+import { formatDate } from '../lib/dates';
+import type { Translate } from '../lib/i18n';
+import { CATEGORIES, type Member, STATUSES } from '../lib/model';
+
+/** Every subscription, with search, filters and sortable columns. */
+export function SubscriptionTable(props: {
+  rows: readonly Row[];
+  query: TableQuery;
+  members: readonly Member[];
+  payments: readonly string[];
+  currencies: readonly string[];
+  total: number;
+  locale: string;
+  t: Translate;
+  onQuery: (q: TableQuery) => void;
+  onOpen: (id: string) => void;
+  onEdit: (id: string) => void;
+  onDelete: (id: string) => void;
+}) {
+  const { query: q, t, locale } = props;
+  const set = (k: keyof TableQuery) => (e: Event) =>
+    props.onQuery({ ...q, [k]: (e.currentTarget as HTMLInputElement).value });
+  const sortBy = (key: SortKey) => props.onQuery({ ...q, sort: key, desc: q.sort === key ? !q.desc : false });
+  const header = (key: SortKey, label: string) => (
+    <th scope="col" aria-sort={q.sort === key ? (q.desc ? 'descending' : 'ascending') : 'none'}>
+      <button type="button" class="sort" onClick={() => sortBy(key)}>
+        {label}
+        <span aria-hidden="true">{q.sort === key ? (q.desc ? ' ▾' : ' ▴') : ''}</span>
+      </button>
+    </th>
+  );
+  const filter = (k: keyof TableQuery, label: string, options: Array<[string, string]>) => (
+    <label class="filter">
+      <span>{label}</span>
+      <select value={q[k] as string} onChange={set(k)}>
+        <option value="">{t('dashboard.all')}</option>
+        {options.map(([v, l]) => (
+          <option key={v} value={v}>
+            {l}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+  return (
+    <section class="card" aria-labelledby="subs-h">
+      <h2 id="subs-h">{t('dashboard.nav.subscriptions')}</h2>
+      <search class="toolbar">
+        <label class="filter search">
+          <span>{t('dashboard.search')}</span>
+          <input type="search" value={q.search} onInput={set('search')} placeholder={t('dashboard.searchHint')} />
+        </label>
+        {filter(
+          'status',
+          t('dashboard.field.status'),
+          STATUSES.map((s) => [s, t(`common.status.${s}`)]),
+        )}
+        {filter(
+          'category',
+          t('dashboard.field.category'),
+          CATEGORIES.map((c) => [c, t(`common.category.${c}`)]),
+        )}
+        {props.members.length > 0 &&
+          filter(
+            'member',
+            t('dashboard.field.owner'),
+            props.members.map((m) => [m.id, m.name]),
+          )}
+        {props.payments.length > 0 &&
+          filter(
+            'payment',
+            t('dashboard.field.paymentMethod'),
+            props.payments.map((p) => [p, p]),
+          )}
+        {filter(
+          'currency',
+          t('dashboard.field.currency'),
+          props.currencies.map((c) => [c, c]),
+        )}
+      </search>
+      <p class="muted small" role="status">
+        {t('dashboard.showing', { n: props.rows.length, total: props.total })}
+      </p>
+      <div class="table-wrap">
+        <table class="subs">
+          <thead>
+            <tr>
+              {header('service', t('dashboard.field.service'))}
+              <th scope="col">{t('dashboard.field.amount')}</th>
+              {header('monthly', t('common.perMonth'))}
+              {header('next', t('dashboard.field.nextRenewal'))}
+              {header('status', t('dashboard.field.status'))}
+              {header('category', t('dashboard.field.category'))}
+              <th scope="col">
+                <span class="sr-only">{t('dashboard.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.rows.map(({ sub, monthlyMinor, next }) => (
+              <tr key={sub.id}>
+                <th scope="row">
+                  <button type="button" class="linkish" onClick={() => props.onOpen(sub.id)}>
+                    {sub.service}
+                  </button>
+                  {!sub.confirmed && <span class="tag">{t('dashboard.unconfirmed')}</span>}
+                </th>
+                <td>
+                  {money(sub.amountMinor, sub.currency, locale)} <span class="muted">{periodLabel(sub.period, t)}</span>
+                </td>
+                <td>{money(monthlyMinor, sub.currency, locale)}</td>
+                <td>{next ? <time dateTime={next}>{formatDate(next, locale, 'medium')}</time> : '—'}</td>
+                <td>
+                  <span class={`status status-${sub.status}`}>{t(`common.status.${sub.status}`)}</span>
+                </td>
+                <td>{t(`common.category.${sub.category}`)}</td>
+                <td class="row-actions">
+                  <button type="button" onClick={() => props.onEdit(sub.id)}>
+                    {t('common.edit')}
+                    <span class="sr-only"> {sub.service}</span>
+                  </button>
+                  <button type="button" class="danger" onClick={() => props.onDelete(sub.id)}>
+                    {t('common.delete')}
+                    <span class="sr-only"> {sub.service}</span>
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,194 @@
+import { useComputed, useSignal, useSignalEffect } from '@preact/signals';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { DetectionInbox } from '../../components/DetectionInbox';
+import { Overview } from '../../components/Overview';
+import { SubscriptionForm } from '../../components/SubscriptionForm';
+import { SubscriptionTable } from '../../components/SubscriptionTable';
+import { UndoBar } from '../../components/UndoBar';
+import { EMPTY_FORM, valuesFrom } from '../../lib/app/form';
+import { NAV, parseRoute, type Route, routeHash } from '../../lib/app/route';
+import type { Store } from '../../lib/app/store';
+import { buildRows, DEFAULT_QUERY, distinct, queryRows, type TableQuery } from '../../lib/app/table';
+import type { DeletedBundle } from '../../lib/db';
+import { createTranslator, LOCALES, resolveLanguage } from '../../lib/i18n';
+import type { Detection } from '../../lib/model';
+import { endingSoon, recentIncreases, sumInBase, totals, upcomingRenewals } from '../../lib/summary';
+import { MoreViews } from './MoreViews';
+
+export interface Platform {
+  /** The browser's preferred languages, for the `auto` language setting. */
+  languages: readonly string[];
+  /** Opens an http(s) URL in a new tab. */
+  openUrl: (url: string) => void;
+  /** Offers a file to save. */
+  download: (name: string, mime: string, text: string) => void;
+}
+
+/** The dashboard: wires the store (lib/app/store) to the views (components/). */
+export function App({ store, platform }: { store: Store; platform: Platform }) {
+  const route = useSignal<Route>(parseRoute(location.hash));
+  const [query, setQuery] = useState<TableQuery>(DEFAULT_QUERY);
+  const [undo, setUndo] = useState<DeletedBundle | null>(null);
+  const [editDetection, setEditDetection] = useState<Detection | null>(null);
+
+  useEffect(() => {
+    const onHash = () => {
+      route.value = parseRoute(location.hash);
+    };
+    addEventListener('hashchange', onHash);
+    return () => removeEventListener('hashchange', onHash);
+  }, []);
+
+  const lang = resolveLanguage(store.settings.value.language, platform.languages);
+  const t = useMemo(() => createTranslator(lang), [lang]);
+  const locale = LOCALES[lang];
+  useSignalEffect(() => {
+    document.documentElement.lang = LOCALES[resolveLanguage(store.settings.value.language, platform.languages)];
+  });
+
+  const ctx = store.ctx.value;
+  const subs = store.subscriptions.value;
+  const rows = useComputed(() => buildRows(store.subscriptions.value, store.today.value));
+  const go = (r: Route) => {
+    location.hash = routeHash(r);
+  };
+
+  if (!store.loaded.value) return <p class="loading">…</p>;
+
+  const r = route.value;
+  let body: preact.JSX.Element;
+  if (r.view === 'overview') {
+    const renewals = upcomingRenewals(subs, ctx.today, 30);
+    body = (
+      <Overview
+        totals={totals(subs, ctx)}
+        base={ctx.base}
+        ratesDate={ctx.rates.date}
+        renewals={renewals}
+        renewalsTotalMinor={sumInBase(renewals, ctx)}
+        ending={endingSoon(subs, ctx.today, 14)}
+        increases={recentIncreases(store.priceChanges.value, ctx.today, 90)}
+        subscriptions={subs}
+        detections={store.detections.value}
+        locale={locale}
+        t={t}
+        onOpen={(id) => go({ view: 'subscription', id })}
+        onAccept={(d) => (d.subscriptionId ? store.acceptDetection(d) : store.trackDetection(d))}
+        onEditDetection={(d) => {
+          setEditDetection(d);
+          go(d.subscriptionId ? { view: 'edit', id: d.subscriptionId } : { view: 'add' });
+        }}
+        onDismiss={(d) => store.dismissDetection(d)}
+      />
+    );
+  } else if (r.view === 'subscriptions') {
+    const shown = queryRows(rows.value, query);
+    body = (
+      <SubscriptionTable
+        rows={shown}
+        query={query}
+        members={store.members.value}
+        payments={distinct(subs, (s) => s.paymentMethod)}
+        currencies={distinct(subs, (s) => s.currency)}
+        total={subs.length}
+        locale={locale}
+        t={t}
+        onQuery={setQuery}
+        onOpen={(id) => go({ view: 'subscription', id })}
+        onEdit={(id) => go({ view: 'edit', id })}
+        onDelete={async (id) => setUndo((await store.remove(id)) ?? null)}
+      />
+    );
+  } else if (r.view === 'add' || r.view === 'edit') {
+    const existing = r.view === 'edit' ? subs.find((s) => s.id === r.id) : undefined;
+    const fromDetection = editDetection?.result;
+    const initial = existing
+      ? valuesFrom(existing)
+      : {
+          ...EMPTY_FORM,
+          currency: ctx.base,
+          nextRenewal: fromDetection?.subscription?.nextRenewal ?? ctx.today,
+          service: fromDetection?.service?.name ?? '',
+          amount: fromDetection?.subscription ? String(fromDetection.subscription.amountMinor / 100) : '',
+          period: fromDetection?.subscription?.period ?? 'P1M',
+        };
+    body = (
+      <SubscriptionForm
+        key={existing?.id ?? 'new'}
+        initial={initial}
+        existing={existing}
+        members={store.members.value}
+        t={t}
+        onSave={async (input) => {
+          const saved = await store.save(input);
+          if (!saved.ok) return saved;
+          if (editDetection) {
+            await store.acceptDetection({ ...editDetection, subscriptionId: saved.value.id });
+            setEditDetection(null);
+          }
+          go({ view: 'subscription', id: saved.value.id });
+          return { ok: true };
+        }}
+        onCancel={() => history.back()}
+      />
+    );
+  } else {
+    body = <MoreViews route={r} store={store} platform={platform} t={t} locale={locale} go={go} onDeleted={setUndo} />;
+  }
+
+  return (
+    <div class="app">
+      <a class="skip" href="#main">
+        {t('dashboard.skip')}
+      </a>
+      <header class="top">
+        <h1>Subkeeper</h1>
+        <nav aria-label={t('dashboard.navLabel')}>
+          <ul>
+            {NAV.map((v) => (
+              <li key={v}>
+                <a href={`#/${v}`} aria-current={r.view === v ? 'page' : undefined}>
+                  {t(`dashboard.nav.${v}`)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <a class="button primary" href="#/add">
+          {t('common.addManually')}
+        </a>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {body}
+        {r.view === 'subscriptions' && store.detections.value.length > 0 && (
+          <section class="card" aria-labelledby="inbox2-h">
+            <h2 id="inbox2-h">{t('dashboard.inbox')}</h2>
+            <DetectionInbox
+              detections={store.detections.value}
+              locale={locale}
+              t={t}
+              onAccept={(d) => (d.subscriptionId ? store.acceptDetection(d) : store.trackDetection(d))}
+              onEdit={(d) => {
+                setEditDetection(d);
+                go(d.subscriptionId ? { view: 'edit', id: d.subscriptionId } : { view: 'add' });
+              }}
+              onDismiss={(d) => store.dismissDetection(d)}
+            />
+          </section>
+        )}
+      </main>
+      {undo && (
+        <UndoBar
+          message={t('dashboard.deleted', { name: undo.subscription.service })}
+          undoLabel={t('common.undo')}
+          closeLabel={t('common.close')}
+          onUndo={async () => {
+            await store.undoRemove(undo);
+            setUndo(null);
+          }}
+          onClose={() => setUndo(null)}
+        />
+      )}
+    </div>
+  );
+}

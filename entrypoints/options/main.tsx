@@ -1,0 +1,30 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { createStore } from '../../lib/app/store';
+import { getDb } from '../../lib/db';
+import { HttpUrl } from '../../lib/model';
+import { App } from './App';
+import '../../components/styles.css';
+
+const store = createStore({
+  db: getDb(),
+  now: () => new Date(),
+  notifyChanged: () => void browser.runtime.sendMessage({ type: 'data-changed' }).catch(() => {}),
+});
+
+const platform = {
+  languages: navigator.languages,
+  openUrl: (url: string) => {
+    if (HttpUrl.safeParse(url).success) void browser.tabs.create({ url });
+  },
+  download: (name: string, mime: string, text: string) => {
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(new Blob([text], { type: mime }));
+    a.download = name;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  },
+};
+
+render(<App store={store} platform={platform} />, document.getElementById('root')!);
+void store.load();

@@ -1,0 +1,176 @@
+import { type FieldErrors, type Subscription, Subscription as SubscriptionSchema, validate } from '../model';
+import { toMajor, toMinor } from '../money';
+
+/** The add/edit form's fields, as the strings the inputs hold. */
+export interface FormValues {
+  service: string;
+  amount: string;
+  currency: string;
+  period: string;
+  status: string;
+  nextRenewal: string;
+  category: string;
+  trialEnd: string;
+  introAmount: string;
+  introEnd: string;
+  ownerId: string;
+  paymentMethod: string;
+  notes: string;
+  reminderDays: string;
+  manage: string;
+  cancel: string;
+  pause: string;
+}
+
+export const EMPTY_FORM: FormValues = {
+  service: '',
+  amount: '',
+  currency: 'NOK',
+  period: 'P1M',
+  status: 'active',
+  nextRenewal: '',
+  category: 'other',
+  trialEnd: '',
+  introAmount: '',
+  introEnd: '',
+  ownerId: '',
+  paymentMethod: '',
+  notes: '',
+  reminderDays: '',
+  manage: '',
+  cancel: '',
+  pause: '',
+};
+
+/** Schema paths → the form field that shows the message. */
+const FIELD_OF: Record<string, keyof FormValues> = {
+  amountMinor: 'amount',
+  billingAnchor: 'nextRenewal',
+  introAmountMinor: 'introAmount',
+  'links.manage.url': 'manage',
+  'links.cancel.url': 'cancel',
+  'links.pause.url': 'pause',
+};
+
+/** A decimal amount as typed: `129`, `129,50`, `1 299,00`, `1,299.00`, `9.99`. Null when not a number. */
+export function parseAmountInput(text: string): string | null {
+  const s = text.replace(/[\s\u00a0\u202f]/g, '').replace(/[^\d.,-]/g, '');
+  if (!/^\d[\d.,]*$/.test(s)) return null;
+  const lastSep = Math.max(s.lastIndexOf(','), s.lastIndexOf('.'));
+  if (lastSep === -1) return s;
+  const decimals = s.length - lastSep - 1;
+  if (decimals === 3 && (s.match(/[.,]/g) ?? []).length >= 1 && !/[.,]\d{1,2}$/.test(s)) {
+    // `1.299` or `1,299`: a thousands separator.
+    return s.replace(/[.,]/g, '');
+  }
+  return `${s.slice(0, lastSep).replace(/[.,]/g, '')}.${s.slice(lastSep + 1)}`;
+}
+
+/** Fills the form from a subscription (for editing). */
+export function valuesFrom(sub: Subscription): FormValues {
+  return {
+    service: sub.service,
+    amount: String(toMajor(sub.amountMinor, sub.currency)),
+    currency: sub.currency,
+    period: sub.period,
+    status: sub.status,
+    nextRenewal: sub.billingAnchor,
+    category: sub.category,
+    trialEnd: sub.trialEnd ?? '',
+    introAmount: sub.introAmountMinor !== undefined ? String(toMajor(sub.introAmountMinor, sub.currency)) : '',
+    introEnd: sub.introEnd ?? '',
+    ownerId: sub.ownerId ?? '',
+    paymentMethod: sub.paymentMethod ?? '',
+    notes: sub.notes ?? '',
+    reminderDays: sub.reminderDays !== undefined ? String(sub.reminderDays) : '',
+    manage: sub.links.manage?.url ?? '',
+    cancel: sub.links.cancel?.url ?? '',
+    pause: sub.links.pause?.url ?? '',
+  };
+}
+
+/** Problems the form reports, each shown in the user's language. */
+export type ErrorCode = 'required' | 'amount' | 'number' | 'link' | 'invalid';
+
+export type FormResult = { ok: true; input: Record<string, unknown> } | { ok: false; errors: FieldErrors };
+
+/**
+ * Turns form values into a subscription input, with a message per field for anything wrong.
+ * `errorText` gives the (translated) message for a problem code.
+ */
+export function readForm(
+  v: FormValues,
+  existing: Subscription | undefined,
+  errorText: (code: ErrorCode) => string,
+): FormResult {
+  const errors: FieldErrors = {};
+  const opt = (s: string) => (s.trim() === '' ? undefined : s.trim());
+  if (!v.service.trim()) errors.service = errorText('required');
+  const amount = parseAmountInput(v.amount);
+  if (!v.amount.trim()) errors.amount = errorText('required');
+  else if (amount === null) errors.amount = errorText('amount');
+  if (!v.nextRenewal) errors.nextRenewal = errorText('required');
+  const intro = opt(v.introAmount) ? parseAmountInput(v.introAmount) : undefined;
+  if (intro === null) errors.introAmount = errorText('amount');
+  const reminder = opt(v.reminderDays);
+  if (reminder !== undefined && !/^\d{1,2}$/.test(reminder)) errors.reminderDays = errorText('number');
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+
+  const linkOf = (kind: 'manage' | 'cancel' | 'pause') => {
+    const url = opt(v[kind]);
+    if (!url) return undefined;
+    const before = existing?.links[kind];
+    return before && before.url === url ? before : { url, source: 'user' as const };
+  };
+  const links = Object.fromEntries(
+    (['manage', 'cancel', 'pause'] as const).flatMap((k) => {
+      const l = linkOf(k);
+      return l ? [[k, l]] : [];
+    }),
+  );
+  const input: Record<string, unknown> = {
+    ...(existing ? { id: existing.id } : {}),
+    service: v.service.trim(),
+    amountMinor: toMinor(amount!, v.currency),
+    currency: v.currency,
+    period: v.period,
+    status: v.status,
+    billingAnchor: v.nextRenewal,
+    category: v.category,
+    trialEnd: opt(v.trialEnd),
+    introAmountMinor: intro ? toMinor(intro, v.currency) : undefined,
+    introEnd: opt(v.introEnd),
+    ownerId: opt(v.ownerId),
+    paymentMethod: opt(v.paymentMethod),
+    notes: opt(v.notes),
+    reminderDays: reminder !== undefined ? Number(reminder) : undefined,
+    links,
+    confirmed: true,
+  };
+  // Check the shape now, so every message lands beside its field before anything is saved.
+  const check = validate(SubscriptionSchema, {
+    id: 'x',
+    source: 'manual',
+    createdAt: '2000-01-01T00:00:00.000Z',
+    updatedAt: '2000-01-01T00:00:00.000Z',
+    ...existing,
+    ...input,
+  });
+  if (!check.ok) {
+    const errs = fieldErrors(check.errors);
+    for (const f of Object.keys(errs))
+      errs[f] = errorText(f === 'manage' || f === 'cancel' || f === 'pause' ? 'link' : 'invalid');
+    return { ok: false, errors: errs };
+  }
+  return { ok: true, input };
+}
+
+/** Maps schema error paths to form fields. */
+export function fieldErrors(errors: FieldErrors): FieldErrors {
+  const out: FieldErrors = {};
+  for (const [path, msg] of Object.entries(errors)) {
+    const field = FIELD_OF[path] ?? path.split('.')[0] ?? path;
+    out[field] ??= msg;
+  }
+  return out;
+}

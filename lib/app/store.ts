@@ -1,0 +1,211 @@
+import { computed, signal } from '@preact/signals';
+import { todayFromInstant } from '../dates';
+import {
+  addCharges,
+  type DeletedBundle,
+  deleteMember,
+  deleteSubscription,
+  getSettings,
+  listMembers,
+  listPendingDetections,
+  restoreSubscription,
+  type SubkeeperDb,
+  saveMember,
+  saveSettings,
+  saveSubscription,
+  setDetectionStatus,
+} from '../db';
+import type { Charge, Detection, ExchangeRates, Member, PriceChange, Settings, Status, Subscription } from '../model';
+import { DEFAULT_SETTINGS } from '../model';
+import { bundledRates } from '../money';
+import type { Ctx } from '../summary';
+
+/**
+ * The state the dashboard and the popup show, and every action they take, over the database. Views get
+ * plain values and callbacks from here; they never touch the database themselves.
+ */
+export interface StoreDeps {
+  db: SubkeeperDb;
+  /** The clock, passed in. */
+  now: () => Date;
+  /** Tells the background the data changed (reminders, badge). */
+  notifyChanged?: () => void;
+}
+
+export function createStore({ db, now, notifyChanged }: StoreDeps) {
+  const subscriptions = signal<Subscription[]>([]);
+  const priceChanges = signal<PriceChange[]>([]);
+  const detections = signal<Detection[]>([]);
+  const members = signal<Member[]>([]);
+  const settings = signal<Settings>(DEFAULT_SETTINGS);
+  const charges = signal<Charge[] | null>(null);
+  const loaded = signal(false);
+  const today = signal(todayFromInstant(now()));
+
+  const rates = computed<ExchangeRates>(() => settings.value.exchangeRates ?? bundledRates);
+  const ctx = computed<Ctx>(() => ({ today: today.value, base: settings.value.baseCurrency, rates: rates.value }));
+
+  const stamp = () => now().toISOString();
+  const changed = () => notifyChanged?.();
+
+  async function load() {
+    today.value = todayFromInstant(now());
+    const [s, subs, pcs, dets, mem] = await Promise.all([
+      getSettings(db),
+      db.subscriptions.toArray(),
+      db.priceChanges.toArray(),
+      listPendingDetections(db),
+      listMembers(db),
+    ]);
+    settings.value = s;
+    subscriptions.value = subs;
+    priceChanges.value = pcs;
+    detections.value = dets;
+    members.value = mem;
+    loaded.value = true;
+  }
+
+  /** Charges are many; they load only when a view needs them. */
+  async function loadCharges() {
+    charges.value = await db.charges.toArray();
+    return charges.value;
+  }
+
+  async function refreshSubscriptions() {
+    subscriptions.value = await db.subscriptions.toArray();
+  }
+
+  async function save(input: Record<string, unknown>) {
+    const result = await saveSubscription(db, input, stamp());
+    if (result.ok) {
+      await refreshSubscriptions();
+      changed();
+    }
+    return result;
+  }
+
+  async function remove(id: string): Promise<DeletedBundle | undefined> {
+    const bundle = await deleteSubscription(db, id);
+    await refreshSubscriptions();
+    if (charges.value) await loadCharges();
+    changed();
+    return bundle;
+  }
+
+  async function undoRemove(bundle: DeletedBundle) {
+    await restoreSubscription(db, bundle);
+    await refreshSubscriptions();
+    if (charges.value) await loadCharges();
+    changed();
+  }
+
+  /** Pause, resume or cancel, keeping the change and its date in the history. */
+  async function setStatus(id: string, status: Status, date: string, note?: string) {
+    const sub = subscriptions.value.find((s) => s.id === id);
+    if (!sub) return;
+    const patch: Record<string, unknown> = {
+      id,
+      status,
+      statusHistory: [...sub.statusHistory, { status, date, ...(note ? { note } : {}) }],
+    };
+    if (status === 'cancelled') patch.cancelledOn = date;
+    if (status === 'active') {
+      patch.cancelledOn = undefined;
+      patch.pausedUntil = undefined;
+    }
+    return save(patch);
+  }
+
+  async function acceptDetection(d: Detection) {
+    if (d.subscriptionId) await save({ id: d.subscriptionId, confirmed: true });
+    await setDetectionStatus(db, d.id, 'accepted', d.subscriptionId);
+    detections.value = await listPendingDetections(db);
+  }
+
+  async function dismissDetection(d: Detection) {
+    const sub = d.subscriptionId ? subscriptions.value.find((s) => s.id === d.subscriptionId) : undefined;
+    if (sub && !sub.confirmed) await deleteSubscription(db, sub.id);
+    await setDetectionStatus(db, d.id, 'dismissed');
+    detections.value = await listPendingDetections(db);
+    await refreshSubscriptions();
+    changed();
+  }
+
+  /** Tracks a pending detection that has no subscription yet (a sign-up page): creates it confirmed. */
+  async function trackDetection(d: Detection) {
+    const r = d.result;
+    if (!r.subscription || !r.service) return undefined;
+    const result = await save({
+      service: r.service.name,
+      serviceId: r.service.serviceId,
+      domain: r.service.domain,
+      amountMinor: r.subscription.amountMinor,
+      currency: r.subscription.currency,
+      period: r.subscription.period ?? 'P1M',
+      status: 'active',
+      statusHistory: [{ status: 'active', date: today.value }],
+      billingAnchor: r.subscription.nextRenewal ?? today.value,
+      source: 'detected',
+      confirmed: true,
+    });
+    if (result.ok) {
+      await setDetectionStatus(db, d.id, 'accepted', result.value.id);
+      detections.value = await listPendingDetections(db);
+    }
+    return result;
+  }
+
+  async function updateSettings(next: Settings) {
+    const result = await saveSettings(db, next);
+    if (result.ok) {
+      settings.value = result.value;
+      changed();
+    }
+    return result;
+  }
+
+  async function upsertMember(input: Record<string, unknown>) {
+    const result = await saveMember(db, input);
+    if (result.ok) members.value = await listMembers(db);
+    return result;
+  }
+
+  async function removeMember(id: string) {
+    await deleteMember(db, id);
+    members.value = await listMembers(db);
+    await refreshSubscriptions();
+  }
+
+  async function addManualCharge(charge: Charge) {
+    await addCharges(db, [charge]);
+    if (charges.value) await loadCharges();
+  }
+
+  return {
+    subscriptions,
+    priceChanges,
+    detections,
+    members,
+    settings,
+    charges,
+    loaded,
+    today,
+    rates,
+    ctx,
+    load,
+    loadCharges,
+    save,
+    remove,
+    undoRemove,
+    setStatus,
+    acceptDetection,
+    dismissDetection,
+    trackDetection,
+    updateSettings,
+    upsertMember,
+    removeMember,
+    addManualCharge,
+  };
+}
+
+export type Store = ReturnType<typeof createStore>;
