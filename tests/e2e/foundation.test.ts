@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Launched, launchExtension } from './harness';
+
+/** A newcomer adds a subscription by hand in the dashboard and sees it in the popup. */
+describe('foundation: add by hand, see it in the dashboard and the popup', () => {
+  let ext: Launched;
+  beforeAll(async () => {
+    ext = await launchExtension({ locale: 'en-GB' });
+  });
+  afterAll(async () => {
+    await ext?.close();
+  });
+
+  it('loads the extension with the manifest we expect', async () => {
+    const manifest = await ext.sw.evaluate(() => chrome.runtime.getManifest());
+    expect(manifest.manifest_version).toBe(3);
+    expect(manifest.permissions?.sort()).toEqual(['activeTab', 'alarms', 'notifications', 'storage']);
+    expect(manifest.host_permissions ?? []).toEqual([]);
+  });
+
+  it('rejects an invalid form with messages beside the fields and saves nothing', async () => {
+    const page = await ext.openPage('options.html#/add');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.locator('#e-service').textContent()).toBe('Required.');
+    await page.getByLabel('Service').fill('Broken');
+    await page.getByLabel('Price').fill('twelve');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.locator('#e-amount').textContent()).toContain('Enter an amount');
+    const count = await ext.sw.evaluate(async () => {
+      const g = globalThis as unknown as { subkeeper: { db: { subscriptions: { count(): Promise<number> } } } };
+      return g.subkeeper.db.subscriptions.count();
+    });
+    expect(count).toBe(0);
+    await page.close();
+  });
+
+  it('adds a subscription in the dashboard and shows it with its monthly cost', async () => {
+    const page = await ext.openPage('options.html#/add');
+    await page.getByLabel('Service').fill('Viaplay');
+    await page.getByLabel('Price').fill('1 188,00');
+    await page.getByLabel('Currency').selectOption('NOK');
+    await page.getByLabel('Billed').selectOption('P1Y');
+    const today = new Date().toISOString().slice(0, 10);
+    const next = new Date(Date.now() + 10 * 86400000).toISOString().slice(0, 10);
+    await page.getByLabel('Next renewal').fill(next);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.waitForFunction(() => location.hash.startsWith('#/subscription/'));
+    await page.goto(page.url().replace(/#.*/, '#/subscriptions'));
+    const row = page.getByRole('row', { name: /Viaplay/ });
+    await expect.poll(() => row.count()).toBe(1);
+    // 1 188 kr per year is 99 kr per month.
+    expect(await row.textContent()).toContain('99.00');
+    await page.goto(page.url().replace(/#.*/, '#/overview'));
+    await expect.poll(() => page.getByTestId('monthly-total').textContent()).toContain('99.00');
+    expect(await page.getByTestId('yearly-total').textContent()).toContain('1,188.00');
+    expect(today < next).toBe(true);
+    await page.close();
+  });
+
+  it('shows the monthly total and the next renewal in the popup', async () => {
+    const popup = await ext.openPage('popup.html');
+    await expect.poll(() => popup.getByTestId('popup-monthly-total').textContent()).toContain('99.00');
+    const renewals = popup.locator('.renewals li');
+    expect(await renewals.count()).toBe(1);
+    expect(await renewals.first().textContent()).toMatch(/Viaplay.*1,188\.00.*in 10 days/);
+    await popup.close();
+  });
+});

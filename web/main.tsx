@@ -1,0 +1,40 @@
+import { render } from 'preact';
+import { App } from '../entrypoints/options/App';
+import { createStore } from '../lib/app/store';
+import { SubkeeperDb } from '../lib/db';
+import { parseBackup } from '../lib/io/backup';
+import { restoreBackup } from '../lib/io/restore';
+import { HttpUrl } from '../lib/model';
+import '../components/styles.css';
+
+/**
+ * The static dashboard: the same App as the extension's options page, over this site's own IndexedDB. With
+ * `demo-backup.json` beside it (npm start writes one) an empty database is filled with the demo data.
+ */
+const db = new SubkeeperDb('subkeeper-web');
+const store = createStore({ db, now: () => new Date() });
+
+const platform = {
+  languages: navigator.languages,
+  openUrl: (url: string) => {
+    if (HttpUrl.safeParse(url).success) window.open(url, '_blank', 'noopener,noreferrer');
+  },
+  download: (name: string, mime: string, text: string) => {
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(new Blob([text], { type: mime }));
+    a.download = name;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  },
+};
+
+async function seedDemo() {
+  if ((await db.subscriptions.count()) > 0) return;
+  const res = await fetch('./demo-backup.json').catch(() => null);
+  if (!res?.ok) return;
+  const parsed = parseBackup(await res.text());
+  if (parsed.ok) await restoreBackup(db, parsed.backup, 'replace');
+}
+
+render(<App store={store} platform={platform} />, document.getElementById('root')!);
+void seedDemo().then(() => store.load());
