@@ -39,7 +39,8 @@ function nth(anchor: string, p: ParsedPeriod, k: number): string {
 /** The smallest k with `nth(anchor, p, k) >= date`. */
 function indexOnOrAfter(anchor: string, p: ParsedPeriod, date: string): number {
   const days = stepDays(p);
-  if (days !== null) return Math.ceil((toDayNumber(date) - toDayNumber(anchor)) / days);
+  // `+ 0` turns a -0 from Math.ceil into 0.
+  if (days !== null) return Math.ceil((toDayNumber(date) - toDayNumber(anchor)) / days) + 0;
   const a = mustParseDate(anchor);
   const d = mustParseDate(date);
   const months = d.y * 12 + d.m - (a.y * 12 + a.m);
@@ -56,6 +57,14 @@ export function addPeriods(anchor: string, period: string, k: number): string {
   if (!Number.isInteger(k)) throw new RangeError(`not a whole number of periods: ${k}`);
   mustParseDate(anchor);
   return nth(anchor, mustParsePeriod(period), k);
+}
+
+/** The smallest k with `addPeriods(anchor, period, k) >= onOrAfter` (negative before the anchor). */
+export function occurrenceIndex(anchor: string, period: string, onOrAfter: string): number {
+  const p = mustParsePeriod(period);
+  mustParseDate(anchor);
+  mustParseDate(onOrAfter);
+  return indexOnOrAfter(anchor, p, onOrAfter);
 }
 
 /** The first schedule day on or after `onOrAfter`. */
