@@ -15,7 +15,14 @@ run('npm run --silent build');
 run('npm run --silent build:web');
 run(`npm run --silent demo-data -- --subscriptions 40 --charges 900 --out ${path.join(web, 'demo-backup.json')}`);
 
-const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.png': 'image/png', '.svg': 'image/svg+xml' };
+const types = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+};
 const port = Number(process.env.PORT ?? 4173);
 createServer((req, res) => {
   const url = new URL(req.url ?? '/', 'http://localhost');

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:https';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -45,7 +45,8 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Launche
     '--no-first-run',
     '--disable-quic',
   ];
-  if (!opts.withoutExtension) args.push(`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`);
+  if (!opts.withoutExtension)
+    args.push(`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`);
   if (opts.mapAllHostsToPort) {
     args.push(`--host-resolver-rules=MAP * 127.0.0.1:${opts.mapAllHostsToPort}`, '--ignore-certificate-errors');
   }
@@ -95,7 +96,9 @@ export interface FixtureServer {
  * A local HTTPS server. `respond(hostname, pathname)` returns the HTML for a request (or undefined for 404);
  * with `--host-resolver-rules`, the page keeps its real-looking URL (e.g. https://www.viaplay.no/konto).
  */
-export async function startServer(respond: (host: string, pathname: string) => string | undefined): Promise<FixtureServer> {
+export async function startServer(
+  respond: (host: string, pathname: string) => string | undefined,
+): Promise<FixtureServer> {
   const certs = path.join(import.meta.dirname, 'certs');
   const server: Server = createServer(
     { key: readFileSync(path.join(certs, 'key.pem')), cert: readFileSync(path.join(certs, 'cert.pem')) },

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { EMPTY_FORM, parseAmountInput, readForm, valuesFrom } from '../../../lib/app/form';
+import { sub } from '../../helpers';
+
+const err = (code: string) => `E:${code}`;
+
+describe('add/edit form', () => {
+  it('reads amounts as people type them', () => {
+    expect(parseAmountInput('129')).toBe('129');
+    expect(parseAmountInput('129,50')).toBe('129.50');
+    expect(parseAmountInput('1 299,00')).toBe('1299.00');
+    expect(parseAmountInput('1\u00a0299')).toBe('1299');
+    expect(parseAmountInput('1,299.00')).toBe('1299.00');
+    expect(parseAmountInput('1.299')).toBe('1299');
+    expect(parseAmountInput('9.99')).toBe('9.99');
+    expect(parseAmountInput('twelve')).toBeNull();
+    expect(parseAmountInput('')).toBeNull();
+  });
+
+  it('puts a message beside each wrong field', () => {
+    const r = readForm({ ...EMPTY_FORM, amount: 'abc', reminderDays: 'x' }, undefined, err);
+    expect(r).toEqual({
+      ok: false,
+      errors: { service: 'E:required', amount: 'E:amount', nextRenewal: 'E:required', reminderDays: 'E:number' },
+    });
+  });
+
+  it('rejects a non-http link beside its field', () => {
+    const r = readForm(
+      { ...EMPTY_FORM, service: 'X', amount: '10', nextRenewal: '2026-12-01', cancel: 'javascript:alert(1)' },
+      undefined,
+      err,
+    );
+    expect(r).toEqual({ ok: false, errors: { cancel: 'E:link' } });
+  });
+
+  it('turns valid values into a subscription input in minor units', () => {
+    const r = readForm(
+      {
+        ...EMPTY_FORM,
+        service: ' Viaplay ',
+        amount: '129,00',
+        nextRenewal: '2026-12-23',
+        cancel: 'https://viaplay.no/si-opp',
+      },
+      undefined,
+      err,
+    );
+    expect(r.ok).toBe(true);
+    if (r.ok) {
+      expect(r.input).toMatchObject({
+        service: 'Viaplay',
+        amountMinor: 12900,
+        currency: 'NOK',
+        billingAnchor: '2026-12-23',
+      });
+      expect(r.input.links).toEqual({ cancel: { url: 'https://viaplay.no/si-opp', source: 'user' } });
+    }
+  });
+
+  it('round-trips an existing subscription and keeps a link’s source when unchanged', () => {
+    const s = sub({ links: { cancel: { url: 'https://www.netflix.com/cancelplan', source: 'directory' } } });
+    const r = readForm(valuesFrom(s), s, err);
+    expect(r.ok && r.input).toMatchObject({
+      id: s.id,
+      amountMinor: s.amountMinor,
+      links: { cancel: { source: 'directory' } },
+    });
+  });
+});
