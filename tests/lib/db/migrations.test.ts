@@ -63,7 +63,7 @@ describe('database migrations', () => {
     expect(await db.subscriptions.get('s-broken')).toBeUndefined();
     const q = await db.quarantine.toArray();
     expect(q).toHaveLength(1);
-    expect((q[0]?.record as { id: string }).id).toBe('s-broken');
+    expect(q[0]?.record).toMatchObject({ id: 's-broken' });
     expect(q[0]?.reason).toMatch(/minor units/);
     db.close();
   });
