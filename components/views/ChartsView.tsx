@@ -1,0 +1,290 @@
+import type { ChartConfiguration, Chart as ChartInstance } from 'chart.js';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Translate } from '../../lib/i18n';
+import { type ChartTheme, categoryChart, memberChart, mergeMonths, monthlyChart } from './chartConfig';
+import { formatMonth, money } from './format';
+import './views.css';
+
+export interface ChartsViewProps {
+  /** Monthly spend per category id (from `spendBy(…, byCategory)`), base currency. */
+  byCategory: readonly { key: string; monthlyMinor: number }[];
+  /** Recorded charges per month, oldest first (from `chargesByMonth`). */
+  pastMonths: readonly { month: string; totalMinor: number }[];
+  /** Projected renewals per month, oldest first (from `renewalCalendar`). */
+  projectedMonths: readonly { month: string; totalMinor: number }[];
+  /** Monthly spend per member; `name` is shown, `color` (#rrggbb) colours the bar when given. */
+  byMember: readonly { key: string; name: string; monthlyMinor: number; color?: string }[];
+  base: string;
+  t: Translate;
+  locale: string;
+}
+
+type ChartState = 'loading' | 'ready' | 'unavailable';
+
+/** Everything the canvases draw, as plain data. */
+interface ChartInput {
+  categories: Array<{ label: string; monthlyMinor: number }>;
+  months: Array<{ month: string; recorded: number | null; projected: number | null }>;
+  members: Array<{ label: string; monthlyMinor: number; color?: string }>;
+  names: { recorded: string; projected: string };
+  perMonth: string;
+}
+type ChartCtor = typeof ChartInstance;
+
+let loader: Promise<ChartCtor> | null = null;
+
+/** Loads chart.js on first use and registers only the pieces these charts need. */
+function loadChartJs(): Promise<ChartCtor> {
+  loader ??= (async () => {
+    const {
+      Chart,
+      ArcElement,
+      BarController,
+      BarElement,
+      CategoryScale,
+      DoughnutController,
+      Legend,
+      LinearScale,
+      Tooltip,
+    } = await import('chart.js');
+    Chart.register(
+      ArcElement,
+      BarController,
+      BarElement,
+      CategoryScale,
+      DoughnutController,
+      Legend,
+      LinearScale,
+      Tooltip,
+    );
+    return Chart;
+  })().catch((error: unknown) => {
+    loader = null;
+    throw error;
+  });
+  return loader;
+}
+
+function matches(query: string): boolean {
+  return typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia(query).matches;
+}
+
+/** Chart colours from the page's CSS custom properties, with light/dark fallbacks. */
+function readTheme(): ChartTheme {
+  const dark = matches('(prefers-color-scheme: dark)');
+  const css = getComputedStyle(document.documentElement);
+  const v = (name: string, light: string, darkValue: string) =>
+    css.getPropertyValue(name).trim() || (dark ? darkValue : light);
+  return {
+    fg: v('--fg', '#1b1f24', '#e6e8eb'),
+    muted: v('--muted', '#57606a', '#9aa4ae'),
+    grid: v('--border', '#d0d7de', '#3a424b'),
+    accent: v('--accent', '#0b5cad', '#6cb6ff'),
+    card: v('--card', '#ffffff', '#1c2128'),
+    reducedMotion: matches('(prefers-reduced-motion: reduce)'),
+  };
+}
+
+/** A counter that changes when the colour scheme changes, so the charts redraw in the new colours. */
+function useSchemeVersion(): number {
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    if (typeof window.matchMedia !== 'function') return;
+    const query = window.matchMedia('(prefers-color-scheme: dark)');
+    const onChange = () => setVersion((v) => v + 1);
+    query.addEventListener?.('change', onChange);
+    return () => query.removeEventListener?.('change', onChange);
+  }, []);
+  return version;
+}
+
+/**
+ * Three charts of where the money goes: by category (doughnut), per month (recorded charges beside projected
+ * renewals) and per household member. chart.js is loaded lazily; every chart also has a table with the same
+ * numbers for screen readers, and the tables are shown when the charts cannot be drawn.
+ */
+export function ChartsView({ byCategory, pastMonths, projectedMonths, byMember, base, t, locale }: ChartsViewProps) {
+  const [state, setState] = useState<ChartState>('loading');
+  const schemeVersion = useSchemeVersion();
+  const categoryRef = useRef<HTMLCanvasElement>(null);
+  const monthlyRef = useRef<HTMLCanvasElement>(null);
+  const memberRef = useRef<HTMLCanvasElement>(null);
+
+  const categories = byCategory
+    .filter((c) => c.monthlyMinor > 0)
+    .map((c) => ({ ...c, label: t(`views.category.${c.key}`) }));
+  const months = mergeMonths(pastMonths, projectedMonths).map((m) => ({ ...m, label: formatMonth(m.month, locale) }));
+  const hasMonths = months.some((m) => (m.recorded ?? 0) > 0 || (m.projected ?? 0) > 0);
+  const members = byMember.map((m) => ({ ...m, label: m.name || t('views.charts.noOwner') }));
+  const names = { recorded: t('views.charts.recorded'), projected: t('views.charts.projected') };
+  const perMonth = t('views.charts.perMonth');
+
+  // Redraw only when what is drawn changes (not on every render with a new `t`).
+  const drawn = JSON.stringify({ categories, months, members, names, perMonth });
+  const input = useMemo(() => JSON.parse(drawn) as ChartInput, [drawn]);
+
+  useEffect(() => {
+    let cancelled = false;
+    const charts: ChartInstance[] = [];
+    setState('loading');
+    loadChartJs().then(
+      (Chart) => {
+        if (cancelled) return;
+        const theme = readTheme();
+        const format = (minor: number, compact = false) => money(minor, base, locale, compact);
+        const jobs: Array<[HTMLCanvasElement | null, () => ChartConfiguration]> = [
+          [categoryRef.current, () => categoryChart(input.categories, theme, format) as ChartConfiguration],
+          [
+            monthlyRef.current,
+            () =>
+              monthlyChart(
+                input.months.map((m) => ({ ...m, label: formatMonth(m.month, locale, 'short') })),
+                input.names,
+                theme,
+                format,
+              ) as ChartConfiguration,
+          ],
+          [memberRef.current, () => memberChart(input.members, input.perMonth, theme, format) as ChartConfiguration],
+        ];
+        let drawnAll = true;
+        for (const [canvas, config] of jobs) {
+          if (!canvas) continue;
+          if (!canvas.getContext('2d')) {
+            drawnAll = false;
+            continue;
+          }
+          charts.push(new Chart(canvas, config()));
+        }
+        setState(drawnAll ? 'ready' : 'unavailable');
+      },
+      () => {
+        if (!cancelled) setState('unavailable');
+      },
+    );
+    return () => {
+      cancelled = true;
+      for (const chart of charts) chart.destroy();
+    };
+  }, [input, base, locale, schemeVersion]);
+
+  const tableClass = state === 'unavailable' ? 'chart-table' : 'chart-table visually-hidden';
+  const total = (rows: readonly { monthlyMinor: number }[]) => rows.reduce((s, r) => s + r.monthlyMinor, 0);
+
+  return (
+    <section class="view charts-view" aria-labelledby="charts-view-title" data-chart-state={state}>
+      <h2 id="charts-view-title">{t('views.charts.title')}</h2>
+      <p class="view-intro">{t('views.charts.intro', { currency: base })}</p>
+      {state === 'unavailable' && <p class="note">{t('views.charts.unavailable')}</p>}
+
+      <section class="chart-card card" aria-labelledby="chart-category-title">
+        <h3 id="chart-category-title">{t('views.charts.byCategory')}</h3>
+        {categories.length === 0 ? (
+          <p class="view-empty">{t('views.charts.noSpend')}</p>
+        ) : (
+          <>
+            <div class="chart-box">
+              <canvas
+                ref={categoryRef}
+                role="img"
+                aria-label={t('views.charts.alt', { title: t('views.charts.byCategory') })}
+              />
+            </div>
+            <table class={tableClass}>
+              <caption>{t('views.charts.byCategoryCaption', { currency: base })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('views.charts.category')}</th>
+                  <th scope="col">{perMonth}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {categories.map((c) => (
+                  <tr key={c.key}>
+                    <th scope="row">{c.label}</th>
+                    <td>{money(c.monthlyMinor, base, locale)}</td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row">{t('views.charts.total')}</th>
+                  <td>{money(total(categories), base, locale)}</td>
+                </tr>
+              </tfoot>
+            </table>
+          </>
+        )}
+      </section>
+
+      <section class="chart-card card" aria-labelledby="chart-monthly-title">
+        <h3 id="chart-monthly-title">{t('views.charts.monthly')}</h3>
+        {!hasMonths ? (
+          <p class="view-empty">{t('views.charts.noMonths')}</p>
+        ) : (
+          <>
+            <div class="chart-box chart-box-wide">
+              <canvas
+                ref={monthlyRef}
+                role="img"
+                aria-label={t('views.charts.alt', { title: t('views.charts.monthly') })}
+              />
+            </div>
+            <table class={tableClass}>
+              <caption>{t('views.charts.monthlyCaption', { currency: base })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('views.charts.month')}</th>
+                  <th scope="col">{names.recorded}</th>
+                  <th scope="col">{names.projected}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {months.map((m) => (
+                  <tr key={m.month}>
+                    <th scope="row">{m.label}</th>
+                    <td>{m.recorded === null ? '–' : money(m.recorded, base, locale)}</td>
+                    <td>{m.projected === null ? '–' : money(m.projected, base, locale)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        )}
+      </section>
+
+      <section class="chart-card card" aria-labelledby="chart-member-title">
+        <h3 id="chart-member-title">{t('views.charts.byMember')}</h3>
+        {members.length === 0 ? (
+          <p class="view-empty">{t('views.charts.noMembers')}</p>
+        ) : (
+          <>
+            <div class="chart-box">
+              <canvas
+                ref={memberRef}
+                role="img"
+                aria-label={t('views.charts.alt', { title: t('views.charts.byMember') })}
+              />
+            </div>
+            <table class={tableClass}>
+              <caption>{t('views.charts.byMemberCaption', { currency: base })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('views.charts.member')}</th>
+                  <th scope="col">{perMonth}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {members.map((m) => (
+                  <tr key={m.key}>
+                    <th scope="row">{m.label}</th>
+                    <td>{money(m.monthlyMinor, base, locale)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        )}
+      </section>
+    </section>
+  );
+}
