@@ -1,0 +1,73 @@
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { PopupView } from '../../components/PopupView';
+import { createTranslator } from '../../lib/i18n';
+import type { Detection } from '../../lib/model';
+import { totals, upcomingRenewals } from '../../lib/summary';
+import { sub } from '../helpers';
+
+afterEach(cleanup);
+const rates = { date: '2026-11-20', perEur: { EUR: 1, NOK: 11.5 } };
+const ctx = { today: '2026-11-23', base: 'NOK', rates };
+const subs = [sub({ service: 'Netflix', amountMinor: 17900, billingAnchor: '2026-11-26' })];
+const detection: Detection = {
+  id: 'd1',
+  url: 'https://www.viaplay.no/takk',
+  hostname: 'viaplay.no',
+  seenAt: '2026-11-23T10:00:00.000Z',
+  status: 'pending',
+  tabId: 7,
+  result: {
+    kind: 'confirmation',
+    service: { name: 'Viaplay <b>', domain: 'viaplay.no' },
+    subscription: { amountMinor: 12900, currency: 'NOK', period: 'P1M' },
+    charges: [],
+    links: {},
+  },
+};
+
+function renderPopup(over: Partial<Parameters<typeof PopupView>[0]> = {}) {
+  const props = {
+    site: { hostname: 'viaplay.no', detection },
+    totals: totals(subs, ctx),
+    base: 'NOK',
+    today: ctx.today,
+    renewals: upcomingRenewals(subs, ctx.today, 30),
+    ending: [],
+    members: [],
+    locale: 'nb-NO',
+    t: createTranslator('nb'),
+    onTrack: vi.fn(),
+    onEdit: vi.fn(),
+    onIgnore: vi.fn(),
+    onAdd: vi.fn(async () => ({ ok: true as const })),
+    onOpenDashboard: vi.fn(),
+    ...over,
+  };
+  render(<PopupView {...props} />);
+  return props;
+}
+
+describe('PopupView', () => {
+  it('offers Track / Edit / Ignore for a detection here, showing page text as text', () => {
+    const p = renderPopup();
+    expect(screen.getByTestId('site-detected').textContent).toContain('Viaplay <b>');
+    expect(document.querySelector('b')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Følg' }));
+    expect(p.onTrack).toHaveBeenCalledWith(detection);
+    fireEvent.click(screen.getByRole('button', { name: 'Ignorer' }));
+    expect(p.onIgnore).toHaveBeenCalledWith(detection);
+  });
+
+  it('shows this month’s total and the next renewal with days left', () => {
+    renderPopup({ site: null });
+    expect(screen.getByTestId('popup-monthly-total').textContent?.replace(/\s/g, ' ')).toMatch(/179,00/);
+    expect(screen.getByText('om 3 dager', { exact: false })).toBeTruthy();
+  });
+
+  it('opens the quick add form', () => {
+    renderPopup({ site: null });
+    fireEvent.click(screen.getByRole('button', { name: 'Legg til manuelt' }));
+    expect(screen.getByRole('heading', { name: 'Legg til et abonnement' })).toBeTruthy();
+  });
+});

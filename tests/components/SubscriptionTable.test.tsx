@@ -1,0 +1,43 @@
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { SubscriptionTable } from '../../components/SubscriptionTable';
+import { buildRows, DEFAULT_QUERY } from '../../lib/app/table';
+import { createTranslator } from '../../lib/i18n';
+import { sub } from '../helpers';
+
+afterEach(cleanup);
+
+describe('SubscriptionTable', () => {
+  it('renders rows and reports sort, filter and delete actions', () => {
+    const onQuery = vi.fn();
+    const onDelete = vi.fn();
+    const rows = buildRows(
+      [sub({ id: 'a', service: 'Netflix' }), sub({ id: 'b', service: 'Spotify', confirmed: false })],
+      '2026-11-23',
+    );
+    render(
+      <SubscriptionTable
+        rows={rows}
+        query={DEFAULT_QUERY}
+        members={[]}
+        payments={[]}
+        currencies={['NOK']}
+        total={2}
+        locale="en-GB"
+        t={createTranslator('en')}
+        onQuery={onQuery}
+        onOpen={() => {}}
+        onEdit={() => {}}
+        onDelete={onDelete}
+      />,
+    );
+    expect(screen.getAllByRole('row')).toHaveLength(3);
+    expect(screen.getByText('found, not confirmed')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: /Per month/ }));
+    expect(onQuery).toHaveBeenLastCalledWith({ ...DEFAULT_QUERY, sort: 'monthly', desc: false });
+    fireEvent.input(screen.getByRole('searchbox'), { target: { value: 'spo' } });
+    expect(onQuery).toHaveBeenLastCalledWith({ ...DEFAULT_QUERY, search: 'spo' });
+    fireEvent.click(screen.getByRole('button', { name: 'Delete Spotify' }));
+    expect(onDelete).toHaveBeenCalledWith('b');
+  });
+});
