@@ -25,29 +25,26 @@ for (const lang of Object.values(languages)) {
   for (const names of lang.weekdays) for (const n of names) WEEKDAY_NAMES.add(n.toLowerCase());
 }
 
-const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const alternation = (names: Iterable<string>) =>
-  [...names]
-    .sort((a, b) => b.length - a.length)
-    .map(escapeRegex)
-    .join('|');
+/**
+ * Month names and weekdays are matched as any word (`\p{L}+`) and then looked up in the data, which keeps the
+ * patterns small and fast; a word before the day that is not a weekday is trimmed off the match.
+ */
+const WORD_BEFORE = String.raw`(?<![\p{L}\p{N}.,])((\p{L}+)\.?,?\s+)?`;
+const YEAR = String.raw`(?:,?\s*(\d{4})(?![\d.,]\d))?`;
 
-const MONTH = `(${alternation(MONTH_BY_NAME.keys())})(?!\\p{L})\\.?`;
-const WEEKDAY = `(?:(?<!\\p{L})(?:${alternation(WEEKDAY_NAMES)})(?!\\p{L})\\.?,?\\s+)?`;
-const YEAR = '(?:,?\\s*(\\d{4})(?![\\d.,]\\d))?';
-
-type Pattern = { re: RegExp; read: (m: RegExpExecArray, ctx: Resolved) => string | null };
 type Resolved = { now: Ymd | null; monthFirst: boolean };
+type Read = { date: string; trim: number } | null;
+type Pattern = { re: RegExp; read: (m: RegExpExecArray, ctx: Resolved) => Read };
 
 /** `23. desember 2026`, `23 Dec 2026`, `mandag 23. des.`, `23rd of December` */
 const DAY_MONTH = new RegExp(
-  `(?<![\\p{L}\\p{N}.,])${WEEKDAY}(\\d{1,2})(?:\\.|st|nd|rd|th)?\\s*(?:of\\s+)?${MONTH}${YEAR}`,
-  'giu',
+  String.raw`${WORD_BEFORE}(\d{1,2})(?:\.|st|nd|rd|th)?\s*(?:of\s+)?(\p{L}+)\.?${YEAR}`,
+  'gu',
 );
 /** `December 23, 2026`, `Dec 23`, `Monday, December 23` */
 const MONTH_DAY = new RegExp(
-  `${WEEKDAY}(?<![\\p{L}\\p{N}])${MONTH}\\s*(\\d{1,2})(?:st|nd|rd|th)?(?![\\d:.,]\\d)${YEAR}`,
-  'giu',
+  String.raw`${WORD_BEFORE}(?<![\p{L}\p{N}])(\p{L}+)\.?\s*(\d{1,2})(?:st|nd|rd|th)?(?![\d:.,]\d)${YEAR}`,
+  'gu',
 );
 /** `2026-12-23` */
 const ISO = /(?<![\d./-])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d])/g;
@@ -96,9 +93,18 @@ function named(
   return nextYearless(m, d, ctx);
 }
 
+/** Keeps a weekday in front of the date in the match; any other word is trimmed off. */
+function withWordBefore(date: string | null, prefix: string | undefined, word: string | undefined): Read {
+  if (!date) return null;
+  const keep = word !== undefined && WEEKDAY_NAMES.has(word.toLowerCase());
+  return { date, trim: keep ? 0 : (prefix?.length ?? 0) };
+}
+
+const whole = (date: string | null): Read => (date ? { date, trim: 0 } : null);
+
 const PATTERNS: Pattern[] = [
-  { re: ISO, read: (m) => dated(Number(m[1]), Number(m[2]), Number(m[3])) },
-  { re: DOTTED, read: (m, ctx) => dated(fullYear(m[3] ?? '', ctx), Number(m[2]), Number(m[1])) },
+  { re: ISO, read: (m) => whole(dated(Number(m[1]), Number(m[2]), Number(m[3]))) },
+  { re: DOTTED, read: (m, ctx) => whole(dated(fullYear(m[3] ?? '', ctx), Number(m[2]), Number(m[1]))) },
   {
     re: SLASHED,
     read: (m, ctx) => {
@@ -107,11 +113,11 @@ const PATTERNS: Pattern[] = [
       const y = fullYear(m[4] ?? '', ctx);
       const dayFirst = dated(y, b, a);
       const monthFirst = dated(y, a, b);
-      return ctx.monthFirst ? (monthFirst ?? dayFirst) : (dayFirst ?? monthFirst);
+      return whole(ctx.monthFirst ? (monthFirst ?? dayFirst) : (dayFirst ?? monthFirst));
     },
   },
-  { re: DAY_MONTH, read: (m, ctx) => named(m[2], m[1], m[3], ctx) },
-  { re: MONTH_DAY, read: (m, ctx) => named(m[1], m[2], m[3], ctx) },
+  { re: DAY_MONTH, read: (m, ctx) => withWordBefore(named(m[4], m[3], m[5], ctx), m[1], m[2]) },
+  { re: MONTH_DAY, read: (m, ctx) => withWordBefore(named(m[3], m[4], m[5], ctx), m[1], m[2]) },
 ];
 
 function resolve(ctx: DateContext | undefined): Resolved {
@@ -131,15 +137,21 @@ export function findDates(text: string, ctx: DateContext): DateMatch[] {
   const found: DateMatch[] = [];
   for (const { re, read } of PATTERNS) {
     re.lastIndex = 0;
-    let count = 0;
-    for (let m = re.exec(src); m && count < MAX_DATE_MATCHES * 4; m = re.exec(src)) {
-      count++;
+    // Every attempt moves forward by at least one character, so this only guards against mistakes.
+    let budget = 2 * src.length + 10;
+    let kept = 0;
+    for (let m = re.exec(src); m && budget-- > 0 && kept < MAX_DATE_MATCHES; m = re.exec(src)) {
       if (m[0].length === 0) {
         re.lastIndex++;
         continue;
       }
-      const date = read(m, resolved);
-      if (date) found.push({ index: m.index, length: m[0].length, date });
+      const r = read(m, resolved);
+      if (r) {
+        found.push({ index: m.index + r.trim, length: m[0].length - r.trim, date: r.date });
+        kept++;
+      }
+      // Not a date: look again from the next character, so a real date inside this match is not skipped.
+      else re.lastIndex = m.index + 1;
     }
   }
   found.sort((a, b) => a.index - b.index || b.length - a.length);

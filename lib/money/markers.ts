@@ -24,25 +24,52 @@ const WEAK = new Set<string>(data.weak);
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** One alternative per text; texts that start or end with a letter must not touch another letter there. */
-function alternative(text: string): string {
-  const before = /^\p{L}/u.test(text) ? '(?<!\\p{L})' : '';
-  const after = /\p{L}$/u.test(text) ? '(?!\\p{L})' : '';
-  return `${before}${escapeRegex(text)}${after}`;
+type Entry = { text: string; key: string; value: string; rank: number; caseless: boolean };
+
+/**
+ * Currency texts indexed by their first character (lower case for words), longest first. A hand-written scan over
+ * this index is much faster to set up and run than one regular expression with hundreds of alternatives.
+ */
+const BY_FIRST = new Map<string, Entry[]>();
+function addEntry(e: Entry) {
+  const first = e.key[0];
+  if (first === undefined) return;
+  const list = BY_FIRST.get(first) ?? [];
+  list.push(e);
+  BY_FIRST.set(first, list);
 }
+for (const [text, value] of Object.entries(SYMBOLS)) addEntry({ text, key: text, value, rank: 0, caseless: false });
+for (const code of CODES)
+  if (!(code in SYMBOLS)) addEntry({ text: code, key: code, value: code, rank: 1, caseless: false });
+for (const [text, value] of Object.entries(WORDS)) {
+  const key = text.toLowerCase();
+  addEntry({ text: key, key, value, rank: 2, caseless: true });
+}
+for (const list of BY_FIRST.values()) list.sort((a, b) => b.key.length - a.key.length || a.rank - b.rank);
 
-const ALL_TEXTS = [...new Set([...Object.keys(SYMBOLS), ...CODES, ...Object.keys(WORDS)])].sort(
-  (a, b) => b.length - a.length,
-);
-const MARKER_RE = new RegExp(ALL_TEXTS.map(alternative).join('|'), 'giu');
+const LETTER = /\p{L}/u;
+const isLetter = (ch: string | undefined) => ch !== undefined && LETTER.test(ch);
 
-function classify(text: string): { value: string; rank: number } | null {
-  const symbol = SYMBOLS[text];
-  if (symbol !== undefined) return { value: symbol, rank: 0 };
-  if (CODES.has(text)) return { value: text, rank: 1 };
-  const word = WORDS[text.toLowerCase()];
-  if (word !== undefined) return { value: word, rank: 2 };
-  return null;
+/** The longest currency text starting at `i`, respecting word boundaries for texts that begin or end with a letter. */
+function markerAt(text: string, i: number): Entry | null {
+  const ch = text[i] as string;
+  const exact = BY_FIRST.get(ch);
+  const lower = ch.toLowerCase();
+  const folded = lower !== ch ? BY_FIRST.get(lower) : undefined;
+  let best: Entry | null = null;
+  for (const list of [exact, folded]) {
+    if (!list) continue;
+    for (const e of list) {
+      if (best && e.key.length <= best.key.length) break;
+      const slice = text.slice(i, i + e.key.length);
+      if (e.caseless ? slice.toLowerCase() !== e.key : slice !== e.key) continue;
+      if (isLetter(e.key[0]) && isLetter(text[i - 1])) continue;
+      if (isLetter(e.key[e.key.length - 1]) && isLetter(text[i + e.key.length])) continue;
+      best = e;
+      break;
+    }
+  }
+  return best;
 }
 
 /**
@@ -51,13 +78,26 @@ function classify(text: string): { value: string; rank: number } | null {
  */
 export function findMarkers(text: string, max = 1000): Marker[] {
   const out: Marker[] = [];
-  MARKER_RE.lastIndex = 0;
-  for (let m = MARKER_RE.exec(text); m && out.length < max; m = MARKER_RE.exec(text)) {
-    const c = classify(m[0]);
-    if (!c) continue;
-    const marker: Marker = { index: m.index, length: m[0].length, text: m[0], ...c, weak: WEAK.has(m[0]) };
+  for (let i = 0; i < text.length && out.length < max; i++) {
+    const e = markerAt(text, i);
+    if (!e) continue;
+    const written = text.slice(i, i + e.key.length);
+    const marker: Marker = {
+      index: i,
+      length: written.length,
+      text: written,
+      value: e.value,
+      rank: e.rank,
+      weak: WEAK.has(written) || WEAK.has(e.text),
+    };
+    i += written.length - 1;
     const prev = out[out.length - 1];
-    if (prev && prev.rank === 1 && marker.text === '$' && /^ ?$/.test(text.slice(prev.index + prev.length, m.index))) {
+    if (
+      prev &&
+      prev.rank === 1 &&
+      marker.text === '$' &&
+      /^ ?$/.test(text.slice(prev.index + prev.length, marker.index))
+    ) {
       prev.length = marker.index + marker.length - prev.index;
       prev.text = text.slice(prev.index, prev.index + prev.length);
       continue;

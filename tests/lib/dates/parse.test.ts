@@ -134,6 +134,17 @@ describe('findDates', () => {
     }
   });
 
+  it('still finds a date after many number-and-word pairs that are not dates', () => {
+    const text = `${'3 måneder for 9 kr, '.repeat(900)}fornyes 23. desember 2026`;
+    expect(findDates(text, { now: NOW, lang: 'nb' }).map((f) => f.date)).toEqual(['2026-12-23']);
+  });
+
+  it('trims a word before the date that is not a weekday', () => {
+    const text = 'fornyes 23. desember 2026';
+    const [f] = findDates(text, { now: NOW });
+    expect(f && text.slice(f.index, f.index + f.length)).toBe('23. desember 2026');
+  });
+
   it('is bounded', () => {
     expect(findDates('1.1.2027 '.repeat(1000), { now: NOW })).toHaveLength(200);
     expect(findDates(`${'x'.repeat(20_000)} 23.12.2026`, { now: NOW })).toEqual([]);
