@@ -1,22 +1,115 @@
+import { useEffect } from 'preact/hooks';
+import { CalendarView } from '../../components/views/CalendarView';
+import { ChartsView } from '../../components/views/ChartsView';
+import { SettingsView } from '../../components/views/SettingsView';
+import { SubscriptionDetail } from '../../components/views/SubscriptionDetail';
+import { effectiveLinks } from '../../lib/app/links';
 import type { Route } from '../../lib/app/route';
 import type { Store } from '../../lib/app/store';
 import type { DeletedBundle } from '../../lib/db';
+import { getService, serviceLinks, serviceNote } from '../../lib/directory';
 import type { Translate } from '../../lib/i18n';
+import type { Language } from '../../lib/model';
+import { bundledRates } from '../../lib/money';
+import { byCategory, byMember, chargesByMonth, renewalCalendar, spendBy } from '../../lib/summary';
 import type { Platform } from './App';
+import { DataView } from './DataView';
 
-/** The detail, calendar, charts, data and settings views. */
+/** The detail, calendar, charts, data and settings views, wired to the store. */
 export function MoreViews(props: {
   route: Route;
   store: Store;
   platform: Platform;
   t: Translate;
+  lang: Language;
   locale: string;
   go: (r: Route) => void;
   onDeleted: (b: DeletedBundle | null) => void;
 }) {
-  return (
-    <section class="card">
-      <h2>{props.t(`dashboard.nav.${props.route.view}`)}</h2>
-    </section>
-  );
+  const { route, store, t, locale, go } = props;
+  const needsCharges = route.view === 'subscription' || route.view === 'charts';
+  useEffect(() => {
+    if (needsCharges && store.charges.value === null) void store.loadCharges();
+  }, [needsCharges]);
+  const ctx = store.ctx.value;
+
+  if (route.view === 'subscription') {
+    const sub = store.subscriptions.value.find((s) => s.id === route.id);
+    if (!sub) return <p class="card">{t('dashboard.notFound')}</p>;
+    const entry = sub.serviceId ? getService(sub.serviceId) : undefined;
+    const seen = store.seenLinks.value.get(sub.serviceId ?? sub.domain ?? '') ?? {};
+    const shown = { ...sub, links: effectiveLinks(sub.links, seen, entry ? serviceLinks(entry) : undefined) };
+    return (
+      <SubscriptionDetail
+        subscription={shown}
+        charges={(store.charges.value ?? []).filter((c) => c.subscriptionId === sub.id)}
+        priceChanges={store.priceChanges.value.filter((c) => c.subscriptionId === sub.id)}
+        members={store.members.value}
+        serviceNote={entry ? serviceNote(entry, props.lang) : undefined}
+        t={t}
+        locale={locale}
+        today={ctx.today}
+        onStatus={(status, date) => void store.setStatus(sub.id, status, date)}
+        onEdit={() => go({ view: 'edit', id: sub.id })}
+        onEditLinks={() => go({ view: 'edit', id: sub.id })}
+        onDelete={async () => {
+          props.onDeleted((await store.remove(sub.id)) ?? null);
+          go({ view: 'subscriptions' });
+        }}
+        onClose={() => go({ view: 'subscriptions' })}
+      />
+    );
+  }
+  if (route.view === 'calendar') {
+    return (
+      <CalendarView
+        buckets={renewalCalendar(store.subscriptions.value, ctx, 12)}
+        base={ctx.base}
+        t={t}
+        locale={locale}
+        onOpen={(id) => go({ view: 'subscription', id })}
+      />
+    );
+  }
+  if (route.view === 'charts') {
+    const subs = store.subscriptions.value;
+    const members = new Map(store.members.value.map((m) => [m.id, m]));
+    return (
+      <ChartsView
+        byCategory={spendBy(subs, ctx, byCategory)}
+        pastMonths={chargesByMonth(store.charges.value ?? [], ctx, 12)}
+        projectedMonths={renewalCalendar(subs, ctx, 12).map((b) => ({ month: b.month, totalMinor: b.totalMinor }))}
+        byMember={spendBy(subs, ctx, byMember).map((r) => {
+          const m = members.get(r.key);
+          return {
+            key: r.key,
+            name: m?.name ?? t('dashboard.noOwner'),
+            monthlyMinor: r.monthlyMinor,
+            ...(m ? { color: m.color } : {}),
+          };
+        })}
+        base={ctx.base}
+        t={t}
+        locale={locale}
+      />
+    );
+  }
+  if (route.view === 'settings') {
+    return (
+      <SettingsView
+        settings={store.settings.value}
+        members={store.members.value}
+        bundledRates={bundledRates}
+        t={t}
+        locale={locale}
+        onSave={async (s) => {
+          const r = await store.updateSettings(s);
+          return r.ok ? { ok: true } : r;
+        }}
+        onSaveMember={(m) => store.upsertMember(m)}
+        onDeleteMember={(id) => store.removeMember(id)}
+      />
+    );
+  }
+  return <DataView store={store} platform={props.platform} t={t} locale={locale} />;
 }

@@ -15,7 +15,17 @@ import {
   saveSubscription,
   setDetectionStatus,
 } from '../db';
-import type { Charge, Detection, ExchangeRates, Member, PriceChange, Settings, Status, Subscription } from '../model';
+import type {
+  Charge,
+  Detection,
+  ExchangeRates,
+  Links,
+  Member,
+  PriceChange,
+  Settings,
+  Status,
+  Subscription,
+} from '../model';
 import { DEFAULT_SETTINGS } from '../model';
 import { bundledRates } from '../money';
 import type { Ctx } from '../summary';
@@ -39,6 +49,8 @@ export function createStore({ db, now, notifyChanged }: StoreDeps) {
   const members = signal<Member[]>([]);
   const settings = signal<Settings>(DEFAULT_SETTINGS);
   const charges = signal<Charge[] | null>(null);
+  /** Links seen on services' own pages, by service id or domain. */
+  const seenLinks = signal<Map<string, Links>>(new Map());
   const loaded = signal(false);
   const today = signal(todayFromInstant(now()));
 
@@ -50,13 +62,15 @@ export function createStore({ db, now, notifyChanged }: StoreDeps) {
 
   async function load() {
     today.value = todayFromInstant(now());
-    const [s, subs, pcs, dets, mem] = await Promise.all([
+    const [s, subs, pcs, dets, mem, links] = await Promise.all([
       getSettings(db),
       db.subscriptions.toArray(),
       db.priceChanges.toArray(),
       listPendingDetections(db),
       listMembers(db),
+      db.serviceLinks.toArray(),
     ]);
+    seenLinks.value = new Map(links.map((l) => [l.key, l.links]));
     settings.value = s;
     subscriptions.value = subs;
     priceChanges.value = pcs;
@@ -182,12 +196,14 @@ export function createStore({ db, now, notifyChanged }: StoreDeps) {
   }
 
   return {
+    db,
     subscriptions,
     priceChanges,
     detections,
     members,
     settings,
     charges,
+    seenLinks,
     loaded,
     today,
     rates,

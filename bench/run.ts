@@ -1,0 +1,144 @@
+/**
+ * Benchmarks in real Chromium (Debian's), with the built extension. Prints numbers; asserts nothing.
+ *   npm run build && npm run bench
+ * 1. Content-script cost per page load: extra main-thread script time (CDP Performance.getMetrics
+ *    ScriptDuration) with the extension vs. without, on a large article with no subscription and on a 2 MB page
+ *    with one. Median over N loads each.
+ * 2. Popup: time to first paint with data, 500 subscriptions.
+ * 3. Dashboard: time to first paint with data, 1,000 subscriptions and 50,000 charges; search and sort response.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { generateDemo } from '../lib/demo';
+import { EXTENSION_DIR, type Launched, launchExtension, ROOT, startServer } from '../tests/e2e/harness';
+
+const N = Number(process.env.BENCH_RUNS ?? 15);
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+const ms = (x: number) => `${x.toFixed(2)} ms`;
+
+function articlePage(paragraphs: number): string {
+  const p = (i: number) =>
+    `<p>Avsnitt ${i}: Regjeringen la fram et forslag om nye regler for strømstøtte. Ifølge departementet vil en vanlig husholdning spare rundt 1 200 kroner i året, mens kommunene får 45 millioner ekstra. Kritikerne mener beløpet er for lite.</p>`;
+  return `<!doctype html><html lang="nb"><head><meta charset="utf-8"><title>Nyheter: nye regler for strømstøtte</title></head><body><header><nav><a href="/">Forsiden</a> <a href="/sport">Sport</a></nav></header><main><article><h1>Nye regler for strømstøtte</h1>${Array.from({ length: paragraphs }, (_, i) => p(i)).join('')}</article></main><footer>Kontakt oss</footer></body></html>`;
+}
+
+function bigSubscriptionPage(): string {
+  const base = readFileSync(path.join(ROOT, 'tests/fixtures/pages/nb-viaplay-billing-spa-bidi.html'), 'utf8');
+  const filler = articlePage(4000).replace(/^.*<main>|<\/main>.*$/gs, '');
+  return base.replace('</body>', `<section class="css-9x8y7z">${filler}</section></body>`);
+}
+
+async function scriptDuration(context: BrowserContext, url: string): Promise<number> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForTimeout(300);
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  await page.close();
+  return (metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0) * 1000;
+}
+
+async function contentScriptCost() {
+  const pages: Record<string, string> = { '/article': articlePage(600), '/big': bigSubscriptionPage() };
+  const server = await startServer((_h, p) => pages[p]);
+  const url = (p: string) => `https://www.nyheter.example/${p.slice(1)}`;
+  const withExt = await launchExtension({ mapAllHostsToPort: server.port });
+  const without = await launchExtension({ mapAllHostsToPort: server.port, withoutExtension: true });
+  for (const [name, p] of [
+    ['large article, no subscription', '/article'],
+    ['2 MB page with a subscription', '/big'],
+  ] as const) {
+    const a: number[] = [];
+    const b: number[] = [];
+    for (let i = 0; i < N; i++) {
+      a.push(await scriptDuration(withExt.context, url(p)));
+      b.push(await scriptDuration(without.context, url(p)));
+    }
+    const bytes = Buffer.byteLength(pages[p]!);
+    console.log(
+      `content script, ${name} (${(bytes / 1024).toFixed(0)} KB): extra script time median ${ms(median(a) - median(b))} (with ${ms(median(a))}, without ${ms(median(b))}, n=${N})`,
+    );
+  }
+  await withExt.close();
+  await without.close();
+  await server.close();
+  const size = statSync(path.join(EXTENSION_DIR, 'detector.js')).size;
+  console.log(`content script bundle: detector.js ${(size / 1024).toFixed(1)} KB`);
+}
+
+async function seed(ext: Launched, subscriptions: number, charges: number) {
+  const today = new Date().toISOString().slice(0, 10);
+  const backup = generateDemo({ subscriptions, charges, today });
+  await ext.sw.evaluate(async (b) => {
+    const db = (
+      globalThis as unknown as {
+        subkeeper: { db: Record<string, { clear(): Promise<void>; bulkPut(x: unknown[]): Promise<unknown> }> };
+      }
+    ).subkeeper.db;
+    for (const t of ['subscriptions', 'charges', 'priceChanges', 'members']) await db[t]!.clear();
+    await db.subscriptions!.bulkPut(b.subscriptions);
+    await db.charges!.bulkPut(b.charges);
+    await db.priceChanges!.bulkPut(b.priceChanges);
+    await db.members!.bulkPut(b.members);
+  }, backup);
+}
+
+async function readyTime(page: Page): Promise<number> {
+  await page.waitForFunction(() => performance.getEntriesByName('subkeeper:ready').length > 0, null, {
+    timeout: 30000,
+  });
+  return page.evaluate(() => performance.getEntriesByName('subkeeper:ready')[0]!.startTime);
+}
+
+async function popupAndDashboard() {
+  const ext = await launchExtension();
+  await seed(ext, 500, 5000);
+  const popup: number[] = [];
+  for (let i = 0; i < N; i++) {
+    const page = await ext.openPage('popup.html');
+    popup.push(await readyTime(page));
+    await page.close();
+  }
+  console.log(`popup, 500 subscriptions: first paint with data median ${ms(median(popup))} (n=${N})`);
+
+  await seed(ext, 1000, 50000);
+  const dash: number[] = [];
+  const search: number[] = [];
+  const sort: number[] = [];
+  for (let i = 0; i < Math.min(N, 7); i++) {
+    const page = await ext.openPage('options.html#/subscriptions');
+    dash.push(await readyTime(page));
+    await page.waitForSelector('table.subs tbody tr');
+    const timing = (fn: string) =>
+      page.evaluate(async (code) => {
+        const t0 = performance.now();
+        new Function(code)();
+        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+        return performance.now() - t0;
+      }, fn);
+    search.push(
+      await timing(
+        `const i=document.querySelector('input[type=search]'); i.value='net'; i.dispatchEvent(new Event('input',{bubbles:true}));`,
+      ),
+    );
+    await timing(
+      `const i=document.querySelector('input[type=search]'); i.value=''; i.dispatchEvent(new Event('input',{bubbles:true}));`,
+    );
+    sort.push(await timing(`document.querySelectorAll('button.sort')[1].click();`));
+    await page.close();
+  }
+  console.log(`dashboard, 1,000 subscriptions + 50,000 charges: first paint with data median ${ms(median(dash))}`);
+  console.log(
+    `dashboard: search over 1,000 rows responds in median ${ms(median(search))}; sort by cost ${ms(median(sort))}`,
+  );
+  await ext.close();
+}
+
+await contentScriptCost();
+await popupAndDashboard();
