@@ -13,7 +13,7 @@ import type { Language } from '../../lib/model';
 import { bundledRates } from '../../lib/money';
 import { byCategory, byMember, chargesByMonth, renewalCalendar, spendBy } from '../../lib/summary';
 import type { Platform } from './App';
-import { DataView } from './DataView';
+import { DataPanel } from './DataPanel';
 
 /** The detail, calendar, charts, data and settings views, wired to the store. */
 export function MoreViews(props: {
@@ -111,5 +111,5 @@ export function MoreViews(props: {
       />
     );
   }
-  return <DataView store={store} platform={props.platform} t={t} locale={locale} />;
+  return <DataPanel store={store} platform={props.platform} t={t} locale={locale} />;
 }

@@ -12,7 +12,14 @@ describe('foundation: add by hand, see it in the dashboard and the popup', () =>
   });
 
   it('loads the extension with the manifest we expect', async () => {
-    const manifest = await ext.sw.evaluate(() => chrome.runtime.getManifest());
+    const manifest = await ext.sw.evaluate(() => {
+      const g = globalThis as unknown as { chrome: { runtime: { getManifest(): Record<string, unknown> } } };
+      return g.chrome.runtime.getManifest() as {
+        manifest_version: number;
+        permissions?: string[];
+        host_permissions?: string[];
+      };
+    });
     expect(manifest.manifest_version).toBe(3);
     expect(manifest.permissions?.sort()).toEqual(['activeTab', 'alarms', 'notifications', 'storage']);
     expect(manifest.host_permissions ?? []).toEqual([]);

@@ -7,7 +7,7 @@ import { restoreBackup } from '../../lib/io/restore';
 import type { Platform } from './App';
 
 /** Import and export: backups, CSV. */
-export function DataView(props: { store: Store; platform: Platform; t: Translate; locale: string }) {
+export function DataPanel(props: { store: Store; platform: Platform; t: Translate; locale: string }) {
   const { store, platform, t } = props;
   const [message, setMessage] = useState('');
   const db = store.db;
