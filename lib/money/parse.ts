@@ -101,10 +101,13 @@ function validCode(code: string | undefined): string | null {
   return typeof code === 'string' && /^[A-Z]{3}$/.test(code) ? code : null;
 }
 
-/** The most reliable currency text: symbols before codes before words, then the first. */
+/**
+ * The most reliable currency text not next to the number: symbols before codes before words, then the first.
+ * Weak texts (`R`, `real`, `Fr`) only count right next to a number.
+ */
 function bestMarker(markers: Marker[]): Marker | null {
   let best: Marker | null = null;
-  for (const m of markers) if (!best || m.rank < best.rank) best = m;
+  for (const m of markers) if (!m.weak && (!best || m.rank < best.rank)) best = m;
   return best;
 }
 

@@ -85,6 +85,12 @@ describe('parsePrice', () => {
     expect(ok('$5', { defaultCurrency: 'NZD' }).currency).toBe('NZD');
   });
 
+  it('trusts short or common currency words only next to the number', () => {
+    expect(ok('Real price: 9.99').currency).toBeNull();
+    expect(ok('R 199').currency).toBe('ZAR');
+    expect(ok('99 Fr.').currency).toBe('CHF');
+  });
+
   it('uses the hint, then the default currency, when the text names none', () => {
     expect(ok('12.99', { hint: 'Price in GBP' }).currency).toBe('GBP');
     expect(ok('12.99', { defaultCurrency: 'EUR' }).currency).toBe('EUR');
