@@ -7,7 +7,7 @@ import { CATEGORIES } from '../model';
 import { DATA_FILES } from './data';
 import { findInParents, normaliseHost } from './hostname';
 import type { ServiceEntry, ServiceLinks } from './schema';
-import { statementWords } from './statement';
+import { statementParts } from './statement';
 
 export { normaliseHost } from './hostname';
 export type { ServiceEntry, ServiceLinks } from './schema';
@@ -36,7 +36,7 @@ function build(): Index {
     byId.set(entry.id, entry);
     for (const d of entry.domains) if (!byDomain.has(d)) byDomain.set(d, entry);
     for (const phrase of entry.statement) {
-      const words = statementWords(phrase);
+      const { words } = statementParts(phrase);
       if (words.length === 0) continue;
       const key = words.join(' ');
       const list = byWords.get(key);
@@ -89,10 +89,12 @@ function pick(candidates: readonly ServiceEntry[], country: string | undefined):
  * The service a bank/card statement line is from, e.g. `VISA 123456 NETFLIX.COM 866-579-7172`,
  * `VIPPS*ADAMS MATKASSE AS`, `PAYPAL *SPOTIFY`. Case-insensitive, on whole words after normalisation (see
  * `normaliseStatement`); the longest matching statement word wins. `country` (ISO code such as `NO`) chooses
- * between country variants that share words (`TELIA`). Never throws; `undefined` when nothing matches.
+ * between country variants that share words (`TELIA`); without it, a trailing country code in the text
+ * (`TELIA STOCKHOLM SE`) is used. Never throws; `undefined` when nothing matches.
  */
 export function lookupStatement(text: string, country?: string): ServiceEntry | undefined {
-  const words = statementWords(text);
+  const parts = statementParts(text);
+  const words = parts.words;
   if (words.length === 0) return undefined;
   const { byWords, maxWords } = idx();
   let best: readonly ServiceEntry[] | undefined;
@@ -108,7 +110,7 @@ export function lookupStatement(text: string, country?: string): ServiceEntry | 
       }
     }
   }
-  return best ? pick(best, country) : undefined;
+  return best ? pick(best, country ?? parts.country) : undefined;
 }
 
 /**

@@ -18,7 +18,6 @@ const PREFIX_RE = new RegExp(
   'g',
 );
 const NOISE = new Set(NOISE_WORDS);
-const COUNTRY = new Set(TRAILING_COUNTRY_CODES);
 
 const MONTHS = 'JAN|FEB|MAR|APR|MAI|MAJ|MAY|JUN|JUL|AUG|SEP|OKT|OCT|NOV|DES|DEC';
 
@@ -61,18 +60,24 @@ function chunkWords(chunk: string): string[] {
   return chunk.split(/[^A-Z0-9]+/).filter((w) => w.length > 0 && !NOISE.has(w) && !isReference(w));
 }
 
+/** Statement text split into words, and the country its trailing country code names (if any). */
+export interface StatementParts {
+  words: string[];
+  country?: string;
+}
+
 /**
  * Normalises statement text to upper-case words separated by single spaces, without processor prefixes
  * (`PAYPAL *`, `VIPPS*`, `KLARNA*`), card numbers, dates, times, phone numbers, amounts, reference codes and a
  * trailing country code. `+` becomes the word `PLUS` (`DISNEY+` → `DISNEY PLUS`). Never throws.
  */
 export function normaliseStatement(text: string): string {
-  return statementWords(text).join(' ');
+  return statementParts(text).words.join(' ');
 }
 
-/** {@link normaliseStatement} as a list of words. */
-export function statementWords(text: string): string[] {
-  if (typeof text !== 'string') return [];
+/** {@link normaliseStatement} as a list of words, plus the country named by a trailing country code. */
+export function statementParts(text: string): StatementParts {
+  if (typeof text !== 'string') return { words: [] };
   let s = fold(text.slice(0, MAX_INPUT));
   s = s.replace(/\+(?!\d)/g, ' PLUS ');
   s = s.replace(PREFIX_RE, '$1 ');
@@ -82,10 +87,14 @@ export function statementWords(text: string): string[] {
     .map(chunkWords)
     .filter((c) => c.length > 0);
   // Drop trailing country codes that stand alone (`SPOTIFY STOCKHOLM SE`), but not a domain's ending (`ICE.NO`).
+  let country: string | undefined;
   while (chunks.length > 1) {
     const last = chunks[chunks.length - 1] as string[];
-    if (last.length === 1 && COUNTRY.has(last[0] as string)) chunks.pop();
-    else break;
+    const code = last.length === 1 ? TRAILING_COUNTRY_CODES[last[0] as string] : undefined;
+    if (!code) break;
+    country ??= code;
+    chunks.pop();
   }
-  return chunks.flat();
+  const words = chunks.flat();
+  return country ? { words, country } : { words };
 }

@@ -74,6 +74,31 @@ describe('lookupStatement', () => {
       ['GITHUB, INC.', 'github'],
       ['NORDVPN.COM', 'nordvpn'],
       ['PODIMO APS', 'podimo'],
+      ['APPLE.COM/BILL ITUNES.COM', 'apple'],
+      ['TELIA NORGE AS', 'telia-no'],
+      ['TELENOR NORGE AS 0123', 'telenor-no'],
+      ['ICE NORGE AS', 'ice'],
+      ['HI3G ACCESS AB', 'tre-se'],
+      ['YOUSEE A/S', 'yousee'],
+      ['SATS NORWAY AS', 'sats'],
+      ['EVO FITNESS OSLO', 'evo'],
+      ['FRISKIS&SVETTIS STOCKHOLM', 'friskis-svettis'],
+      ['TIBBER NORGE AS', 'tibber'],
+      ['FJORDKRAFT AS', 'fjordkraft'],
+      ['DEN NORSKE TURISTFORENING', 'dnt'],
+      ['AFTENPOSTEN AS', 'aftenposten'],
+      ['DAGENS NÆRINGSLIV AS', 'dn-no'],
+      ['DN.SE', 'dn-se'],
+      ['VG+ 12345', 'vg'],
+      ['POLITIKEN.DK', 'politiken'],
+      ['ZETLAND APS', 'zetland'],
+      ['VIPPS*GODTLEVERT', 'godtlevert'],
+      ['GJENSIDIGE FORSIKRING', 'gjensidige'],
+      ['Amazon Prime*AB12CD', 'amazon-prime'],
+      ['GOOGLE *Google One', 'google-one'],
+      ['MSFT *XBOX GAME PASS', 'xbox-game-pass'],
+      ['UBER *ONE', 'uber-one'],
+      ['Wolt+ subscription', 'wolt-plus'],
     ];
     for (const [text, id] of cases) expect(idOf(text), text).toBe(id);
   });
@@ -93,12 +118,22 @@ describe('lookupStatement', () => {
     expect(idOf('HELLOFRESH NORGE')).toBe('hellofresh-no');
   });
 
+  it('uses a trailing country code as the country when none is given', () => {
+    expect(idOf('KLARNA*HELLOFRESH SE')).toBe('hellofresh-se');
+    expect(idOf('TELIA STOCKHOLM SE')).toBe('telia-se');
+    expect(idOf('TELIA KOBENHAVN DK')).toBe('telia-dk');
+    expect(idOf('TELIA KOBENHAVN DK', 'NO')).toBe('telia-no');
+  });
+
   it('matches whole words only', () => {
     expect(idOf('ITALIANO RISTORANTE')).toBeUndefined();
     expect(idOf('SERVICE FEE')).toBeUndefined();
     expect(idOf('PRICE ADJUSTMENT')).toBeUndefined();
     expect(idOf('NETFLIXANDCHILL BAR')).toBeUndefined();
     expect(idOf('SPOTIFYFAN SHOP')).toBeUndefined();
+    expect(idOf('ICE CREAM PARLOUR')).toBeUndefined();
+    expect(idOf('TIDAL WAVE SURF')).toBeUndefined();
+    expect(idOf('SAXO BANK')).toBeUndefined();
   });
 
   it('does not match grocery and shop lines', () => {
@@ -119,6 +154,17 @@ describe('lookupStatement', () => {
       'MAX BURGERS',
       '7-ELEVEN',
       'NARVESEN',
+      'ELKJOP',
+      'CLAS OHLSON',
+      'APOTEK 1',
+      'PEPPES PIZZA',
+      'ESPRESSO HOUSE',
+      'AMAZON.DE MARKETPLACE',
+      'AMZN MKTP DE',
+      'UBER TRIP',
+      'WOLT HELSINKI',
+      'BOLT.EU/O/2401',
+      'MAX HAMBURGARE',
     ]) {
       expect(idOf(text), text).toBeUndefined();
     }
