@@ -49,12 +49,17 @@ export function Overview(props: {
           {t('dashboard.next30Total', { total: money(props.renewalsTotalMinor, props.base, locale) })}
         </p>
         <RenewalList
-          renewals={props.renewals}
+          renewals={props.renewals.slice(0, 12)}
           locale={locale}
           t={t}
           empty={t('dashboard.noRenewals')}
           onOpen={props.onOpen}
         />
+        {props.renewals.length > 12 && (
+          <p class="small">
+            <a href="#/calendar">{t('dashboard.moreInCalendar', { n: props.renewals.length - 12 })}</a>
+          </p>
+        )}
       </section>
       <section class="card" aria-labelledby="trials-h">
         <h2 id="trials-h">{t('dashboard.endingSoon')}</h2>
