@@ -2,7 +2,7 @@
  * The service directory: names, categories, domains, statement words and the manage / cancel / pause pages of
  * services people pay for. The data lives in `data/<category>.json` (see README.md); this module indexes it.
  */
-import type { Language, Links } from '../model';
+import type { Category, Language, Links } from '../model';
 import { CATEGORIES } from '../model';
 import { DATA_FILES } from './data';
 import { findInParents, normaliseHost } from './hostname';
@@ -25,9 +25,15 @@ interface Index {
 
 let index: Index | undefined;
 
+/** Freezes an entry (and its lists and objects) so callers cannot change the shared data by accident. */
+function freeze(entry: ServiceEntry): ServiceEntry {
+  for (const value of Object.values(entry)) if (typeof value === 'object' && value !== null) Object.freeze(value);
+  return Object.freeze(entry);
+}
+
 /** The data files are validated by the directory test; here they are only indexed. */
 function build(): Index {
-  const all = CATEGORIES.flatMap((c) => DATA_FILES[c] as readonly ServiceEntry[]);
+  const all = Object.freeze(CATEGORIES.flatMap((c) => (DATA_FILES[c] as ServiceEntry[]).map(freeze)));
   const byId = new Map<string, ServiceEntry>();
   const byDomain = new Map<string, ServiceEntry>();
   const byWords = new Map<string, ServiceEntry[]>();
@@ -146,8 +152,8 @@ export function serviceNote(entry: ServiceEntry, lang: Language): string | undef
 }
 
 /** Number of services per category (all categories listed, zero included). */
-export function countByCategory(): Record<(typeof CATEGORIES)[number], number> {
-  const counts = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<(typeof CATEGORIES)[number], number>;
+export function countByCategory(): Record<Category, number> {
+  const counts = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
   for (const s of allServices()) counts[s.category]++;
   return counts;
 }

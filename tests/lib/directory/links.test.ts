@@ -63,3 +63,12 @@ describe('serviceNote', () => {
     expect(serviceNote(base, 'en')).toBeUndefined();
   });
 });
+
+describe('directory entries', () => {
+  it('are frozen, so callers cannot change the shared data', () => {
+    const netflix = getService('netflix')!;
+    expect(Object.isFrozen(netflix)).toBe(true);
+    expect(Object.isFrozen(netflix.links)).toBe(true);
+    expect(Object.isFrozen(netflix.domains)).toBe(true);
+  });
+});
