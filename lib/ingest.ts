@@ -70,16 +70,38 @@ function pageLinks(result: PageDetection, pageUrl: string, today: string): Links
   return out;
 }
 
+/** What the service directory knows about a host (see lib/directory `lookupHost`). */
+export interface DirectoryHit {
+  id: string;
+  name: string;
+  category: Subscription['category'];
+  domains: readonly string[];
+}
+export type LookupHost = (hostname: string) => DirectoryHit | undefined;
+
+/** Names the service from the directory when the page did not (or did not know its directory id). */
+export function enrich(result: PageDetection, hostname: string, lookup: LookupHost): PageDetection {
+  if (result.service?.serviceId) return result;
+  const hit = lookup(result.service?.domain ?? hostname) ?? lookup(hostname);
+  if (!hit) return result;
+  return {
+    ...result,
+    service: { name: hit.name, domain: result.service?.domain ?? hit.domains[0] ?? hostname, serviceId: hit.id },
+  };
+}
+
 export async function ingestDetection(
   db: SubkeeperDb,
   input: IngestInput,
   settings: Settings,
   clock: Clock,
-  isKnownHost: (host: string) => boolean,
+  lookup: LookupHost,
 ): Promise<IngestOutcome> {
-  const { result, url } = input;
+  const { url } = input;
   const hostname = siteOf(url);
-  const blocked = detectionAllowed(settings, hostname, Boolean(result.service?.serviceId) || isKnownHost(hostname));
+  const hit = lookup(hostname);
+  const result = enrich(input.result, hostname, lookup);
+  const blocked = detectionAllowed(settings, hostname, Boolean(result.service?.serviceId));
   if (blocked) return blocked;
   if (result.kind === 'pricing' || result.kind === 'none') return { action: 'ignored', reason: 'nothing' };
 
@@ -149,6 +171,7 @@ export async function ingestDetection(
             service: result.service!.name,
             serviceId: result.service!.serviceId,
             domain: result.service!.domain,
+            category: hit?.category ?? 'other',
             amountMinor,
             currency,
             period,

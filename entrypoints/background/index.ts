@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { todayFromInstant } from '../../lib/dates';
 import { getDb, getSettings } from '../../lib/db';
-import { isKnownHost } from '../../lib/directory/hosts';
+import { lookupHost } from '../../lib/directory';
 import { ingestDetection } from '../../lib/ingest';
 import { acceptContentMessage, acceptPageMessage, type SenderInfo } from '../../lib/messages';
 import { setupReminders } from './reminders';
@@ -41,7 +41,7 @@ export default defineBackground(() => {
       { url, result, ...(tabId !== undefined ? { tabId } : {}) },
       settings,
       { today: todayFromInstant(instant), stamp: instant.toISOString() },
-      isKnownHost,
+      lookupHost,
     );
     if (outcome.action !== 'ignored' && tabId !== undefined) {
       await browser.action.setBadgeText({ tabId, text: '+1' });

@@ -29,6 +29,7 @@ import type {
 import { DEFAULT_SETTINGS } from '../model';
 import { bundledRates } from '../money';
 import type { Ctx } from '../summary';
+import { withDirectoryFacts } from './match';
 
 /**
  * The state the dashboard and the popup show, and every action they take, over the database. Views get
@@ -90,7 +91,7 @@ export function createStore({ db, now, notifyChanged }: StoreDeps) {
   }
 
   async function save(input: Record<string, unknown>) {
-    const result = await saveSubscription(db, input, stamp());
+    const result = await saveSubscription(db, input.id ? input : withDirectoryFacts(input), stamp());
     if (result.ok) {
       await refreshSubscriptions();
       changed();

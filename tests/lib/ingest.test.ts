@@ -11,7 +11,10 @@ beforeEach(() => {
 afterEach(() => dropDb(db));
 
 const clock = { today: '2026-11-23', stamp: '2026-11-23T10:00:00.000Z' };
-const known = () => false;
+const known = (host: string) =>
+  host.endsWith('storytel.com')
+    ? { id: 'storytel', name: 'Storytel', category: 'books' as const, domains: ['storytel.com'] }
+    : undefined;
 const page = (over: Partial<PageDetection> = {}): PageDetection => ({
   kind: 'confirmation',
   service: { name: 'Viaplay', domain: 'viaplay.no' },
@@ -97,6 +100,20 @@ describe('ingest: what the background does with a detection', () => {
     expect(changes).toHaveLength(1);
     expect(changes[0]).toMatchObject({ oldAmountMinor: 12900, newAmountMinor: 14900 });
     expect((await db.subscriptions.toArray())[0]?.amountMinor).toBe(14900);
+  });
+
+  it('names the service and its category from the directory', async () => {
+    const r = await ingest(
+      page({ service: { name: 'Welcome', domain: 'www.storytel.com' } }),
+      DEFAULT_SETTINGS,
+      'https://www.storytel.com/no/welcome',
+    );
+    expect(r.action).toBe('tracked');
+    expect((await db.subscriptions.toArray())[0]).toMatchObject({
+      service: 'Storytel',
+      serviceId: 'storytel',
+      category: 'books',
+    });
   });
 
   it('honours detection off, never-here sites and only-known-services', async () => {
