@@ -16,6 +16,8 @@ export function SubscriptionForm(props: {
   initial: FormValues;
   existing?: Subscription;
   members: readonly Member[];
+  /** Service names to suggest while typing (from the directory). */
+  suggestions?: readonly string[];
   t: Translate;
   onSave: (input: Record<string, unknown>) => Promise<SaveResult>;
   onCancel: () => void;
@@ -78,7 +80,18 @@ export function SubscriptionForm(props: {
     <form class="sub-form card" onSubmit={submit} noValidate aria-labelledby="form-h">
       <h2 id="form-h">{props.existing ? t('dashboard.editTitle') : t('dashboard.addTitle')}</h2>
       <div class="grid">
-        {text('service', t('dashboard.field.service'), 'text', { autocomplete: 'off', required: true })}
+        {text('service', t('dashboard.field.service'), 'text', {
+          autocomplete: 'off',
+          required: true,
+          list: props.suggestions ? 'service-names' : undefined,
+        })}
+        {props.suggestions && (
+          <datalist id="service-names">
+            {props.suggestions.map((n) => (
+              <option key={n} value={n} />
+            ))}
+          </datalist>
+        )}
         {text('amount', t('dashboard.field.amount'), 'text', { inputmode: 'decimal', required: true })}
         {select(
           'currency',

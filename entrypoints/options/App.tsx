@@ -10,10 +10,19 @@ import { NAV, parseRoute, type Route, routeHash } from '../../lib/app/route';
 import type { Store } from '../../lib/app/store';
 import { buildRows, DEFAULT_QUERY, distinct, queryRows, type TableQuery } from '../../lib/app/table';
 import type { DeletedBundle } from '../../lib/db';
+import { allServices } from '../../lib/directory';
 import { createTranslator, LOCALES, resolveLanguage } from '../../lib/i18n';
 import type { Detection } from '../../lib/model';
 import { endingSoon, recentIncreases, sumInBase, totals, upcomingRenewals } from '../../lib/summary';
 import { MoreViews } from './MoreViews';
+
+let names: string[] | undefined;
+const serviceNames = () => {
+  names ??= allServices()
+    .map((e) => e.name)
+    .sort();
+  return names;
+};
 
 export interface Platform {
   /** The browser's preferred languages, for the `auto` language setting. */
@@ -125,6 +134,7 @@ export function App({ store, platform }: { store: Store; platform: Platform }) {
         initial={initial}
         existing={existing}
         members={store.members.value}
+        suggestions={serviceNames()}
         t={t}
         onSave={async (input) => {
           const saved = await store.save(input);
