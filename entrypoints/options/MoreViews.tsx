@@ -111,5 +111,5 @@ export function MoreViews(props: {
       />
     );
   }
-  return <DataPanel store={store} platform={props.platform} t={t} locale={locale} />;
+  return <DataPanel store={store} platform={props.platform} t={t} lang={props.lang} locale={locale} />;
 }
