@@ -53,7 +53,7 @@ interface MonthSectionProps {
 function MonthSection({ bucket, base, t, locale, onOpen }: MonthSectionProps) {
   const headingId = `calendar-month-${bucket.month}`;
   return (
-    <section class="calendar-month card" aria-labelledby={headingId} data-month={bucket.month}>
+    <section class="calendar-month card" data-month={bucket.month}>
       <header class="calendar-month-head">
         <h3 id={headingId}>{formatMonth(bucket.month, locale)}</h3>
         <p class="calendar-month-total">

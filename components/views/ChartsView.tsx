@@ -176,7 +176,7 @@ export function ChartsView({ byCategory, pastMonths, projectedMonths, byMember, 
       <p class="view-intro">{t('views.charts.intro', { currency: base })}</p>
       {state === 'unavailable' && <p class="note">{t('views.charts.unavailable')}</p>}
 
-      <section class="chart-card card" aria-labelledby="chart-category-title">
+      <section class="chart-card card">
         <h3 id="chart-category-title">{t('views.charts.byCategory')}</h3>
         {categories.length === 0 ? (
           <p class="view-empty">{t('views.charts.noSpend')}</p>
@@ -216,7 +216,7 @@ export function ChartsView({ byCategory, pastMonths, projectedMonths, byMember, 
         )}
       </section>
 
-      <section class="chart-card card" aria-labelledby="chart-monthly-title">
+      <section class="chart-card card">
         <h3 id="chart-monthly-title">{t('views.charts.monthly')}</h3>
         {!hasMonths ? (
           <p class="view-empty">{t('views.charts.noMonths')}</p>
@@ -252,7 +252,7 @@ export function ChartsView({ byCategory, pastMonths, projectedMonths, byMember, 
         )}
       </section>
 
-      <section class="chart-card card" aria-labelledby="chart-member-title">
+      <section class="chart-card card">
         <h3 id="chart-member-title">{t('views.charts.byMember')}</h3>
         {members.length === 0 ? (
           <p class="view-empty">{t('views.charts.noMembers')}</p>

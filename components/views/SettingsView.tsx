@@ -372,9 +372,10 @@ export function SettingsView(props: SettingsViewProps) {
                   <tr key={code}>
                     <th scope="row">
                       <label for={id}>
-                        <abbr title={currencyName(code, locale)}>{code}</abbr>
+                        {code}
                         <span class="visually-hidden"> {t('views.settings.perEur')}</span>
                       </label>
+                      <span class="currency-name muted">{currencyName(code, locale)}</span>
                     </th>
                     <td>
                       <input
@@ -508,7 +509,7 @@ function Members({ members, t, onSaveMember, onDeleteMember, newId }: SettingsVi
   }
 
   return (
-    <section class="card members" aria-labelledby="settings-members-title">
+    <section class="card members">
       <h3 id="settings-members-title">{t('views.settings.members')}</h3>
       <p class="hint">{t('views.settings.membersHint')}</p>
       {members.length === 0 ? (

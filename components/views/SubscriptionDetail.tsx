@@ -113,7 +113,7 @@ export function SubscriptionDetail(props: SubscriptionDetailProps) {
 
       <LinksSection {...props} />
 
-      <section aria-labelledby="detail-facts-title">
+      <section>
         <h3 id="detail-facts-title">{t('views.detail.facts')}</h3>
         <dl class="detail-facts">
           <Fact label={t('views.detail.category')} value={t(`views.category.${sub.category}`)} />
@@ -172,7 +172,7 @@ export function SubscriptionDetail(props: SubscriptionDetailProps) {
         </dl>
       </section>
 
-      <section aria-labelledby="detail-renewals-title">
+      <section>
         <h3 id="detail-renewals-title">{t('views.detail.nextRenewals')}</h3>
         {renewals.length === 0 ? (
           <p class="muted">{t('views.detail.noRenewals')}</p>
@@ -192,13 +192,13 @@ export function SubscriptionDetail(props: SubscriptionDetailProps) {
       <Charges {...props} />
 
       {sub.notes && (
-        <section aria-labelledby="detail-notes-title">
+        <section>
           <h3 id="detail-notes-title">{t('views.detail.notes')}</h3>
           <p class="detail-notes">{sub.notes}</p>
         </section>
       )}
 
-      <section aria-labelledby="detail-history-title">
+      <section>
         <h3 id="detail-history-title">{t('views.detail.statusHistory')}</h3>
         {sub.statusHistory.length === 0 ? (
           <p class="muted">{t('views.detail.noHistory')}</p>
@@ -280,7 +280,7 @@ function sourceLabel(link: SourcedLink, t: Translate, locale: string): string {
 function LinksSection({ subscription: sub, t, locale, onEditLinks }: SubscriptionDetailProps) {
   const present = LINK_KINDS.filter((kind) => sub.links[kind] !== undefined);
   return (
-    <section aria-labelledby="detail-links-title">
+    <section>
       <h3 id="detail-links-title">{t('views.detail.links')}</h3>
       {present.length === 0 ? (
         <p class="muted">{t('views.detail.noLinks', { service: sub.service })}</p>
@@ -328,7 +328,7 @@ function LinksSection({ subscription: sub, t, locale, onEditLinks }: Subscriptio
 function PriceHistory({ priceChanges, t, locale }: SubscriptionDetailProps) {
   const changes = [...priceChanges].sort((a, b) => b.date.localeCompare(a.date));
   return (
-    <section aria-labelledby="detail-prices-title">
+    <section>
       <h3 id="detail-prices-title">{t('views.detail.priceHistory')}</h3>
       {changes.length === 0 ? (
         <p class="muted">{t('views.detail.noPriceChanges')}</p>
@@ -362,7 +362,7 @@ function Charges({ charges, t, locale }: SubscriptionDetailProps) {
   const currencies = new Set(rows.map((c) => c.currency));
   const onlyCurrency = currencies.size === 1 ? [...currencies][0] : undefined;
   return (
-    <section aria-labelledby="detail-charges-title">
+    <section>
       <h3 id="detail-charges-title">{t('views.detail.charges')}</h3>
       {rows.length === 0 ? (
         <p class="muted">{t('views.detail.noCharges')}</p>

@@ -145,6 +145,7 @@ export function memberChart(
           backgroundColor: rows.map((r) => (r.color && HEX.test(r.color) ? r.color : theme.accent)),
           borderColor: theme.fg,
           borderWidth: 1,
+          maxBarThickness: 48,
         },
       ],
     },
