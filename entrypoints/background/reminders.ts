@@ -167,7 +167,10 @@ export function setupReminders(deps: RemindersDeps): RemindersHandle {
     const leftOver = readPendingLog(pendingRaw, day);
     if (Object.keys(leftOver).length > 0 && notifications) {
       const onScreen = await notifications.getAll().catch(() => ({}));
-      for (const [id, p] of Object.entries(leftOver)) if (!(id in onScreen)) await show(id, p, t);
+      for (const [id, p] of Object.entries(leftOver)) {
+        if (id in onScreen) continue;
+        await show(id, p, t).catch(report);
+      }
     }
 
     const result = reminderCycle({
