@@ -1,0 +1,163 @@
+import type { Line, PageData } from './dom';
+import { lexicon } from './lexicon';
+import type { Candidate } from './prices';
+import { type LineDates, pastDate } from './when';
+
+/** A payment that went through, in minor units. */
+export interface FoundCharge {
+  date: string;
+  amountMinor: number;
+  currency: string;
+}
+
+const MAX_ROW_LINES = 12;
+const MAX_ROWS = 500;
+
+function chargeAmount(cands: readonly Candidate[]): Candidate | undefined {
+  const usable = cands.filter((c) => c.amountMinor > 0 && !c.vat && !c.net && !c.saving && !c.equivalent && !c.upsell);
+  return usable.find((c) => c.total) ?? usable[0];
+}
+
+/**
+ * Payment-history rows: the smallest block that holds exactly one date and at least one price (a table row, a
+ * list item, a row of div cells). Rows saying a payment failed, was declined or refunded are not charges; rows
+ * about the next payment are not history.
+ */
+export function findRows(
+  page: PageData,
+  cands: readonly Candidate[],
+  dates: LineDates,
+  now: string,
+  skip: (lineIndex: number) => boolean,
+): FoundCharge[] {
+  const lex = lexicon();
+  const { lines, ranges } = page;
+  const byLine = new Map<number, Candidate[]>();
+  for (const c of cands) {
+    const list = byLine.get(c.line);
+    if (list) list.push(c);
+    else byLine.set(c.line, [c]);
+  }
+  const seenRows = new Set<string>();
+  const out: FoundCharge[] = [];
+  for (let i = 0; i < lines.length && out.length < MAX_ROWS; i++) {
+    if (skip(i)) continue;
+    const own = dates.get(i);
+    if (own.length === 0) continue;
+    let start = i;
+    let end = i + 1;
+    let found = (byLine.get(i) ?? []).length > 0 && own.length === 1;
+    if (!found && own.length === 1) {
+      let el: Element | null = (lines[i] as Line).el;
+      for (let hop = 0; hop < 4 && el; hop++) {
+        el = el.parentElement;
+        const r = el ? ranges.get(el) : undefined;
+        if (!r) continue;
+        const [s, e] = r;
+        if (e - s > MAX_ROW_LINES) break;
+        let dateCount = 0;
+        let priceCount = 0;
+        for (let k = s; k < e; k++) {
+          dateCount += dates.get(k).length;
+          priceCount += (byLine.get(k) ?? []).length;
+        }
+        if (dateCount > 1) break;
+        if (priceCount > 0) {
+          start = s;
+          end = e;
+          found = true;
+          break;
+        }
+      }
+    }
+    if (!found) continue;
+    const key = `${start}:${end}`;
+    if (seenRows.has(key)) continue;
+    seenRows.add(key);
+    const rowText = lines
+      .slice(start, end)
+      .map((l) => l.text)
+      .join('\t');
+    if (lex.failed.test(rowText) || lex.renewal.test(rowText)) continue;
+    const rowCands: Candidate[] = [];
+    for (let k = start; k < end; k++) rowCands.push(...(byLine.get(k) ?? []));
+    if (rowCands.some((c) => c.period !== undefined)) continue;
+    const amount = chargeAmount(rowCands);
+    const date = pastDate(own[0]!, now);
+    if (!amount || !date) continue;
+    out.push({ date, amountMinor: amount.amountMinor, currency: amount.currency });
+  }
+  return out;
+}
+
+/**
+ * The charge a receipt records: the total (else the given fallback amount) on the receipt's date (a date next to
+ * a date label such as `Ordredato`, `Invoice date`, `Betalt`, else the first past date not about renewal).
+ */
+export function findReceiptCharge(
+  lines: readonly Line[],
+  cands: readonly Candidate[],
+  dates: LineDates,
+  now: string,
+  skip: (lineIndex: number) => boolean,
+  fallback: { amountMinor: number; currency: string } | undefined,
+): FoundCharge | undefined {
+  const lex = lexicon();
+  let labelled: string | undefined;
+  let first: string | undefined;
+  for (let i = 0; i < lines.length && !labelled; i++) {
+    if (skip(i)) continue;
+    const text = (lines[i] as Line).text;
+    if (text.length > 400 || lex.renewal.test(text)) continue;
+    const own = dates.get(i);
+    for (const d of own) {
+      const past = pastDate(d, now);
+      if (!past) continue;
+      if (!first) first = past;
+      const before = text.slice(Math.max(0, d.index - 40), d.index);
+      if (lex.chargeDate.test(before)) {
+        labelled = past;
+        break;
+      }
+    }
+    if (!labelled && own.length === 0 && text.length <= 40 && lex.chargeDate.test(text)) {
+      const next = dates.get(i + 1)[0];
+      const past = next ? pastDate(next, now) : null;
+      if (past && !lex.renewal.test(lines[i + 1]?.text ?? '')) labelled = past;
+    }
+  }
+  const date = labelled ?? first;
+  if (!date) return undefined;
+  const totals = cands.filter(
+    (c) => (c.total || c.charged) && c.amountMinor > 0 && !c.vat && !c.net && !c.saving && !c.upsell && !c.dueToday,
+  );
+  let amount: { amountMinor: number; currency: string } | undefined;
+  for (const c of totals) if (!amount || c.amountMinor > amount.amountMinor) amount = c;
+  amount ??= fallback;
+  if (!amount) return undefined;
+  return { date, amountMinor: amount.amountMinor, currency: amount.currency };
+}
+
+/**
+ * Charges stated in a sentence (`We charged €9.99 to your card on 23 November 2026`): a charge word, a price and a
+ * past date in one line.
+ */
+export function findSentenceCharges(
+  lines: readonly Line[],
+  cands: readonly Candidate[],
+  dates: LineDates,
+  now: string,
+  skip: (lineIndex: number) => boolean,
+): FoundCharge[] {
+  const lex = lexicon();
+  const out: FoundCharge[] = [];
+  for (const c of cands) {
+    if (!c.charged || c.amountMinor <= 0 || skip(c.line)) continue;
+    const text = (lines[c.line] as Line).text;
+    if (lex.renewal.test(text) || lex.failed.test(text)) continue;
+    const d = dates.get(c.line).find((x) => pastDate(x, now) !== null);
+    const date = d ? pastDate(d, now) : null;
+    if (date) out.push({ date, amountMinor: c.amountMinor, currency: c.currency });
+  }
+  return out;
+}

@@ -1,0 +1,383 @@
+import { lexicon } from './lexicon';
+import pageData from './page.json';
+import { cleanText } from './text';
+
+/** One line of visible text: the text of one block element between its child blocks. */
+export interface Line {
+  /** Cleaned text; table cells are separated by a tab. */
+  text: string;
+  /** The block element the text belongs to. */
+  el: Element;
+  /** 1–6 when the line is a heading, else 0. */
+  heading: number;
+  /** Index of the heading line whose section holds this line, or -1. */
+  section: number;
+  /** Inside a button (or an element with role=button). */
+  button: boolean;
+}
+
+/** A link found in the visible page. */
+export interface LinkInfo {
+  href: string;
+  text: string;
+  line: number;
+}
+
+/** Everything the detector reads off a document, gathered in one bounded pass. */
+export interface PageData {
+  title: string;
+  htmlLang: string;
+  /** Lower-cased meta property/name → content (first wins). */
+  meta: Map<string, string>;
+  canonical: string;
+  baseHref: string;
+  jsonLd: string[];
+  microdataRoots: Element[];
+  lines: Line[];
+  /** Line range [start, end) of each block element. */
+  ranges: Map<Element, [number, number]>;
+  links: LinkInfo[];
+  hasPaymentField: boolean;
+  hasPaymentFrame: boolean;
+  truncated: boolean;
+}
+
+/** Bounds: the walk stops here, so huge pages cost bounded time. */
+export const LIMITS = {
+  nodes: 150_000,
+  textChars: 200_000,
+  lineChars: 2_000,
+  lines: 20_000,
+  links: 500,
+  jsonLdScripts: 30,
+  jsonLdChars: 200_000,
+  microdata: 300,
+  meta: 300,
+};
+
+const SKIP_TAGS = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'math',
+  'object',
+  'embed',
+  'canvas',
+  'select',
+  'datalist',
+  'textarea',
+  'head',
+  'iframe',
+  'video',
+  'audio',
+  'nav',
+  'footer',
+  'del',
+  's',
+  'strike',
+]);
+const SKIP_ROLES = new Set(['navigation', 'contentinfo']);
+/** Elements that may be an overlay: skipped when they talk about cookies. */
+const OVERLAY_HINT = /banner|notice|popup|modal|overlay|toast|snackbar|dialog|consent/;
+const BLOCK_TAGS = new Set([
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'button',
+  'caption',
+  'dd',
+  'details',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'legend',
+  'li',
+  'main',
+  'ol',
+  'option',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'tfoot',
+  'thead',
+  'tr',
+  'ul',
+]);
+const CELL_TAGS = new Set(['td', 'th']);
+const NOISE_TOKENS: readonly string[] = pageData.noiseTokens;
+const PAYMENT_FIELD_NAMES: readonly string[] = pageData.paymentFieldNames;
+const PAYMENT_FIELD_RE = new RegExp(pageData.paymentFieldPattern, 'i');
+const PAYMENT_FRAME_HOSTS: readonly string[] = pageData.paymentFrameHosts;
+const PAYMENT_FRAME_WORDS: readonly string[] = pageData.paymentFrameWords;
+const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
+const STRUCK_STYLE = /text-decoration[^;]*line-through/i;
+const NON_TEXT_INPUTS = new Set([
+  'hidden',
+  'checkbox',
+  'radio',
+  'submit',
+  'button',
+  'reset',
+  'image',
+  'email',
+  'search',
+]);
+
+/** The first `max` characters of an element's text, reading at most a few hundred nodes (textContent is unbounded). */
+export function sampleText(el: Node, max: number): string {
+  let out = '';
+  let visited = 0;
+  const stack: Node[] = [el];
+  while (stack.length > 0 && out.length < max && visited < 400) {
+    const n = stack.pop() as Node;
+    visited++;
+    if (n.nodeType === 3) {
+      out += (n as Text).data.slice(0, max - out.length);
+      continue;
+    }
+    if (n.nodeType !== 1 && n.nodeType !== 9 && n.nodeType !== 11) continue;
+    const tag = (n as Element).localName;
+    if (tag === 'script' || tag === 'style' || tag === 'template') continue;
+    const kids = n.childNodes;
+    for (let i = Math.min(kids.length, 200) - 1; i >= 0; i--) stack.push(kids[i] as Node);
+  }
+  return out;
+}
+
+function attr(el: Element, name: string): string {
+  const v = el.getAttribute(name);
+  return typeof v === 'string' ? v : '';
+}
+
+/** Cookie banners and consent overlays, recognised by their ids and classes (never by layout). */
+function isNoise(el: Element, tag: string): boolean {
+  const idClass = `${attr(el, 'id')} ${attr(el, 'class')}`.toLowerCase().slice(0, 600);
+  if (idClass.length > 1) {
+    for (const t of NOISE_TOKENS) if (idClass.includes(t)) return true;
+  }
+  const role = attr(el, 'role');
+  if (tag === 'dialog' || role === 'dialog' || role === 'alertdialog' || OVERLAY_HINT.test(idClass)) {
+    const sample = `${attr(el, 'aria-label')} ${sampleText(el, 300)}`;
+    if (lexicon().cookieWords.test(sample)) return true;
+  }
+  return false;
+}
+
+function isHidden(el: Element): boolean {
+  if (el.hasAttribute('hidden')) return true;
+  if (attr(el, 'aria-hidden').toLowerCase() === 'true') return true;
+  const style = attr(el, 'style');
+  if (style && style.length < 2000 && (HIDDEN_STYLE.test(style) || STRUCK_STYLE.test(style))) return true;
+  return false;
+}
+
+function isPaymentInput(el: Element): boolean {
+  const type = attr(el, 'type').toLowerCase();
+  if (NON_TEXT_INPUTS.has(type)) return false;
+  const ac = attr(el, 'autocomplete').toLowerCase();
+  if (ac.startsWith('cc-')) return true;
+  const names =
+    `${attr(el, 'name')} ${attr(el, 'id')} ${attr(el, 'aria-label')} ${attr(el, 'data-elements-stable-field-name')}`
+      .toLowerCase()
+      .slice(0, 300);
+  if (PAYMENT_FIELD_NAMES.some((n) => names.split(/[\s[\]]+/).includes(n))) return true;
+  return PAYMENT_FIELD_RE.test(names) && !/(gift|gave|gåva|rabatt|discount|coupon|kupong|promo)/.test(names);
+}
+
+function isPaymentFrame(el: Element): boolean {
+  const src = attr(el, 'src').slice(0, 500);
+  try {
+    if (src) {
+      const host = new URL(src, 'https://invalid.invalid/').hostname.toLowerCase();
+      if (PAYMENT_FRAME_HOSTS.some((h) => host === h || host.endsWith(`.${h}`))) return true;
+    }
+  } catch {
+    // not a URL: look at the title/name only
+  }
+  const label = `${attr(el, 'title')} ${attr(el, 'name')}`.toLowerCase().slice(0, 300);
+  return PAYMENT_FRAME_WORDS.some((w) => label.includes(w));
+}
+
+function headingLevel(el: Element, tag: string): number {
+  if (tag.length === 2 && tag[0] === 'h' && tag[1]! >= '1' && tag[1]! <= '6') return Number(tag[1]);
+  if (attr(el, 'role') === 'heading') {
+    const lvl = Number(attr(el, 'aria-level'));
+    return Number.isInteger(lvl) && lvl >= 1 && lvl <= 6 ? lvl : 2;
+  }
+  return 0;
+}
+
+function readHead(doc: Document, out: PageData): void {
+  const root = doc.documentElement;
+  out.htmlLang = root ? attr(root, 'lang').trim().slice(0, 20) : '';
+  const titleEl = doc.querySelector('title');
+  out.title = titleEl ? cleanText(sampleText(titleEl, 500)).trim() : '';
+  const metas = doc.querySelectorAll('meta[property], meta[name], meta[itemprop]');
+  for (let i = 0; i < metas.length && i < LIMITS.meta; i++) {
+    const m = metas[i] as Element;
+    const key = (attr(m, 'property') || attr(m, 'name')).toLowerCase().trim();
+    if (!key || out.meta.has(key)) continue;
+    out.meta.set(key, cleanText(attr(m, 'content').slice(0, 500)).trim());
+  }
+  out.canonical = attr(doc.querySelector('link[rel="canonical"]') ?? root, 'href').slice(0, 2048);
+  const base = doc.querySelector('base[href]');
+  out.baseHref = base ? attr(base, 'href').slice(0, 2048) : '';
+  const scripts = doc.querySelectorAll('script[type="application/ld+json"]');
+  let total = 0;
+  for (let i = 0; i < scripts.length && i < LIMITS.jsonLdScripts; i++) {
+    const text = (scripts[i] as Element).textContent ?? '';
+    if (text.length > LIMITS.jsonLdChars || total + text.length > LIMITS.jsonLdChars * 3) continue;
+    total += text.length;
+    out.jsonLd.push(text);
+  }
+  const scopes = doc.querySelectorAll('[itemscope]');
+  for (let i = 0; i < scopes.length && i < LIMITS.microdata; i++) {
+    const s = scopes[i] as Element;
+    if (!s.hasAttribute('itemprop')) out.microdataRoots.push(s);
+  }
+}
+
+type Frame = { node: Node; exit: boolean };
+
+/**
+ * Reads a document in one bounded walk: visible text as lines, links, payment fields and frames, and the head's
+ * metadata. Skips scripts, styles, hidden elements, navigation, footers, struck-out prices and cookie banners.
+ * Reads no layout (no computed styles, no sizes).
+ */
+export function extractPage(doc: Document): PageData {
+  const out: PageData = {
+    title: '',
+    htmlLang: '',
+    meta: new Map(),
+    canonical: '',
+    baseHref: '',
+    jsonLd: [],
+    microdataRoots: [],
+    lines: [],
+    ranges: new Map(),
+    links: [],
+    hasPaymentField: false,
+    hasPaymentFrame: false,
+    truncated: false,
+  };
+  readHead(doc, out);
+  const start = doc.body ?? doc.documentElement;
+  if (!start) return out;
+
+  let buf = '';
+  let textChars = 0;
+  let nodes = 0;
+  const blocks: Element[] = [];
+  let heading = 0;
+  let buttonDepth = 0;
+  const sections: Array<{ line: number; container: Element | null }> = [];
+
+  const flush = () => {
+    const text = buf
+      .replace(/ *\t[ \t]*/g, '\t')
+      .replace(/ {2,}/g, ' ')
+      .replace(/^[\t ]+|[\t ]+$/g, '');
+    buf = '';
+    if (text.length === 0 || out.lines.length >= LIMITS.lines) return;
+    const el = blocks[blocks.length - 1] ?? start;
+    const section = sections.length > 0 ? (sections[sections.length - 1] as { line: number }).line : -1;
+    out.lines.push({ text, el, heading, section, button: buttonDepth > 0 });
+  };
+
+  const stack: Frame[] = [{ node: start, exit: false }];
+  while (stack.length > 0) {
+    const frame = stack.pop() as Frame;
+    const node = frame.node;
+    if (frame.exit) {
+      const el = node as Element;
+      const tag = el.localName;
+      if (BLOCK_TAGS.has(tag) || attr(el, 'role') === 'heading') {
+        flush();
+        const range = out.ranges.get(el);
+        if (range) range[1] = out.lines.length;
+        const lvl = headingLevel(el, tag);
+        if (lvl > 0) {
+          heading = 0;
+          const idx = out.lines.length - 1;
+          if (idx >= 0 && (out.lines[idx] as Line).heading === lvl) {
+            sections.push({ line: idx, container: el.parentElement });
+          }
+        }
+        if (blocks[blocks.length - 1] === el) blocks.pop();
+      }
+      if (tag === 'button' || attr(el, 'role') === 'button') buttonDepth--;
+      while (sections.length > 0 && sections[sections.length - 1]?.container === el) sections.pop();
+      continue;
+    }
+    if (++nodes > LIMITS.nodes || textChars > LIMITS.textChars) {
+      out.truncated = true;
+      break;
+    }
+    if (node.nodeType === 3) {
+      const raw = (node as Text).data;
+      if (!raw) continue;
+      const room = Math.min(LIMITS.textChars - textChars, LIMITS.lineChars * 4);
+      const piece = cleanText(raw.length > room ? raw.slice(0, room) : raw);
+      textChars += piece.length;
+      buf += piece;
+      if (buf.length > LIMITS.lineChars) flush();
+      continue;
+    }
+    if (node.nodeType !== 1) continue;
+    const el = node as Element;
+    const tag = el.localName;
+    if (tag === 'iframe' && !isHidden(el) && isPaymentFrame(el)) out.hasPaymentFrame = true;
+    if (tag === 'input') {
+      if (!isHidden(el) && isPaymentInput(el)) out.hasPaymentField = true;
+      continue;
+    }
+    if (SKIP_TAGS.has(tag) || SKIP_ROLES.has(attr(el, 'role')) || isHidden(el) || isNoise(el, tag)) continue;
+    if (tag === 'br') {
+      flush();
+      continue;
+    }
+    if (tag === 'a' && out.links.length < LIMITS.links) {
+      const href = attr(el, 'href').trim();
+      if (href) {
+        const label = `${sampleText(el, 200)} ${attr(el, 'aria-label')} ${attr(el, 'title')}`.slice(0, 300);
+        out.links.push({ href: href.slice(0, 4096), text: cleanText(label).trim(), line: out.lines.length });
+      }
+    }
+    const isBlock = BLOCK_TAGS.has(tag) || attr(el, 'role') === 'heading';
+    if (isBlock) {
+      flush();
+      blocks.push(el);
+      out.ranges.set(el, [out.lines.length, out.lines.length]);
+      const lvl = headingLevel(el, tag);
+      if (lvl > 0) heading = lvl;
+    } else if (CELL_TAGS.has(tag)) {
+      buf += '\t';
+    }
+    if (tag === 'button' || attr(el, 'role') === 'button') buttonDepth++;
+    stack.push({ node: el, exit: true });
+    const kids = el.childNodes;
+    for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i] as Node, exit: false });
+  }
+  flush();
+  return out;
+}

@@ -1,0 +1,142 @@
+import type { PageKind } from '../model';
+import type { Line, PageData } from './dom';
+import { lexicon } from './lexicon';
+import type { FoundLinks } from './links';
+import type { StructuredFacts } from './structured';
+
+/** Page-level signals the kind decision rests on (computed by the caller). */
+export interface KindSignals {
+  page: PageData;
+  url: URL | null;
+  sd: StructuredFacts;
+  /** A recurring price, a trial/intro phrase or a structured recurring offer outside noise zones. */
+  recurring: boolean;
+  /** Any usable price at all. */
+  priced: boolean;
+  /** Two or more different plan prices side by side. */
+  multiPlan: boolean;
+  rows: number;
+  renewal: boolean;
+  links: FoundLinks;
+}
+
+type Scored = Exclude<PageKind, 'none'>;
+const KINDS: Scored[] = ['receipt', 'billing', 'confirmation', 'signup', 'account', 'pricing'];
+
+/** Where a cue was seen, and how much it counts there. */
+const WEIGHT = { title: 3, h1: 3, top: 3, heading: 2, url: 2, button: 1, body: 1 };
+const MAX_BODY = 3;
+
+function h1Text(lines: readonly Line[]): string {
+  return lines
+    .filter((l) => l.heading === 1)
+    .slice(0, 3)
+    .map((l) => l.text)
+    .join(' \n ');
+}
+
+/** Cue score of each kind, by where its words appear (title, h1, headings, URL path, buttons, body). */
+export function cueScores(page: PageData, url: URL | null): Record<Scored, { score: number; top: boolean }> {
+  const lex = lexicon();
+  const title = page.title;
+  const h1 = h1Text(page.lines);
+  const headings = page.lines
+    .filter((l) => l.heading >= 2)
+    .slice(0, 40)
+    .map((l) => l.text);
+  const buttons = page.lines
+    .filter((l) => l.button)
+    .slice(0, 20)
+    .map((l) => l.text);
+  const path = url ? decodeSafe(url.pathname).replace(/[-_/]+/g, ' ') : '';
+  const body = page.lines.slice(0, 300).filter((l) => l.heading === 0 && !l.button && l.text.length <= 200);
+  const out = {} as Record<Scored, { score: number; top: boolean }>;
+  for (const kind of KINDS) {
+    const m = lex.kinds[kind];
+    let score = 0;
+    const top = m.test(title) || m.test(h1);
+    if (m.test(title)) score += WEIGHT.title;
+    if (m.test(h1)) score += WEIGHT.h1;
+    if (headings.some((h) => m.test(h))) score += WEIGHT.heading;
+    if (path && m.test(path)) score += WEIGHT.url;
+    if (buttons.some((b) => m.test(b))) score += WEIGHT.button;
+    let bodyHits = 0;
+    for (const l of body) {
+      if (bodyHits >= MAX_BODY) break;
+      if (m.test(l.text)) bodyHits++;
+    }
+    score += bodyHits * WEIGHT.body;
+    if (top) score += WEIGHT.top;
+    out[kind] = { score, top };
+  }
+  return out;
+}
+
+function decodeSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/** Article pages: OpenGraph type article or an Article type in structured data. */
+export function isArticlePage(page: PageData, sd: StructuredFacts): boolean {
+  const ogType = (page.meta.get('og:type') ?? '').toLowerCase();
+  return ogType === 'article' || sd.isArticle || page.meta.has('article:published_time');
+}
+
+/** Donation pages: donation words in the title or the main heading. */
+export function isDonationPage(page: PageData): boolean {
+  const donation = lexicon().donation;
+  return donation.test(page.title) || donation.test(h1Text(page.lines));
+}
+
+/**
+ * Decides the page kind. Each kind has a gate (what must be true at all) and a score (cue words by place);
+ * the best-scoring kind whose gate holds wins, else `none`. Articles and donation pages are always `none`.
+ */
+export function decideKind(s: KindSignals): PageKind {
+  const { page, sd } = s;
+  if (isArticlePage(page, sd) || isDonationPage(page)) return 'none';
+  const cues = cueScores(page, s.url);
+  const payment = page.hasPaymentField || page.hasPaymentFrame;
+  const subWords = lexicon().subscriptionWords.test(
+    page.lines
+      .slice(0, 400)
+      .map((l) => l.text)
+      .join('\n'),
+  );
+  const paid = sd.paid.length > 0 || sd.types.has('Invoice') || sd.types.has('Order');
+  const anyLink = Boolean(s.links.cancel || s.links.manage || s.links.pause);
+
+  const gate: Record<Scored, boolean> = {
+    receipt: (cues.receipt.top || paid) && s.priced && (s.recurring || subWords),
+    billing: cues.billing.score >= WEIGHT.heading && s.rows > 0,
+    confirmation: cues.confirmation.top && s.recurring,
+    signup: (payment || cues.signup.top) && s.recurring && !(s.multiPlan && !payment),
+    account:
+      (cues.account.score >= WEIGHT.heading && (s.recurring || s.renewal || anyLink)) ||
+      (s.renewal && anyLink && s.priced),
+    pricing: s.multiPlan && !payment,
+  };
+  const bonus: Record<Scored, number> = {
+    receipt: paid ? 2 : 0,
+    billing: Math.min(s.rows, 3),
+    confirmation: 0,
+    signup: payment ? 4 : 0,
+    account: (s.renewal ? 2 : 0) + (anyLink ? 2 : 0),
+    pricing: 3,
+  };
+  let best: PageKind = 'none';
+  let bestScore = 0;
+  for (const kind of KINDS) {
+    if (!gate[kind]) continue;
+    const score = cues[kind].score + bonus[kind];
+    if (score > bestScore) {
+      best = kind;
+      bestScore = score;
+    }
+  }
+  return best;
+}

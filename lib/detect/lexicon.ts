@@ -1,0 +1,220 @@
+import { LANGUAGES, type LangData, type TemplateSpec } from './lang';
+import { escapeRe, type PhraseMatcher, phraseKey, phraseMatcher, phraseSource } from './text';
+
+/** Time units of the templates: days, weeks, months, years, or one delivery/box (= one billing period). */
+export type Unit = 'D' | 'W' | 'M' | 'Y' | 'X';
+
+/** A compiled trial or intro template. Groups are read by name from `tokens` order. */
+export interface Template {
+  re: RegExp;
+  tokens: Array<'n' | 'unit' | 'price' | 'pct' | 'per'>;
+  pct?: number;
+  amount?: number;
+  n?: number;
+}
+
+/** A phrase list whose phrases carry a value (a period such as `P1M`). */
+export interface ValuedMatcher extends PhraseMatcher {
+  valueOf(matched: string): string | undefined;
+}
+
+/** Every word list of every registered language, merged and compiled once. */
+export interface Lexicon {
+  periods: ValuedMatcher;
+  periodPrefixes: ValuedMatcher;
+  billed: ValuedMatcher;
+  /** All period phrases of all three lists, for "is there a period anywhere on this line". */
+  anyPeriod: ValuedMatcher;
+  perInstance: PhraseMatcher;
+  equivalent: PhraseMatcher;
+  comparison: PhraseMatcher;
+  afterwards: PhraseMatcher;
+  trialWords: PhraseMatcher;
+  renewal: PhraseMatcher;
+  chargeDate: PhraseMatcher;
+  charged: PhraseMatcher;
+  total: PhraseMatcher;
+  vat: PhraseMatcher;
+  vatInclusive: PhraseMatcher;
+  net: PhraseMatcher;
+  saving: PhraseMatcher;
+  old: PhraseMatcher;
+  dueToday: PhraseMatcher;
+  shipping: PhraseMatcher;
+  oneOff: PhraseMatcher;
+  installment: PhraseMatcher;
+  failed: PhraseMatcher;
+  links: Record<'cancel' | 'pause' | 'manage', PhraseMatcher>;
+  kinds: Record<keyof LangData['kinds'], PhraseMatcher>;
+  summary: PhraseMatcher;
+  upsell: PhraseMatcher;
+  donation: PhraseMatcher;
+  newsletter: PhraseMatcher;
+  subscriptionWords: PhraseMatcher;
+  cookieWords: PhraseMatcher;
+  trial: Template[];
+  intro: Template[];
+  /** Number words → value (`tre` → 3). */
+  numbers: Map<string, number>;
+  /** Unit words → unit (`måneder` → M). */
+  units: Map<string, Unit>;
+}
+
+/** The marker a price takes in tokenised text: U+E000, its index, U+E001. */
+export const PRICE_OPEN = '\ue000';
+export const PRICE_CLOSE = '\ue001';
+
+function merged(pick: (l: LangData) => readonly string[] | undefined): string[] {
+  return LANGUAGES.flatMap((l) => pick(l) ?? []);
+}
+
+function valued(pick: (l: LangData) => Record<string, string[]> | undefined): ValuedMatcher {
+  const values = new Map<string, string>();
+  const phrases: string[] = [];
+  for (const lang of LANGUAGES) {
+    for (const [value, list] of Object.entries(pick(lang) ?? {})) {
+      for (const p of list) {
+        const key = phraseKey(p.replace(/\*$/, ''));
+        if (!values.has(key)) values.set(key, value);
+        phrases.push(p);
+      }
+    }
+  }
+  const m = phraseMatcher(phrases);
+  return { ...m, valueOf: (matched) => values.get(phraseKey(matched)) };
+}
+
+function compileTemplates(specs: TemplateSpec[], parts: { n: string; unit: string; per: string }): Template[] {
+  const out: Template[] = [];
+  const text = (s: TemplateSpec) => (typeof s === 'string' ? s : s.t);
+  const sorted = [...specs].sort((a, b) => text(b).length - text(a).length);
+  for (const spec of sorted) {
+    const t = typeof spec === 'string' ? spec : spec.t;
+    const tokens: Template['tokens'] = [];
+    let src = '';
+    const pieces = t.split(/(\{n\}|\{unit\}|\{price\}|\{pct\}|\{per\})/);
+    for (const piece of pieces) {
+      if (piece === '{n}') {
+        tokens.push('n');
+        src += `(${parts.n})`;
+      } else if (piece === '{unit}') {
+        tokens.push('unit');
+        src += `(${parts.unit})`;
+      } else if (piece === '{price}') {
+        tokens.push('price');
+        src += `${PRICE_OPEN}(\\d+)${PRICE_CLOSE}`;
+      } else if (piece === '{pct}') {
+        tokens.push('pct');
+        src += '(\\d{1,3}(?:[.,]\\d{1,2})?)\\s?%';
+      } else if (piece === '{per}') {
+        tokens.push('per');
+        src += `\\s*(${parts.per})`;
+      } else if (piece.length > 0) {
+        // Literal words: a space may also be a colon, a comma or a dash; a hyphen may be a space.
+        src += piece
+          .split(/(\s+)/)
+          .map((w) => (/^\s+$/.test(w) ? '(?:\\s*[:,–—-]\\s*|\\s+)' : escapeRe(w).replace(/-/g, '[-\\s]?')))
+          .join('');
+      }
+    }
+    const pre = /^[\p{L}\p{N}]/u.test(t) ? '(?<![\\p{L}\\p{N}])' : '';
+    const post = /[\p{L}\p{N}]$/u.test(t) ? '(?![\\p{L}\\p{N}])' : '';
+    const fixed: { pct?: number; amount?: number; n?: number } = typeof spec === 'string' ? {} : spec;
+    const tpl: Template = { re: new RegExp(`${pre}${src}${post}`, 'giu'), tokens };
+    if (fixed.pct !== undefined) tpl.pct = fixed.pct;
+    if (fixed.amount !== undefined) tpl.amount = fixed.amount;
+    if (fixed.n !== undefined) tpl.n = fixed.n;
+    out.push(tpl);
+  }
+  return out;
+}
+
+function build(): Lexicon {
+  const numbers = new Map<string, number>();
+  const units = new Map<string, Unit>();
+  for (const lang of LANGUAGES) {
+    for (const [w, v] of Object.entries(lang.numbers))
+      if (!numbers.has(w.toLowerCase())) numbers.set(w.toLowerCase(), v);
+    for (const [u, words] of Object.entries(lang.units))
+      for (const w of words) if (!units.has(w.toLowerCase())) units.set(w.toLowerCase(), u as Unit);
+  }
+  const nSource = `\\d{1,3}|${[...numbers.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRe)
+    .join('|')}`;
+  const unitSource = [...units.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRe)
+    .join('|');
+  const periods = valued((l) => l.periods);
+  const parts = { n: nSource, unit: `(?:${unitSource})(?![\\p{L}])\\.?`, per: periods.source };
+  const links = {
+    cancel: phraseMatcher(merged((l) => l.links.cancel)),
+    pause: phraseMatcher(merged((l) => l.links.pause)),
+    manage: phraseMatcher(merged((l) => l.links.manage)),
+  };
+  const kindNames = Object.keys(LANGUAGES[0]?.kinds ?? {}) as Array<keyof LangData['kinds']>;
+  const kinds = Object.fromEntries(
+    kindNames.map((k) => [k, phraseMatcher(merged((l) => l.kinds[k]))]),
+  ) as Lexicon['kinds'];
+  const anyPeriod = valued((l) => {
+    const all: Record<string, string[]> = {};
+    for (const src of [l.periods, l.periodPrefixes, l.billed])
+      for (const [v, list] of Object.entries(src)) all[v] = [...(all[v] ?? []), ...list];
+    return all;
+  });
+  return {
+    periods,
+    periodPrefixes: valued((l) => l.periodPrefixes),
+    billed: valued((l) => l.billed),
+    anyPeriod,
+    perInstance: phraseMatcher(merged((l) => l.perInstance)),
+    equivalent: phraseMatcher(merged((l) => l.equivalent)),
+    comparison: phraseMatcher(merged((l) => l.comparison)),
+    afterwards: phraseMatcher(merged((l) => l.afterwards)),
+    trialWords: phraseMatcher(merged((l) => l.trialWords)),
+    renewal: phraseMatcher(merged((l) => l.renewal)),
+    chargeDate: phraseMatcher(merged((l) => l.chargeDate)),
+    charged: phraseMatcher(merged((l) => l.charged)),
+    total: phraseMatcher(merged((l) => l.total)),
+    vat: phraseMatcher(merged((l) => l.vat)),
+    vatInclusive: phraseMatcher(merged((l) => l.vatInclusive)),
+    net: phraseMatcher(merged((l) => l.net)),
+    saving: phraseMatcher(merged((l) => l.saving)),
+    old: phraseMatcher(merged((l) => l.old)),
+    dueToday: phraseMatcher(merged((l) => l.dueToday)),
+    shipping: phraseMatcher(merged((l) => l.shipping)),
+    oneOff: phraseMatcher(merged((l) => l.oneOff)),
+    installment: phraseMatcher(merged((l) => l.installment)),
+    failed: phraseMatcher(merged((l) => l.failed)),
+    links,
+    kinds,
+    summary: phraseMatcher(merged((l) => l.summary)),
+    upsell: phraseMatcher(merged((l) => l.upsell)),
+    donation: phraseMatcher(merged((l) => l.donation)),
+    newsletter: phraseMatcher(merged((l) => l.newsletter)),
+    subscriptionWords: phraseMatcher(merged((l) => l.subscriptionWords)),
+    cookieWords: phraseMatcher(merged((l) => l.cookieWords)),
+    trial: compileTemplates(
+      LANGUAGES.flatMap((l) => l.trial),
+      parts,
+    ),
+    intro: compileTemplates(
+      LANGUAGES.flatMap((l) => l.intro),
+      parts,
+    ),
+    numbers,
+    units,
+  };
+}
+
+let cached: Lexicon | undefined;
+
+/** The merged lexicon of all registered languages, compiled on first use. */
+export function lexicon(): Lexicon {
+  if (!cached) cached = build();
+  return cached;
+}
+
+/** Re-exported for modules that compile their own small lists. */
+export { phraseSource };

@@ -1,0 +1,196 @@
+import { findPrices, type PriceContext, parsePrice } from '../money';
+import type { Line } from './dom';
+import { lexicon } from './lexicon';
+import type { PhraseMatcher } from './text';
+
+/** A price seen in the page text, with what its surroundings say about it. */
+export interface Candidate {
+  id: number;
+  line: number;
+  /** Position of the price in the line text. */
+  index: number;
+  length: number;
+  amountMinor: number;
+  currency: string;
+  /** Billing period stated right after (`/mnd`) or right before (`Månedspris`) the price. */
+  period?: string;
+  /** `per box`, `per leverans`: one billing period of a schedule stated elsewhere. */
+  perInstance: boolean;
+  /** A period the text says the price is billed in (`billed annually`), when that differs from `period`. */
+  billedAs?: string;
+  /** The text right before the price in its clause (or the label line above it). */
+  label: string;
+  equivalent: boolean;
+  comparison: boolean;
+  afterwards: boolean;
+  vat: boolean;
+  net: boolean;
+  saving: boolean;
+  dueToday: boolean;
+  total: boolean;
+  charged: boolean;
+  shipping: boolean;
+  oneOff: boolean;
+  installment: boolean;
+  upsell: boolean;
+  button: boolean;
+  /** Taken by an intro-price phrase (`første måned 1 kr`). */
+  intro: boolean;
+}
+
+/** Most price candidates read from one page. */
+export const MAX_CANDIDATES = 2000;
+
+/** `349,-` and `4 990,-`: Nordic prices with no currency text, read with the page's default currency. */
+const DASH_PRICE = /(?<![\d.,])(\d{1,3}(?:[ .]\d{3})+|\d{1,7})(?:,-|,–|\.-|:-)(?![\d])/g;
+
+function clauseOf(before: string): string {
+  const parts = before.split(/[!?](?=\s|$)|\.(?=\s+\p{Lu})/u);
+  return parts[parts.length - 1] ?? '';
+}
+
+function hasNear(m: PhraseMatcher, text: string, chars: number): boolean {
+  return m.test(text.length > chars ? text.slice(text.length - chars) : text);
+}
+
+/** Section heading text (level 2 and below) for a line, if any. */
+function sectionHeading(lines: readonly Line[], line: Line): string {
+  if (line.section < 0) return '';
+  const h = lines[line.section];
+  return h && h.heading >= 2 ? h.text : '';
+}
+
+/**
+ * Every price in the visible lines with its context: period words after or before it, and whether it is a
+ * monthly equivalent, a VAT line, a saving, a total, shipping, a one-off fee, an upsell... Bounded by
+ * {@link MAX_CANDIDATES}. Never throws on odd text.
+ */
+export function findCandidates(lines: readonly Line[], ctx: PriceContext): Candidate[] {
+  const lex = lexicon();
+  const out: Candidate[] = [];
+  for (let li = 0; li < lines.length && out.length < MAX_CANDIDATES; li++) {
+    const line = lines[li] as Line;
+    const text = line.text;
+    if (!/\d/.test(text)) continue;
+    const found: Array<{ index: number; length: number; minor: number; currency: string; negative: boolean }> = [];
+    // Cells are joined by tabs; a bar in their place (same length) keeps a number in one cell from pairing with a
+    // currency sign in the next (`#8KQ2-1192 | $10.00`).
+    for (const p of findPrices(text.replace(/\t/g, '|'), ctx)) {
+      const r = p.result;
+      if (r.currency && r.amountMinor !== null) {
+        found.push({
+          index: p.index,
+          length: p.length,
+          minor: r.amountMinor,
+          currency: r.currency,
+          negative: r.negative,
+        });
+      }
+    }
+    if (ctx.defaultCurrency) {
+      DASH_PRICE.lastIndex = 0;
+      for (let m = DASH_PRICE.exec(text); m; m = DASH_PRICE.exec(text)) {
+        const at = m.index;
+        if (found.some((f) => at < f.index + f.length && f.index < at + m![0].length)) continue;
+        const r = parsePrice(m[1] ?? '', ctx);
+        if (r.ok && r.currency && r.amountMinor !== null) {
+          found.push({ index: at, length: m[0].length, minor: r.amountMinor, currency: r.currency, negative: false });
+        }
+      }
+      found.sort((a, b) => a.index - b.index);
+    }
+    const heading = sectionHeading(lines, line);
+    const upsellZone = (heading !== '' && lex.upsell.test(heading)) || lex.upsell.test(text);
+    for (const f of found) {
+      if (out.length >= MAX_CANDIDATES) break;
+      if (f.negative) continue;
+      const beforeRaw = text.slice(Math.max(0, f.index - 80), f.index);
+      let clause = clauseOf(beforeRaw);
+      const prev = lines[li - 1];
+      if (
+        clause.trim() === '' &&
+        f.index === firstIndex(found) &&
+        prev &&
+        prev.text.length <= 60 &&
+        !/\d[\d\s.,]*\s*(kr|€|\$|£)/i.test(prev.text)
+      ) {
+        clause = prev.text;
+      }
+      let after = text.slice(f.index + f.length, f.index + f.length + 60);
+      const next = lines[li + 1];
+      if (after.trim() === '' && next && next.text.length <= 40) after = ` ${next.text}`;
+      const afterClause = after.split(/[.!?;](?=\s)|\t/)[0] ?? after;
+      const tail = clause.length > 40 ? clause.slice(clause.length - 40) : clause;
+
+      let period: string | undefined;
+      const suffix = lex.periods.atStart(after);
+      if (suffix) period = lex.periods.valueOf(suffix.text);
+      if (!period) {
+        const prefix = lex.periodPrefixes.endMatch(clause);
+        if (prefix) period = lex.periodPrefixes.valueOf(prefix);
+      }
+      const perInstance = !period && lex.perInstance.atStart(after) !== null;
+      const billedMatch = lex.billed.all(afterClause, 1)[0] ?? lex.billed.all(tail, 1)[0];
+      const billed = billedMatch ? lex.billed.valueOf(billedMatch.text) : undefined;
+      const billedAs = billed && billed !== period ? billed : undefined;
+
+      const vatWord = hasNear(lex.vat, clause, 30);
+      const c: Candidate = {
+        id: out.length,
+        line: li,
+        index: f.index,
+        length: f.length,
+        amountMinor: f.minor,
+        currency: f.currency,
+        perInstance,
+        label: clause.trim(),
+        equivalent: /\(\s*$/.test(beforeRaw) || lex.equivalent.atEnd(tail) || billedAs !== undefined,
+        comparison: lex.comparison.test(tail.slice(-30)),
+        afterwards: lex.afterwards.test(clause),
+        vat: vatWord && !lex.vatInclusive.test(tail),
+        net: lex.net.atStart(after) !== null,
+        saving: hasNear(lex.saving, clause, 25),
+        dueToday: hasNear(lex.dueToday, clause, 30) || lex.dueToday.atStart(after) !== null,
+        total: lex.total.atEnd(clause),
+        charged: lex.charged.test(tail),
+        shipping: isShippingLabel(clause),
+        oneOff: lex.oneOff.test(text) || lex.oneOff.test(clause),
+        installment: lex.installment.test(text),
+        upsell: upsellZone,
+        button: line.button,
+        intro: false,
+      };
+      if (period) c.period = period;
+      if (billedAs) c.billedAs = billedAs;
+      out.push(c);
+    }
+  }
+  return out;
+}
+
+/** `Frakt`, `Shipping:`, `Fragt` as the label cell right before a price. */
+function isShippingLabel(clause: string): boolean {
+  const cells = clause.split('\t').map((c) => c.trim());
+  let cell = '';
+  for (let i = cells.length - 1; i >= 0 && !cell; i--) cell = cells[i] ?? '';
+  return cell.length <= 40 && lexicon().shipping.atStart(cell) !== null;
+}
+
+function firstIndex(found: ReadonlyArray<{ index: number }>): number {
+  return found.length > 0 ? (found[0] as { index: number }).index : -1;
+}
+
+/** Whether a candidate can be the recurring price at all (not VAT, savings, fees, upsells...). */
+export function eligible(c: Candidate): boolean {
+  return (
+    c.amountMinor > 0 &&
+    !c.vat &&
+    !c.net &&
+    !c.saving &&
+    !c.comparison &&
+    !c.shipping &&
+    !c.oneOff &&
+    !c.installment &&
+    !c.upsell
+  );
+}

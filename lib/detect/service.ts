@@ -1,0 +1,90 @@
+import { lookupHost, type ServiceEntry } from '../directory';
+import type { PageData } from './dom';
+import pageData from './page.json';
+import type { StructuredFacts } from './structured';
+
+/** The service a page belongs to: its name, domain and directory id when the host is known. */
+export interface FoundService {
+  name: string;
+  domain: string;
+  serviceId?: string;
+  entry?: ServiceEntry;
+}
+
+const SECOND_LEVEL = new Set<string>(pageData.secondLevelSuffixes);
+
+/** The registrable domain of a host: `www.vg.no` → `vg.no`, `www.puregym.co.uk` → `puregym.co.uk`. */
+export function registrableDomain(host: string): string {
+  const labels = host.toLowerCase().replace(/\.+$/, '').split('.');
+  if (labels.length <= 2) return labels.join('.');
+  const lastTwo = labels.slice(-2).join('.');
+  const keep = SECOND_LEVEL.has(lastTwo) ? 3 : 2;
+  return labels.slice(-keep).join('.');
+}
+
+function squash(s: string): string {
+  return s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+function clean(name: string | undefined): string | undefined {
+  const n = (name ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  return n.length > 0 && n.length <= 120 ? n : undefined;
+}
+
+/**
+ * A name from the title: the segment (split on `|`, `–`, `-`, `·`, `:`) that names the domain, or the words in it
+ * that do (`Mit YouSee` → `YouSee`); else the last segment.
+ */
+function fromTitle(title: string, domainLabel: string): string | undefined {
+  const segments = title
+    .split(/\s+[|–—·:-]\s+|\s*\|\s*/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0 && s.length <= 60);
+  if (segments.length === 0) return undefined;
+  const label = squash(domainLabel);
+  if (label.length >= 2) {
+    for (const seg of segments) {
+      if (squash(seg) === label) return seg;
+    }
+    for (const seg of segments) {
+      const words = seg.split(/\s+/);
+      for (let a = 0; a < words.length; a++) {
+        for (let b = a + 1; b <= words.length && b - a <= 4; b++) {
+          const part = words.slice(a, b).join(' ');
+          if (squash(part) === label) return part;
+        }
+      }
+    }
+  }
+  return segments.length > 1 ? segments[segments.length - 1] : undefined;
+}
+
+function capitalise(label: string): string {
+  return label.charAt(0).toUpperCase() + label.slice(1);
+}
+
+/**
+ * The service: a host known to the directory gives the directory's name, id and matching domain; otherwise the
+ * page's own name (og:site_name, then seller/provider/brand in structured data, then the title) and the host's
+ * registrable domain.
+ */
+export function findService(page: PageData, sd: StructuredFacts, hostname: string): FoundService | null {
+  const host = hostname.toLowerCase();
+  if (!host || !/^[a-z0-9.-]+$/.test(host) || host === 'example.invalid') {
+    const name = clean(page.meta.get('og:site_name')) ?? clean(sd.names[0]);
+    return name ? { name, domain: 'example.invalid' } : null;
+  }
+  const entry = lookupHost(host);
+  if (entry) {
+    const domain = entry.domains.find((d) => host === d || host.endsWith(`.${d}`)) ?? registrableDomain(host);
+    return { name: entry.name, domain, serviceId: entry.id, entry };
+  }
+  const domain = registrableDomain(host);
+  const label = domain.split('.')[0] ?? domain;
+  const name =
+    clean(page.meta.get('og:site_name')) ??
+    clean(sd.names[0]) ??
+    clean(fromTitle(page.title, label)) ??
+    clean(capitalise(label));
+  return name ? { name, domain } : null;
+}

@@ -1,0 +1,188 @@
+import { diffDays } from '../dates';
+import type { PageKind } from '../model';
+import { addPeriods, parsePeriod } from '../schedule';
+import type { FoundCharge } from './charges';
+import type { Line } from './dom';
+import { lexicon, type Unit } from './lexicon';
+import type { IntroMatch, TrialMatch } from './phrases';
+import { type Candidate, eligible } from './prices';
+import type { SdOffer, StructuredFacts } from './structured';
+
+/** The recurring price chosen for the page. */
+export interface Chosen {
+  amountMinor: number;
+  currency: string;
+  period?: string;
+  /** The candidate it came from (undefined when it came from structured data or charges). */
+  cand?: Candidate;
+}
+
+const UNIT_DAYS: Record<string, number> = { D: 1, W: 7, M: 30.4375, Y: 365.25 };
+
+/** How a candidate ranks as the recurring price: period words, "then" phrasing and summaries up; equivalents down. */
+function score(c: Candidate, lines: readonly Line[], sdKeys: Set<string>): number {
+  let s = 0;
+  if (c.period) s += 4;
+  else if (c.perInstance) s += 2;
+  if (c.afterwards) s += 3;
+  if (c.equivalent) s -= 6;
+  if (c.dueToday) s -= 4;
+  if (c.total || c.charged) s -= 1;
+  if (c.button) s -= 1;
+  const line = lines[c.line];
+  const heading = line && line.section >= 0 ? lines[line.section] : undefined;
+  if (heading && lexicon().summary.test(heading.text)) s += 1;
+  if (sdKeys.has(`${c.amountMinor} ${c.currency}`)) s += 3;
+  return s;
+}
+
+/** The one structured recurring offer the page is about, if the data names exactly one. */
+export function structuredRecurring(sd: StructuredFacts): SdOffer | undefined {
+  const bought = sd.bought.filter((o) => o.amountMinor > 0);
+  const withPeriod = bought.find((o) => o.period);
+  if (withPeriod) return withPeriod;
+  const offers = sd.offers.filter((o) => o.amountMinor > 0 && o.period);
+  const distinct = new Set(offers.map((o) => `${o.amountMinor} ${o.currency} ${o.period}`));
+  return distinct.size === 1 ? offers[0] : undefined;
+}
+
+/**
+ * Picks the recurring price: the structured recurring offer when there is one, else the best-scoring eligible
+ * text candidate (intro prices left out unless nothing else is left). A monthly figure "billed annually" with no
+ * yearly figure beside it becomes twelve times itself, yearly.
+ */
+export function chooseRecurring(
+  cands: readonly Candidate[],
+  lines: readonly Line[],
+  sd: StructuredFacts,
+  skip: (line: number) => boolean,
+): Chosen | undefined {
+  const structured = structuredRecurring(sd);
+  if (structured) {
+    const chosen: Chosen = { amountMinor: structured.amountMinor, currency: structured.currency };
+    if (structured.period) chosen.period = structured.period;
+    return chosen;
+  }
+  const sdKeys = new Set(sd.offers.map((o) => `${o.amountMinor} ${o.currency}`));
+  const pool = cands.filter((c) => eligible(c) && !skip(c.line));
+  const pick = (list: Candidate[]) => {
+    let best: Candidate | undefined;
+    let bestScore = Number.NEGATIVE_INFINITY;
+    for (const c of list) {
+      const s = score(c, lines, sdKeys);
+      if (s > bestScore) {
+        best = c;
+        bestScore = s;
+      }
+    }
+    return best;
+  };
+  const best = pick(pool.filter((c) => !c.intro)) ?? pick(pool);
+  if (!best) return undefined;
+  const chosen: Chosen = { amountMinor: best.amountMinor, currency: best.currency, cand: best };
+  if (best.period) chosen.period = best.period;
+  if (best.billedAs === 'P1Y' && best.period === 'P1M') {
+    const yearly = pool.some((c) => c.period === 'P1Y' && c.currency === best.currency);
+    if (!yearly) {
+      chosen.amountMinor = best.amountMinor * 12;
+      chosen.period = 'P1Y';
+    }
+  }
+  return chosen;
+}
+
+/** The single period the page states outside prices (`Leveringsfrekvens: hver uke`), if exactly one. */
+export function pagePeriod(
+  lines: readonly Line[],
+  cands: readonly Candidate[],
+  skip: (line: number) => boolean,
+): string | undefined {
+  const lex = lexicon();
+  const values = new Set<string>();
+  const priced = new Set(cands.map((c) => c.line));
+  for (let i = 0; i < lines.length && i < 2000; i++) {
+    if (skip(i) || priced.has(i)) continue;
+    const text = (lines[i] as Line).text;
+    if (text.length > 300) continue;
+    for (const m of lex.anyPeriod.all(text, 5)) {
+      const v = lex.anyPeriod.valueOf(m.text);
+      if (v) values.add(v);
+    }
+  }
+  for (const c of cands) if (c.period && eligible(c) && !c.equivalent && !skip(c.line)) values.add(c.period);
+  return values.size === 1 ? [...values][0] : undefined;
+}
+
+/** A billing period from the gaps between charges (weekly, monthly, quarterly, yearly...), when they agree. */
+export function periodFromCharges(charges: readonly FoundCharge[]): string | undefined {
+  const dates = [...new Set(charges.map((c) => c.date))].sort();
+  if (dates.length < 2) return undefined;
+  const gaps: number[] = [];
+  for (let i = 1; i < dates.length; i++) gaps.push(diffDays(dates[i - 1] as string, dates[i] as string));
+  gaps.sort((a, b) => a - b);
+  const median = gaps[Math.floor(gaps.length / 2)] as number;
+  const table: Array<[number, number, string]> = [
+    [6, 8, 'P1W'],
+    [13, 15, 'P2W'],
+    [27, 29, 'P4W'],
+    [29, 32, 'P1M'],
+    [88, 93, 'P3M'],
+    [180, 185, 'P6M'],
+    [360, 370, 'P1Y'],
+  ];
+  for (const [lo, hi, p] of table) if (median >= lo && median <= hi) return p;
+  return undefined;
+}
+
+/** Days of a trial of `n` units from `now`: months and years count calendar days (1 month from 23 Nov = 30). */
+export function trialDays(t: TrialMatch, now: string): number | undefined {
+  let days: number;
+  if (t.unit === 'D') days = t.n;
+  else if (t.unit === 'W') days = 7 * t.n;
+  else if (t.unit === 'M' || t.unit === 'Y') {
+    try {
+      days = diffDays(now, addPeriods(now, `P${t.n}${t.unit}`, 1));
+    } catch {
+      return undefined;
+    }
+  } else return undefined;
+  return days >= 1 && days <= 366 ? days : undefined;
+}
+
+function periodsOf(n: number, unit: Unit, period: string | undefined): number {
+  if (unit === 'X') return n;
+  const p = period ? parsePeriod(period) : null;
+  if (!p) return n;
+  const ratio = (n * (UNIT_DAYS[unit] ?? 1)) / (p.n * (UNIT_DAYS[p.unit] ?? 1));
+  return Math.max(1, Math.round(ratio));
+}
+
+/**
+ * The intro offer as amount and number of periods: a stated price, a fixed amount (free) or a percentage off the
+ * recurring price. Dropped when it is not cheaper than the recurring price.
+ */
+export function introOf(
+  intro: IntroMatch | undefined,
+  chosen: Chosen,
+  cands: readonly Candidate[],
+): { introAmountMinor: number; introPeriods: number } | undefined {
+  if (!intro) return undefined;
+  let amount: number | undefined;
+  if (intro.priceId !== undefined) {
+    const c = cands[intro.priceId];
+    if (c && c.currency === chosen.currency) amount = c.amountMinor;
+  } else if (intro.amountMinor !== undefined) {
+    amount = intro.amountMinor;
+  } else if (intro.pct !== undefined) {
+    amount = Math.round((chosen.amountMinor * (100 - intro.pct)) / 100);
+  }
+  if (amount === undefined || amount >= chosen.amountMinor) return undefined;
+  const periods = periodsOf(intro.n, intro.unit, chosen.period);
+  if (periods < 1 || periods > 36) return undefined;
+  return { introAmountMinor: amount, introPeriods: periods };
+}
+
+/** Kinds that track a subscription. */
+export function tracks(kind: PageKind): boolean {
+  return kind !== 'none' && kind !== 'pricing';
+}

@@ -1,0 +1,94 @@
+/** Small text helpers shared by the detection modules. */
+
+/** Bidi controls, zero-width characters, soft hyphens and BOMs: dropped from page text. */
+const INVISIBLE = /[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+/** Every kind of space (no-break, narrow no-break, thin, ideographic, line/paragraph separators, tabs). */
+const SPACES = /[\s\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/g;
+
+/** Removes invisible characters and folds all spaces (tabs kept as cell separators are handled by the caller). */
+export function cleanText(s: string): string {
+  return s.replace(INVISIBLE, '').replace(SPACES, ' ');
+}
+
+/** Lower case with spaces collapsed: the key under which phrase values are looked up. */
+export function phraseKey(s: string): string {
+  return s.toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** Escapes text for use inside a regular expression. */
+export function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+const WORDISH = /[\p{L}\p{N}]/u;
+
+/**
+ * A regular-expression source matching any of `phrases` as whole words, case-insensitively (use with flags `giu`).
+ * Spaces match any run of spaces; a phrase ending in `*` may run on into a longer word (a stem).
+ * Longer phrases come first so the longest one wins.
+ */
+export function phraseSource(phrases: readonly string[]): string {
+  const parts = [...new Set(phrases.filter((p) => typeof p === 'string' && p.trim().length > 0))]
+    .sort((a, b) => b.length - a.length)
+    .map((raw) => {
+      const stem = raw.endsWith('*');
+      const p = (stem ? raw.slice(0, -1) : raw).trim();
+      const body = p
+        .split(/\s+/)
+        .map((w) => escapeRe(w))
+        .join('\\s+');
+      const first = p.charAt(0);
+      const last = p.charAt(p.length - 1);
+      const pre = WORDISH.test(first) ? '(?<![\\p{L}\\p{N}])' : '';
+      const post = !stem && WORDISH.test(last) ? '(?![\\p{L}\\p{N}])' : '';
+      return `${pre}${body}${post}`;
+    });
+  return parts.length > 0 ? `(?:${parts.join('|')})` : '(?!)';
+}
+
+/** A compiled phrase list: `test` for presence, `all` for every match (bounded). */
+export interface PhraseMatcher {
+  source: string;
+  test(text: string): boolean;
+  all(text: string, max?: number): Array<{ index: number; text: string }>;
+  /** Whether a phrase ends `text` (before trailing spaces and light punctuation). */
+  atEnd(text: string): boolean;
+  /** The phrase that ends `text`, if any. */
+  endMatch(text: string): string | null;
+  /** Matches that start at the start of `text` (after spaces and light punctuation). */
+  atStart(text: string): { text: string; length: number } | null;
+}
+
+/** Compiles a phrase list once; the returned matcher holds no per-call state. */
+export function phraseMatcher(phrases: readonly string[]): PhraseMatcher {
+  const source = phraseSource(phrases);
+  const testRe = new RegExp(source, 'iu');
+  const allRe = new RegExp(source, 'giu');
+  const endRe = new RegExp(`(${source})[\\s:;,.()–—-]*$`, 'iu');
+  const startRe = new RegExp(`^[\\s:;,–—-]{0,4}(${source})`, 'iu');
+  return {
+    source,
+    test: (text) => testRe.test(text),
+    all(text, max = 50) {
+      const out: Array<{ index: number; text: string }> = [];
+      allRe.lastIndex = 0;
+      for (let m = allRe.exec(text); m && out.length < max; m = allRe.exec(text)) {
+        if (m[0].length === 0) {
+          allRe.lastIndex++;
+          continue;
+        }
+        out.push({ index: m.index, text: m[0] });
+      }
+      return out;
+    },
+    atEnd: (text) => endRe.test(text),
+    endMatch(text) {
+      const m = endRe.exec(text);
+      return m ? (m[1] ?? null) : null;
+    },
+    atStart(text) {
+      const m = startRe.exec(text);
+      return m ? { text: m[1] ?? '', length: m[0].length } : null;
+    },
+  };
+}

@@ -1,0 +1,82 @@
+import { findDates } from '../dates';
+import type { Line } from './dom';
+import { lexicon } from './lexicon';
+
+/** A date found in a line. `yearless` when the text gave no year (`1. desember`). */
+export interface LineDate {
+  index: number;
+  length: number;
+  date: string;
+  yearless: boolean;
+}
+
+/** Reads and caches the dates of each line (bounded by the lines' own length limits). */
+export class LineDates {
+  private cache = new Map<number, LineDate[]>();
+
+  constructor(
+    private readonly lines: readonly Line[],
+    private readonly lang: string,
+    private readonly now: string,
+  ) {}
+
+  /** Dates in line `i`, in reading order. */
+  get(i: number): LineDate[] {
+    const hit = this.cache.get(i);
+    if (hit) return hit;
+    const line = this.lines[i];
+    let out: LineDate[] = [];
+    if (line && /\d/.test(line.text)) {
+      out = findDates(line.text, { lang: this.lang, now: this.now }).map((d) => {
+        const raw = line.text.slice(d.index, d.index + d.length);
+        const yearless = !/\d{4}/.test(raw) && !/\d{1,2}[./-]\s?\d{1,2}[./-]\s?\d{2}/.test(raw);
+        return { index: d.index, length: d.length, date: d.date, yearless };
+      });
+    }
+    this.cache.set(i, out);
+    return out;
+  }
+}
+
+/** A past date as written: a yearless date that came out in the future is last year's. */
+export function pastDate(d: LineDate, now: string): string | null {
+  if (d.date <= now) return d.date;
+  if (!d.yearless) return null;
+  const y = Number(d.date.slice(0, 4)) - 1;
+  const candidate = `${y}${d.date.slice(4)}`;
+  if (candidate.endsWith('-02-29')) return null;
+  return candidate <= now ? candidate : null;
+}
+
+/**
+ * The next renewal: the first date on or after `now` that follows a renewal phrase (`neste trekk`, `renews on`,
+ * `förnyas den`), in the same line or, for a label, in the next line. `skip(line)` leaves out noise zones.
+ */
+export function findRenewal(
+  lines: readonly Line[],
+  dates: LineDates,
+  now: string,
+  skip: (lineIndex: number) => boolean,
+): string | undefined {
+  const lex = lexicon();
+  for (let i = 0; i < lines.length; i++) {
+    if (skip(i)) continue;
+    const text = (lines[i] as Line).text;
+    if (text.length > 600) continue;
+    const cues = lex.renewal.all(text, 3);
+    if (cues.length === 0) continue;
+    const cueAt = (cues[0] as { index: number }).index;
+    const own = dates.get(i);
+    const pick = own.find((d) => d.index > cueAt) ?? own[0];
+    if (pick) {
+      if (pick.date >= now) return pick.date;
+      continue;
+    }
+    const next = lines[i + 1];
+    if (next && next.text.length <= 80 && !skip(i + 1)) {
+      const d = dates.get(i + 1)[0];
+      if (d && d.date >= now) return d.date;
+    }
+  }
+  return undefined;
+}
