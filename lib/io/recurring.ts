@@ -13,7 +13,7 @@
  * 4. a series is kept when it has enough charges for its period, and — unless the directory knows the service —
  *    when the payee is not a shop where other, varying payments outnumber the series.
  */
-import { addDays, diffDays, isoWeekday, toDayNumber } from '../dates';
+import { addDays, diffDays, isoWeekday, isValidIsoDate, toDayNumber } from '../dates';
 import { lookupStatement } from '../directory';
 import type { Category } from '../model';
 import { addPeriods } from '../schedule';
@@ -513,7 +513,7 @@ export function findRecurring(
   opts: RecurringOptions,
 ): { series: RecurringSeries[] } {
   const valid = transactions.filter(
-    (t) => typeof t.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(t.date) && Number.isSafeInteger(t.amountMinor),
+    (t) => isValidIsoDate(t.date) && Number.isSafeInteger(t.amountMinor) && typeof t.description === 'string',
   );
   const series: RecurringSeries[] = [];
   for (const group of groupTransactions(valid, opts.country)) {

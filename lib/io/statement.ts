@@ -100,9 +100,19 @@ for (const [lang, data] of Object.entries(LANGUAGES) as Array<[StatementLanguage
   }
 }
 
-/** The role a column title has in any language, if known. */
+/** A title without a currency code in it (`Beløp i NOK`, `Amount (GBP)` → `beløp`, `amount`). */
+function withoutCurrency(folded: string): string {
+  const words = folded.split(' ');
+  const kept = words.filter((w) => !(w.length === 3 && isKnownCurrency(w.toUpperCase())));
+  if (kept.length === words.length) return folded;
+  while (kept.length > 1 && ['i', 'in', 'på'].includes(kept.at(-1) as string)) kept.pop();
+  return kept.join(' ');
+}
+
+/** The role a column title has in any language, if known (a currency code in the title is ignored). */
 export function titleRole(title: string): Role | undefined {
-  return ROLE_OF.get(foldTitle(title));
+  const folded = foldTitle(title);
+  return ROLE_OF.get(folded) ?? ROLE_OF.get(withoutCurrency(folded));
 }
 
 interface Columns {
@@ -138,7 +148,10 @@ function columnsFromHeader(header: readonly string[]): Columns | null {
 
 function headerLanguage(header: readonly string[]): StatementLanguage | undefined {
   const score: Record<StatementLanguage, number> = { nb: 0, sv: 0, da: 0, en: 0 };
-  for (const title of header) for (const lang of LANGS_OF.get(foldTitle(title)) ?? []) score[lang]++;
+  for (const title of header) {
+    const folded = foldTitle(title);
+    for (const lang of LANGS_OF.get(folded) ?? LANGS_OF.get(withoutCurrency(folded)) ?? []) score[lang]++;
+  }
   let best: StatementLanguage | undefined;
   for (const lang of ['nb', 'sv', 'da', 'en'] as const)
     if (score[lang] > 0 && (!best || score[lang] > score[best])) best = lang;
