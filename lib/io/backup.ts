@@ -90,7 +90,8 @@ export function formatIssuePath(path: readonly PropertyKey[]): string {
   return out || '(root)';
 }
 
-function describeIssues(issues: readonly z.core.$ZodIssue[], max = 5): string {
+/** One line naming up to `max` problems with their paths. */
+export function describeIssues(issues: readonly z.core.$ZodIssue[], max = 5): string {
   const lines = issues.slice(0, max).map((i) => `${formatIssuePath(i.path)}: ${i.message}`);
   if (issues.length > max) lines.push(`… and ${issues.length - max} more`);
   return lines.join('; ');
