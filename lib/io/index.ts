@@ -9,6 +9,7 @@ export * from './household';
 export { normaliseServiceName, serviceKey, serviceKeys } from './keys';
 export { cleanPayee, isExcludedLine, payeeKey } from './payee';
 export * from './recurring';
+export { payeeName, seriesToImport } from './recurring-import';
 export * from './recurring-report';
 export * from './restore';
 export * from './statement';

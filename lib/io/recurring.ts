@@ -11,7 +11,9 @@
  *    and single charges just before or after a run are added when their amount is close (a change not yet
  *    repeated) or lower (an intro price, at most 3);
  * 4. a series is kept when it has enough charges for its period, and — unless the directory knows the service —
- *    when the payee is not a shop where other, varying payments outnumber the series.
+ *    when the payee is not a shop (other payments outnumber the series, or the same price turns up around it),
+ *    at least half its charges fall on their schedule day, and, when it has stopped, it ran for a while
+ *    (two charges more than the minimum).
  */
 import { addDays, diffDays, isoWeekday, isValidIsoDate, toDayNumber } from '../dates';
 import { lookupStatement } from '../directory';
@@ -82,8 +84,8 @@ export const PERIOD_RULES: readonly PeriodRule[] = [
 ];
 /** Fewest charges for a series of a service the directory knows. */
 const MIN_KNOWN = 2;
-/** A payee where other payments outnumber the series this many times over is a shop. */
-const SHOP_RATIO = 2;
+/** A payee the directory does not know, where other payments outnumber the series this many times over, is a shop. */
+const SHOP_RATIO = 1;
 /** An intro price is below this share of the regular price. */
 const INTRO_RATIO = 0.7;
 /** A price change stays within these ratios. */
@@ -318,9 +320,10 @@ function linkRuns(runs: Chain[]): Chain[] {
 }
 
 /**
- * Adds single charges right after a chain (a new price) and right before it (an older price, or an intro price:
- * at most 3 lower charges). A charge may be taken from a shorter chain of at most 3 charges (two intro charges
- * a month apart can look like a 4-weekly run of their own).
+ * Adds single charges next to a chain: after it, charges of the same amount and then at most one of a new price
+ * (a change not yet repeated); before it, charges of the same amount, then up to 3 lower ones (an intro price) or
+ * one of an older price. A charge may be taken from a shorter chain of at most 3 charges (two intro charges a
+ * month apart can look like a 4-weekly run of their own).
  */
 function extend(chain: Chain, items: readonly Item[], owner: Map<Item, Chain>): void {
   const { window } = chain.rule;
@@ -343,20 +346,23 @@ function extend(chain: Chain, items: readonly Item[], owner: Map<Item, Chain>): 
     if (!next) break;
     take(next);
     chain.placed.push({ item: next, k: last.k + 1 });
+    if (next.amountMinor !== a) break;
   }
+  const regular = (chain.placed[0] as Placed).item.amountMinor;
   let intro = 0;
   for (;;) {
     const first = chain.placed[0] as Placed;
     const a = first.item.amountMinor;
     const prev = closest(items, expectedDay(chain, first.k - 1), window, (i) => {
       if (i.day >= first.item.day || !free(i)) return false;
-      const r = i.amountMinor / a;
-      return r < INTRO_RATIO ? intro < 3 : r <= CHANGE_MAX;
+      if (i.amountMinor < regular * INTRO_RATIO) return intro < 3;
+      return intro === 0 && i.amountMinor / a <= CHANGE_MAX;
     });
     if (!prev) break;
-    if (prev.amountMinor / a < INTRO_RATIO) intro++;
     take(prev);
     chain.placed.unshift({ item: prev, k: first.k - 1 });
+    if (prev.amountMinor < regular * INTRO_RATIO) intro++;
+    else if (prev.amountMinor !== a) break;
   }
 }
 
@@ -467,24 +473,57 @@ function describe(chain: Chain, group: Group, today: string): RecurringSeries {
 
 /**
  * For payees the directory does not know: a shop, not a subscription, when other payments there outnumber the
- * series twice over (or there is any other payment within a two-charge series), or when more than a quarter as many other charges of the same amount fall within it (a
- * coffee at one price bought now and then).
+ * series (or there is any other payment within a two-charge series), or when other charges of the
+ * same amount fall within it or a period around it (none allowed for a series of up to 4 charges, at most a
+ * quarter of its count beyond): a coffee or a haircut at one price bought now and then. A parallel series (the same plan twice, charged on the same
+ * days) does not count against it.
  */
-function looksLikeShop(chain: Chain, group: Group): boolean {
+function looksLikeShop(chain: Chain, group: Group, chains: readonly Chain[]): boolean {
   const from = firstOf(chain).day - chain.rule.window;
   const to = lastOf(chain).day + chain.rule.window;
-  const inChain = new Set(chain.placed.map((p) => p.item));
+  const ignore = new Set(chain.placed.map((p) => p.item));
+  for (const other of chains) {
+    if (other !== chain && isParallel(other, chain)) for (const p of other.placed) ignore.add(p.item);
+  }
   const amounts = new Set(chain.placed.map((p) => p.item.amountMinor));
+  // Same-amount charges are looked for up to a period before and after: a hairdresser at one price visited every
+  // 6–10 weeks may line up for three visits, but not with none of the same price around them.
+  const wideFrom = toDayNumber(addPeriods(firstOf(chain).date, chain.rule.period, -1)) - chain.rule.window;
+  const wideTo = toDayNumber(addPeriods(lastOf(chain).date, chain.rule.period, 1)) + chain.rule.window;
   let others = 0;
   let sameAmount = 0;
   for (const i of group.items) {
-    if (inChain.has(i) || i.day < from || i.day > to) continue;
-    others++;
-    if (amounts.has(i.amountMinor)) sameAmount++;
+    if (ignore.has(i)) continue;
+    if (i.day >= from && i.day <= to) others++;
+    if (amounts.has(i.amountMinor) && i.day >= wideFrom && i.day <= wideTo) sameAmount++;
   }
   const count = chain.placed.length;
-  // Two charges are little evidence: then no other payment to the same payee may fall between them.
-  return others > (count <= 2 ? 0 : SHOP_RATIO * count) || sameAmount > count / 4;
+  return others > (count <= 2 ? 0 : SHOP_RATIO * count) || sameAmount > (count <= 4 ? 0 : count / 4);
+}
+
+/**
+ * Subscriptions are charged on their day (or the Monday after a weekend day) most of the time: at least half the
+ * charges of a payee the directory does not know must be, or three visits to a shop a month apart, give or take a
+ * few days, would pass for one.
+ */
+function isPunctual(chain: Chain): boolean {
+  const { anchor, k0 } = nominalSchedule(chain);
+  const onTime = chain.placed.filter(
+    (p) => distance(addPeriods(anchor, chain.rule.period, p.k - k0), p.item.date) === 0,
+  ).length;
+  return onTime * 2 >= chain.placed.length;
+}
+
+function rule(period: string): PeriodRule | undefined {
+  return PERIOD_RULES.find((r) => r.period === period);
+}
+
+/** Same period, and at least 80% of its charges within a day of one of `chain`'s. */
+function isParallel(other: Chain, chain: Chain): boolean {
+  if (other.rule.period !== chain.rule.period || other.placed.length < 2) return false;
+  const days = chain.placed.map((p) => p.item.day);
+  const near = other.placed.filter((p) => days.some((d) => Math.abs(d - p.item.day) <= 1)).length;
+  return near >= 0.8 * other.placed.length;
 }
 
 // ---- the finder -----------------------------------------------------------------------------------------
@@ -500,8 +539,9 @@ function seriesOfGroup(group: Group, today: string): RecurringSeries[] {
   for (const c of chains) if (c.placed.length > 0) extend(c, group.items, owner);
   return chains
     .filter((c) => c.placed.length >= (known ? MIN_KNOWN : c.rule.min))
-    .filter((c) => known || !looksLikeShop(c, group))
-    .map((c) => describe(c, group, today));
+    .filter((c) => known || (!looksLikeShop(c, group, chains) && isPunctual(c)))
+    .map((c) => describe(c, group, today))
+    .filter((s) => known || s.active || s.count >= (rule(s.period)?.min ?? 0) + 2);
 }
 
 /**

@@ -3,7 +3,7 @@ import { addDays } from '../../../lib/dates';
 import { findRecurring, type RecurringSeries } from '../../../lib/io/recurring';
 import type { Transaction } from '../../../lib/io/statement';
 import { addPeriods } from '../../../lib/schedule';
-import { prng } from '../../fixtures/statements/generate';
+import { makeShopStress, prng } from '../../fixtures/statements/generate';
 
 const TODAY = '2026-11-23';
 
@@ -199,5 +199,21 @@ describe('findRecurring: what is not a subscription', () => {
       ...every('P1M', '2026-01-05', 4, 'KLATREKLUBBEN', () => 35000),
     ];
     expect(findRecurring(txs, { today: '2026-05-01' }).series.map((s) => s.count)).toEqual([4]);
+  });
+
+  it('does not take three visits a month apart, give or take days, at an unknown shop for a subscription', () => {
+    const txs = ['2026-01-08', '2026-02-03', '2026-03-11', '2026-04-06'].map((d) => tx(d, 'FRISØR STUDIO', 45000));
+    expect(findRecurring(txs, { today: '2026-04-20' }).series).toEqual([]);
+  });
+
+  it('on five years of shop visits, finds the two identical memberships and at most 3 false series', () => {
+    const { transactions, today } = makeShopStress(5);
+    const { series } = findRecurring(transactions, { today });
+    const clubs = series.filter((s) => s.payee === 'IL SKJETTEN FOTBALL');
+    expect(clubs.map((s) => [s.count, s.amountMinor, s.period])).toEqual([
+      [10, 30000, 'P1M'],
+      [10, 30000, 'P1M'],
+    ]);
+    expect(series.length - clubs.length).toBeLessThanOrEqual(3);
   });
 });
