@@ -227,37 +227,42 @@ function headingLevel(el: Element, tag: string): number {
   return 0;
 }
 
-function readHead(doc: Document, out: PageData): void {
-  const root = doc.documentElement;
-  out.htmlLang = root ? attr(root, 'lang').trim().slice(0, 20) : '';
-  const titleEl = doc.querySelector('title');
-  out.title = titleEl ? cleanText(sampleText(titleEl, 500)).trim() : '';
-  const metas = doc.querySelectorAll('meta[property], meta[name], meta[itemprop]');
-  for (let i = 0; i < metas.length && i < LIMITS.meta; i++) {
-    const m = metas[i] as Element;
-    const key = (attr(m, 'property') || attr(m, 'name')).toLowerCase().trim();
-    if (!key || out.meta.has(key)) continue;
-    out.meta.set(key, cleanText(attr(m, 'content').slice(0, 500)).trim());
-  }
-  out.canonical = attr(doc.querySelector('link[rel="canonical"]') ?? root, 'href').slice(0, 2048);
-  const base = doc.querySelector('base[href]');
-  out.baseHref = base ? attr(base, 'href').slice(0, 2048) : '';
-  const scripts = doc.querySelectorAll('script[type="application/ld+json"]');
-  let total = 0;
-  for (let i = 0; i < scripts.length && i < LIMITS.jsonLdScripts; i++) {
-    const text = (scripts[i] as Element).textContent ?? '';
-    if (text.length > LIMITS.jsonLdChars || total + text.length > LIMITS.jsonLdChars * 3) continue;
-    total += text.length;
+/** Reads one `<meta>`, `<link>`, `<base>`, `<title>` or JSON-LD `<script>` (wherever it is in the document). */
+function readHeadElement(el: Element, tag: string, out: PageData, state: { jsonLdChars: number }): void {
+  if (tag === 'meta') {
+    if (out.meta.size >= LIMITS.meta) return;
+    const key = (attr(el, 'property') || attr(el, 'name')).toLowerCase().trim();
+    if (key && !out.meta.has(key)) out.meta.set(key, cleanText(attr(el, 'content').slice(0, 500)).trim());
+  } else if (tag === 'title') {
+    if (!out.title) out.title = cleanText(sampleText(el, 500)).trim();
+  } else if (tag === 'link') {
+    if (!out.canonical && attr(el, 'rel').toLowerCase() === 'canonical')
+      out.canonical = attr(el, 'href').slice(0, 2048);
+  } else if (tag === 'base') {
+    if (!out.baseHref) out.baseHref = attr(el, 'href').slice(0, 2048);
+  } else if (tag === 'script' && attr(el, 'type').toLowerCase().trim() === 'application/ld+json') {
+    if (out.jsonLd.length >= LIMITS.jsonLdScripts) return;
+    const text = el.textContent ?? '';
+    if (text.length > LIMITS.jsonLdChars || state.jsonLdChars + text.length > LIMITS.jsonLdChars * 3) return;
+    state.jsonLdChars += text.length;
     out.jsonLd.push(text);
-  }
-  const scopes = doc.querySelectorAll('[itemscope]');
-  for (let i = 0; i < scopes.length && i < LIMITS.microdata; i++) {
-    const s = scopes[i] as Element;
-    if (!s.hasAttribute('itemprop')) out.microdataRoots.push(s);
   }
 }
 
-type Frame = { node: Node; exit: boolean };
+const HEAD_TAGS = new Set(['meta', 'title', 'link', 'base', 'script']);
+
+/** The `<head>`'s children (bounded); the body walk picks up JSON-LD and metadata found in the body. */
+function readHead(doc: Document, out: PageData, state: { jsonLdChars: number }): void {
+  const root = doc.documentElement;
+  out.htmlLang = root ? attr(root, 'lang').trim().slice(0, 20) : '';
+  const head = doc.head;
+  if (!head) return;
+  const kids = head.children;
+  for (let i = 0; i < kids.length && i < 1000; i++) {
+    const el = kids[i] as Element;
+    if (HEAD_TAGS.has(el.localName)) readHeadElement(el, el.localName, out, state);
+  }
+}
 
 /**
  * Reads a document in one bounded walk: visible text as lines, links, payment fields and frames, and the head's
@@ -280,7 +285,8 @@ export function extractPage(doc: Document): PageData {
     hasPaymentFrame: false,
     truncated: false,
   };
-  readHead(doc, out);
+  const state = { jsonLdChars: 0 };
+  readHead(doc, out, state);
   const start = doc.body ?? doc.documentElement;
   if (!start) return out;
 
@@ -304,57 +310,58 @@ export function extractPage(doc: Document): PageData {
     out.lines.push({ text, el, heading, section, button: buttonDepth > 0 });
   };
 
-  const stack: Frame[] = [{ node: start, exit: false }];
-  while (stack.length > 0) {
-    const frame = stack.pop() as Frame;
-    const node = frame.node;
-    if (frame.exit) {
-      const el = node as Element;
-      const tag = el.localName;
-      if (BLOCK_TAGS.has(tag) || attr(el, 'role') === 'heading') {
-        flush();
-        const range = out.ranges.get(el);
-        if (range) range[1] = out.lines.length;
-        const lvl = headingLevel(el, tag);
-        if (lvl > 0) {
-          heading = 0;
-          const idx = out.lines.length - 1;
-          if (idx >= 0 && (out.lines[idx] as Line).heading === lvl) {
-            sections.push({ line: idx, container: el.parentElement });
-          }
+  /** Leaves an element that `enter` walked into. */
+  const leave = (el: Element) => {
+    const tag = el.localName;
+    if (BLOCK_TAGS.has(tag) || attr(el, 'role') === 'heading') {
+      flush();
+      const range = out.ranges.get(el);
+      if (range) range[1] = out.lines.length;
+      const lvl = headingLevel(el, tag);
+      if (lvl > 0) {
+        heading = 0;
+        const idx = out.lines.length - 1;
+        if (idx >= 0 && (out.lines[idx] as Line).heading === lvl) {
+          sections.push({ line: idx, container: el.parentElement });
         }
-        if (blocks[blocks.length - 1] === el) blocks.pop();
       }
-      if (tag === 'button' || attr(el, 'role') === 'button') buttonDepth--;
-      while (sections.length > 0 && sections[sections.length - 1]?.container === el) sections.pop();
-      continue;
+      if (blocks[blocks.length - 1] === el) blocks.pop();
     }
-    if (++nodes > LIMITS.nodes || textChars > LIMITS.textChars) {
-      out.truncated = true;
-      break;
-    }
+    if (tag === 'button' || attr(el, 'role') === 'button') buttonDepth--;
+    while (sections.length > 0 && sections[sections.length - 1]?.container === el) sections.pop();
+  };
+
+  /** Handles a node; true when it is an element whose children are to be walked (and `leave` called after). */
+  const enter = (node: Node): boolean => {
     if (node.nodeType === 3) {
       const raw = (node as Text).data;
-      if (!raw) continue;
+      if (!raw) return false;
       const room = Math.min(LIMITS.textChars - textChars, LIMITS.lineChars * 4);
       const piece = cleanText(raw.length > room ? raw.slice(0, room) : raw);
       textChars += piece.length;
       buf += piece;
       if (buf.length > LIMITS.lineChars) flush();
-      continue;
+      return false;
     }
-    if (node.nodeType !== 1) continue;
+    if (node.nodeType !== 1) return false;
     const el = node as Element;
     const tag = el.localName;
     if (tag === 'iframe' && !isHidden(el) && isPaymentFrame(el)) out.hasPaymentFrame = true;
     if (tag === 'input') {
       if (!isHidden(el) && isPaymentInput(el)) out.hasPaymentField = true;
-      continue;
+      return false;
     }
-    if (SKIP_TAGS.has(tag) || SKIP_ROLES.has(attr(el, 'role')) || isHidden(el) || isNoise(el, tag)) continue;
+    if (HEAD_TAGS.has(tag)) {
+      readHeadElement(el, tag, out, state);
+      return false;
+    }
+    if (out.microdataRoots.length < LIMITS.microdata && el.hasAttribute('itemscope') && !el.hasAttribute('itemprop')) {
+      out.microdataRoots.push(el);
+    }
+    if (SKIP_TAGS.has(tag) || SKIP_ROLES.has(attr(el, 'role')) || isHidden(el) || isNoise(el, tag)) return false;
     if (tag === 'br') {
       flush();
-      continue;
+      return false;
     }
     if (tag === 'a' && out.links.length < LIMITS.links) {
       const href = attr(el, 'href').trim();
@@ -363,8 +370,7 @@ export function extractPage(doc: Document): PageData {
         out.links.push({ href: href.slice(0, 4096), text: cleanText(label).trim(), line: out.lines.length });
       }
     }
-    const isBlock = BLOCK_TAGS.has(tag) || attr(el, 'role') === 'heading';
-    if (isBlock) {
+    if (BLOCK_TAGS.has(tag) || attr(el, 'role') === 'heading') {
       flush();
       blocks.push(el);
       out.ranges.set(el, [out.lines.length, out.lines.length]);
@@ -374,10 +380,36 @@ export function extractPage(doc: Document): PageData {
       buf += '\t';
     }
     if (tag === 'button' || attr(el, 'role') === 'button') buttonDepth++;
-    stack.push({ node: el, exit: true });
-    const kids = el.childNodes;
-    for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i] as Node, exit: false });
+    return true;
+  };
+
+  // Walks by first-child / next-sibling pointers, so a node with 100,000 children costs nothing until reached.
+  if (enter(start)) {
+    let cur: Node | null = start.firstChild;
+    while (cur) {
+      if (++nodes > LIMITS.nodes || textChars >= LIMITS.textChars) {
+        out.truncated = true;
+        break;
+      }
+      const walkIn = enter(cur);
+      if (walkIn && cur.firstChild) {
+        cur = cur.firstChild;
+        continue;
+      }
+      if (walkIn) leave(cur as Element);
+      while (cur && cur !== start && !cur.nextSibling) {
+        cur = cur.parentNode;
+        if (cur && cur !== start) leave(cur as Element);
+      }
+      if (!cur || cur === start) break;
+      cur = cur.nextSibling;
+    }
+    leave(start);
   }
   flush();
+  for (const el of blocks) {
+    const range = out.ranges.get(el);
+    if (range) range[1] = out.lines.length;
+  }
   return out;
 }

@@ -4,13 +4,20 @@ import { escapeRe, type PhraseMatcher, phraseKey, phraseMatcher, phraseSource } 
 /** Time units of the templates: days, weeks, months, years, or one delivery/box (= one billing period). */
 export type Unit = 'D' | 'W' | 'M' | 'Y' | 'X';
 
-/** A compiled trial or intro template. Groups are read by name from `tokens` order. */
+/** One compiled trial or intro template: its expression (groups in `tokens` order) and its fixed values. */
 export interface Template {
   re: RegExp;
   tokens: Array<'n' | 'unit' | 'price' | 'pct' | 'per'>;
+  /** Lower-case literal words the text must contain for the template to be worth running. */
+  words: string[];
   pct?: number;
   amount?: number;
   n?: number;
+}
+
+/** All templates of one kind, longest first. */
+export interface TemplateSet {
+  templates: Template[];
 }
 
 /** A phrase list whose phrases carry a value (a period such as `P1M`). */
@@ -52,8 +59,13 @@ export interface Lexicon {
   newsletter: PhraseMatcher;
   subscriptionWords: PhraseMatcher;
   cookieWords: PhraseMatcher;
-  trial: Template[];
-  intro: Template[];
+  trial: TemplateSet;
+  intro: TemplateSet;
+  /**
+   * The shape every trial/intro phrase has: a number or a word such as `første`/`first` right before a unit
+   * (`30 dager`, `3-month`, `første måned`). Lines without it are not run through the templates.
+   */
+  offerShape: RegExp;
   /** Number words → value (`tre` → 3). */
   numbers: Map<string, number>;
   /** Unit words → unit (`måneder` → M). */
@@ -84,10 +96,18 @@ function valued(pick: (l: LangData) => Record<string, string[]> | undefined): Va
   return { ...m, valueOf: (matched) => values.get(phraseKey(matched)) };
 }
 
-function compileTemplates(specs: TemplateSpec[], parts: { n: string; unit: string; per: string }): Template[] {
+function compileTemplates(specs: TemplateSpec[], parts: { n: string; unit: string; per: string }): TemplateSet {
   const out: Template[] = [];
   const text = (s: TemplateSpec) => (typeof s === 'string' ? s : s.t);
-  const sorted = [...specs].sort((a, b) => text(b).length - text(a).length);
+  const seen = new Set<string>();
+  const sorted = [...specs]
+    .sort((a, b) => text(b).length - text(a).length)
+    .filter((s) => {
+      const key = JSON.stringify(s);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
   for (const spec of sorted) {
     const t = typeof spec === 'string' ? spec : spec.t;
     const tokens: Template['tokens'] = [];
@@ -120,13 +140,18 @@ function compileTemplates(specs: TemplateSpec[], parts: { n: string; unit: strin
     const pre = /^[\p{L}\p{N}]/u.test(t) ? '(?<![\\p{L}\\p{N}])' : '';
     const post = /[\p{L}\p{N}]$/u.test(t) ? '(?![\\p{L}\\p{N}])' : '';
     const fixed: { pct?: number; amount?: number; n?: number } = typeof spec === 'string' ? {} : spec;
-    const tpl: Template = { re: new RegExp(`${pre}${src}${post}`, 'giu'), tokens };
+    const words = t
+      .replace(/\{[a-z]+\}/g, ' ')
+      .toLowerCase()
+      .split(/[\s-]+/)
+      .filter((w) => w.length >= 2);
+    const tpl: Template = { re: new RegExp(`${pre}${src}${post}`, 'gu'), tokens, words };
     if (fixed.pct !== undefined) tpl.pct = fixed.pct;
     if (fixed.amount !== undefined) tpl.amount = fixed.amount;
     if (fixed.n !== undefined) tpl.n = fixed.n;
     out.push(tpl);
   }
-  return out;
+  return { templates: out };
 }
 
 function build(): Lexicon {
@@ -147,7 +172,14 @@ function build(): Lexicon {
     .map(escapeRe)
     .join('|');
   const periods = valued((l) => l.periods);
-  const parts = { n: nSource, unit: `(?:${unitSource})(?![\\p{L}])\\.?`, per: periods.source };
+  // Inside templates the period phrases need no per-phrase word boundaries (they follow a price and a space):
+  // a plain lower-case alternation is far cheaper to run than the general phrase source.
+  const perSource = [...new Set(LANGUAGES.flatMap((l) => Object.values(l.periods).flat()))]
+    .map((p) => p.toLowerCase().trim())
+    .sort((a, b) => b.length - a.length)
+    .map((p) => p.split(/\s+/).map(escapeRe).join('\\s+'))
+    .join('|');
+  const parts = { n: nSource, unit: `(?:${unitSource})(?![\\p{L}])\\.?`, per: `(?:${perSource})(?![\\p{L}\\p{N}])` };
   const links = {
     cancel: phraseMatcher(merged((l) => l.links.cancel)),
     pause: phraseMatcher(merged((l) => l.links.pause)),
@@ -163,7 +195,18 @@ function build(): Lexicon {
       for (const [v, list] of Object.entries(src)) all[v] = [...(all[v] ?? []), ...list];
     return all;
   });
+  const beforeUnit = new Set<string>();
+  for (const spec of [...LANGUAGES.flatMap((l) => l.trial), ...LANGUAGES.flatMap((l) => l.intro)]) {
+    const t = typeof spec === 'string' ? spec : spec.t;
+    const m = /(\S+)[\s-]+\{unit\}/.exec(t);
+    if (m?.[1] && !m[1].startsWith('{')) beforeUnit.add(m[1]);
+  }
+  const lead = [nSource, ...[...beforeUnit].map(escapeRe)].join('|');
   return {
+    offerShape: new RegExp(
+      `(?<![\\p{L}\\p{N}])(?:${lead})(?:\\s*[:,–—-]\\s*|\\s+|-)(?:${unitSource})(?![\\p{L}])`,
+      'iu',
+    ),
     periods,
     periodPrefixes: valued((l) => l.periodPrefixes),
     billed: valued((l) => l.billed),

@@ -1,5 +1,5 @@
 import type { Line } from './dom';
-import { lexicon, PRICE_CLOSE, PRICE_OPEN, type Template, type Unit } from './lexicon';
+import { lexicon, PRICE_CLOSE, PRICE_OPEN, type Template, type TemplateSet, type Unit } from './lexicon';
 import type { Candidate } from './prices';
 
 /** A free trial read from text: `30 dager gratis`, `1 month free`. */
@@ -22,6 +22,9 @@ export interface IntroMatch {
   /** ... or as a discount in percent of the full price. */
   pct?: number;
 }
+
+/** Most lines the phrase templates are run on. */
+const MAX_LINES = 300;
 
 function readNumber(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
@@ -49,11 +52,41 @@ export function tokenise(text: string, cands: readonly Candidate[]): string {
   return out + text.slice(at);
 }
 
-function groups(tpl: Template, m: RegExpExecArray): Partial<Record<Template['tokens'][number], string>> {
-  const out: Partial<Record<Template['tokens'][number], string>> = {};
-  tpl.tokens.forEach((t, i) => {
-    out[t] = m[i + 1];
-  });
+type Groups = Partial<Record<Template['tokens'][number], string>>;
+
+/**
+ * Matches of the templates in `text` (non-overlapping, longest template first; templates are lower case and run
+ * on the lower-cased text, which is much faster than case-insensitive matching). A template runs only when the
+ * text has its literal words, a price marker if it needs one, and a `%` if it needs one.
+ */
+function matchAll(set: TemplateSet, text: string): Array<{ tpl: Template; g: Groups }> {
+  const out: Array<{ tpl: Template; g: Groups }> = [];
+  const lower = text.toLowerCase();
+  const hasPrice = text.includes(PRICE_OPEN);
+  const hasPct = text.includes('%');
+  const taken: Array<[number, number]> = [];
+  for (const tpl of set.templates) {
+    if (out.length >= 20) break;
+    if (tpl.tokens.includes('price') && !hasPrice) continue;
+    if (tpl.tokens.includes('pct') && !hasPct) continue;
+    if (!tpl.words.every((w) => lower.includes(w))) continue;
+    tpl.re.lastIndex = 0;
+    for (let m = tpl.re.exec(lower); m && out.length < 20; m = tpl.re.exec(lower)) {
+      if (m[0].length === 0) {
+        tpl.re.lastIndex++;
+        continue;
+      }
+      const start = m.index;
+      const end = start + m[0].length;
+      if (taken.some(([a, b]) => start < b && a < end)) continue;
+      taken.push([start, end]);
+      const g: Groups = {};
+      tpl.tokens.forEach((t, i) => {
+        g[t] = m![i + 1];
+      });
+      out.push({ tpl, g });
+    }
+  }
   return out;
 }
 
@@ -75,56 +108,42 @@ export function findOffers(
   }
   const trials: TrialMatch[] = [];
   const intros: IntroMatch[] = [];
-  for (let li = 0; li < lines.length && trials.length + intros.length < 100; li++) {
+  let checked = 0;
+  for (let li = 0; li < lines.length && trials.length + intros.length < 100 && checked < MAX_LINES; li++) {
     if (skip(li)) continue;
     const text = (lines[li] as Line).text;
     if (text.length > 600) continue;
+    // Cheap filter first: every phrase has a number (or `første`, `first`...) right before a unit.
+    if (!lex.offerShape.test(text)) continue;
+    checked++;
     const lineCands = byLine.get(li) ?? [];
     const tokenised = tokenise(text, lineCands);
-    const taken: Array<[number, number]> = [];
-    for (const tpl of lex.intro) {
-      tpl.re.lastIndex = 0;
-      for (let m = tpl.re.exec(tokenised); m; m = tpl.re.exec(tokenised)) {
-        if (m[0].length === 0) {
-          tpl.re.lastIndex++;
-          continue;
-        }
-        const g = groups(tpl, m);
-        const n = tpl.n ?? readNumber(g.n) ?? (g.n === undefined ? 1 : undefined);
-        const unit = readUnit(g.unit);
-        if (n === undefined || !unit || n < 1 || n > 104) continue;
-        const match: IntroMatch = { line: li, n, unit };
-        if (g.price !== undefined) {
-          const cand = cands[Number(g.price)];
-          if (!cand) continue;
-          match.priceId = cand.id;
-        } else if (tpl.amount !== undefined) {
-          match.amountMinor = tpl.amount;
-        } else {
-          const pct = tpl.pct ?? (g.pct !== undefined ? Number(g.pct.replace(',', '.')) : undefined);
-          if (pct === undefined || !(pct > 0 && pct < 100)) continue;
-          match.pct = pct;
-        }
-        if (taken.some(([a, b]) => m!.index < b && a < m!.index + m![0].length)) continue;
-        taken.push([m.index, m.index + m[0].length]);
-        intros.push(match);
+    let hasIntro = false;
+    for (const { tpl, g } of matchAll(lex.intro, tokenised)) {
+      const n = tpl.n ?? readNumber(g.n) ?? (g.n === undefined ? 1 : undefined);
+      const unit = readUnit(g.unit);
+      if (n === undefined || !unit || n < 1 || n > 104) continue;
+      const match: IntroMatch = { line: li, n, unit };
+      if (g.price !== undefined) {
+        const cand = cands[Number(g.price)];
+        if (!cand) continue;
+        match.priceId = cand.id;
+      } else if (tpl.amount !== undefined) {
+        match.amountMinor = tpl.amount;
+      } else {
+        const pct = tpl.pct ?? (g.pct !== undefined ? Number(g.pct.replace(',', '.')) : undefined);
+        if (pct === undefined || !(pct > 0 && pct < 100)) continue;
+        match.pct = pct;
       }
+      intros.push(match);
+      hasIntro = true;
     }
-    for (const tpl of lex.trial) {
-      tpl.re.lastIndex = 0;
-      for (let m = tpl.re.exec(tokenised); m; m = tpl.re.exec(tokenised)) {
-        if (m[0].length === 0) {
-          tpl.re.lastIndex++;
-          continue;
-        }
-        if (taken.some(([a, b]) => m!.index < b && a < m!.index + m![0].length)) continue;
-        const g = groups(tpl, m);
-        const n = readNumber(g.n);
-        const unit = readUnit(g.unit);
-        if (n === undefined || !unit || unit === 'X' || n < 1 || n > 366) continue;
-        taken.push([m.index, m.index + m[0].length]);
-        trials.push({ line: li, n, unit });
-      }
+    if (hasIntro) continue;
+    for (const { g } of matchAll(lex.trial, tokenised)) {
+      const n = readNumber(g.n);
+      const unit = readUnit(g.unit);
+      if (n === undefined || !unit || unit === 'X' || n < 1 || n > 366) continue;
+      trials.push({ line: li, n, unit });
     }
   }
   return { trials, intros };

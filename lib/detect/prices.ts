@@ -101,11 +101,14 @@ export function findCandidates(lines: readonly Line[], ctx: PriceContext): Candi
     }
     const heading = sectionHeading(lines, line);
     const upsellZone = (heading !== '' && lex.upsell.test(heading)) || lex.upsell.test(text);
+    const lineOneOff = lex.oneOff.test(text);
+    const lineInstallment = lex.installment.test(text);
     for (const f of found) {
       if (out.length >= MAX_CANDIDATES) break;
       if (f.negative) continue;
       const beforeRaw = text.slice(Math.max(0, f.index - 80), f.index);
       let clause = clauseOf(beforeRaw);
+      let labelAbove = false;
       const prev = lines[li - 1];
       if (
         clause.trim() === '' &&
@@ -115,18 +118,19 @@ export function findCandidates(lines: readonly Line[], ctx: PriceContext): Candi
         !/\d[\d\s.,]*\s*(kr|€|\$|£)/i.test(prev.text)
       ) {
         clause = prev.text;
+        labelAbove = true;
       }
       let after = text.slice(f.index + f.length, f.index + f.length + 60);
       const next = lines[li + 1];
       if (after.trim() === '' && next && next.text.length <= 40) after = ` ${next.text}`;
       const afterClause = after.split(/[.!?;](?=\s)|\t/)[0] ?? after;
-      const tail = clause.length > 40 ? clause.slice(clause.length - 40) : clause;
+      const tail = clause.length > 50 ? clause.slice(clause.length - 50) : clause;
 
       let period: string | undefined;
       const suffix = lex.periods.atStart(after);
       if (suffix) period = lex.periods.valueOf(suffix.text);
       if (!period) {
-        const prefix = lex.periodPrefixes.endMatch(clause);
+        const prefix = lex.periodPrefixes.endMatch(tail);
         if (prefix) period = lex.periodPrefixes.valueOf(prefix);
       }
       const perInstance = !period && lex.perInstance.atStart(after) !== null;
@@ -134,7 +138,7 @@ export function findCandidates(lines: readonly Line[], ctx: PriceContext): Candi
       const billed = billedMatch ? lex.billed.valueOf(billedMatch.text) : undefined;
       const billedAs = billed && billed !== period ? billed : undefined;
 
-      const vatWord = hasNear(lex.vat, clause, 30);
+      const vatWord = hasNear(lex.vat, tail, 30);
       const c: Candidate = {
         id: out.length,
         line: li,
@@ -149,13 +153,13 @@ export function findCandidates(lines: readonly Line[], ctx: PriceContext): Candi
         afterwards: lex.afterwards.test(clause),
         vat: vatWord && !lex.vatInclusive.test(tail),
         net: lex.net.atStart(after) !== null,
-        saving: hasNear(lex.saving, clause, 25),
-        dueToday: hasNear(lex.dueToday, clause, 30) || lex.dueToday.atStart(after) !== null,
-        total: lex.total.atEnd(clause),
-        charged: lex.charged.test(tail),
-        shipping: isShippingLabel(clause),
-        oneOff: lex.oneOff.test(text) || lex.oneOff.test(clause),
-        installment: lex.installment.test(text),
+        saving: hasNear(lex.saving, tail, 25),
+        dueToday: hasNear(lex.dueToday, tail, 30) || lex.dueToday.atStart(after) !== null,
+        total: lex.total.atEnd(tail),
+        charged: hasNear(lex.charged, tail, 25),
+        shipping: isShippingLabel(tail),
+        oneOff: lineOneOff || (labelAbove && lex.oneOff.test(clause)),
+        installment: lineInstallment,
         upsell: upsellZone,
         button: line.button,
         intro: false,

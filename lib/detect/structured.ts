@@ -201,38 +201,45 @@ function facts(nodes: Obj[]): StructuredFacts {
   return out;
 }
 
-/** Microdata item → the same plain shape as JSON-LD (`@type` plus properties). */
+/** The value of one microdata property element (not an item). */
+function microValue(el: Element): string {
+  const v =
+    el.getAttribute('content') ??
+    el.getAttribute('datetime') ??
+    el.getAttribute('value') ??
+    (el.localName === 'a' || el.localName === 'link' ? el.getAttribute('href') : null);
+  return (v ?? el.textContent ?? '').slice(0, 300).trim();
+}
+
+/**
+ * Microdata item → the same plain shape as JSON-LD (`@type` plus properties). Walks the item's own subtree with
+ * a shared node budget; nested items become nested objects.
+ */
 function microItem(root: Element, depth: number, budget: { n: number }): Obj {
   const type = (root.getAttribute('itemtype') ?? '').trim().split(/\s+/)[0] ?? '';
   const item: Obj = { '@type': type.replace(/^https?:\/\/schema\.org\//i, '') };
-  const props = root.querySelectorAll('[itemprop]');
-  for (let i = 0; i < props.length && budget.n < MAX_NODES; i++) {
-    const el = props[i] as Element;
+  const stack: Element[] = [];
+  for (let i = root.children.length - 1; i >= 0; i--) stack.push(root.children[i] as Element);
+  while (stack.length > 0 && budget.n < MAX_NODES) {
+    const el = stack.pop() as Element;
     budget.n++;
-    let owner = el.parentElement;
-    let hops = 0;
-    while (owner && owner !== root && !owner.hasAttribute('itemscope') && hops < 60) {
-      owner = owner.parentElement;
-      hops++;
+    const props = (el.getAttribute('itemprop') ?? '').trim();
+    const scope = el.hasAttribute('itemscope');
+    if (props) {
+      let value: unknown;
+      if (scope) {
+        if (depth >= 6) continue;
+        value = microItem(el, depth + 1, budget);
+      } else {
+        value = microValue(el);
+      }
+      for (const name of props.split(/\s+/).slice(0, 5)) {
+        const prev = item[name];
+        item[name] = prev === undefined ? value : [...asList(prev), value];
+      }
     }
-    if (owner !== root) continue;
-    let value: unknown;
-    if (el.hasAttribute('itemscope')) {
-      if (depth >= 6) continue;
-      value = microItem(el, depth + 1, budget);
-    } else {
-      value =
-        el.getAttribute('content') ??
-        el.getAttribute('datetime') ??
-        el.getAttribute('value') ??
-        (el.localName === 'a' || el.localName === 'link' ? el.getAttribute('href') : null) ??
-        (el.textContent ?? '').slice(0, 300).trim();
-    }
-    for (const name of (el.getAttribute('itemprop') ?? '').trim().split(/\s+/).slice(0, 5)) {
-      if (!name) continue;
-      const prev = item[name];
-      item[name] = prev === undefined ? value : [...asList(prev), value];
-    }
+    if (scope) continue;
+    for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i] as Element);
   }
   return item;
 }

@@ -28,22 +28,32 @@ const WORDISH = /[\p{L}\p{N}]/u;
  * Longer phrases come first so the longest one wins.
  */
 export function phraseSource(phrases: readonly string[]): string {
-  const parts = [...new Set(phrases.filter((p) => typeof p === 'string' && p.trim().length > 0))]
-    .sort((a, b) => b.length - a.length)
-    .map((raw) => {
-      const stem = raw.endsWith('*');
-      const p = (stem ? raw.slice(0, -1) : raw).trim();
-      const body = p
-        .split(/\s+/)
-        .map((w) => escapeRe(w))
-        .join('\\s+');
-      const first = p.charAt(0);
-      const last = p.charAt(p.length - 1);
-      const pre = WORDISH.test(first) ? '(?<![\\p{L}\\p{N}])' : '';
-      const post = !stem && WORDISH.test(last) ? '(?![\\p{L}\\p{N}])' : '';
-      return `${pre}${body}${post}`;
-    });
-  return parts.length > 0 ? `(?:${parts.join('|')})` : '(?!)';
+  // Phrases are grouped by the word boundaries they need, so each group has one lookbehind/lookahead instead of
+  // one per phrase (per-alternative lookbehinds make large alternations very slow).
+  const groups = new Map<string, string[]>();
+  const unique = [...new Set(phrases.filter((p) => typeof p === 'string' && p.trim().length > 0))].sort(
+    (a, b) => b.length - a.length,
+  );
+  for (const raw of unique) {
+    const stem = raw.endsWith('*');
+    const p = (stem ? raw.slice(0, -1) : raw).trim();
+    const body = p
+      .split(/\s+/)
+      .map((w) => escapeRe(w))
+      .join('\\s+');
+    const pre = WORDISH.test(p.charAt(0)) ? '(?<![\\p{L}\\p{N}])' : '';
+    const post = !stem && WORDISH.test(p.charAt(p.length - 1)) ? '(?![\\p{L}\\p{N}])' : '';
+    const key = `${pre}|${post}`;
+    const list = groups.get(key);
+    if (list) list.push(body);
+    else groups.set(key, [body]);
+  }
+  if (groups.size === 0) return '(?!)';
+  const parts = [...groups.entries()].map(([key, bodies]) => {
+    const [pre, post] = key.split('|') as [string, string];
+    return `${pre}(?:${bodies.join('|')})${post}`;
+  });
+  return `(?:${parts.join('|')})`;
 }
 
 /** A compiled phrase list: `test` for presence, `all` for every match (bounded). */

@@ -1,0 +1,51 @@
+import { isKnownHost } from '../directory/hosts';
+import { type GateInput, PAYMENT_FRAME_WORDS } from './gate';
+
+const SAMPLE_CHARS = 2000;
+const SAMPLE_NODES = 1500;
+const MAX_FRAMES = 20;
+const SKIP_PARENTS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
+
+/**
+ * The gate's only DOM read: title, a bounded text sample (first ~2,000 characters of body text, via a TreeWalker
+ * with a node limit), whether there is structured data, a card field or a payment-provider frame, and whether the
+ * host is in the service directory. No layout reads.
+ */
+export function collectGateInput(document: Document, location: { href: string; hostname: string }): GateInput {
+  let textSample = '';
+  const body = document.body;
+  if (body) {
+    const walker = document.createTreeWalker(body, 4 /* NodeFilter.SHOW_TEXT */);
+    let nodes = 0;
+    for (
+      let n = walker.nextNode();
+      n && nodes < SAMPLE_NODES && textSample.length < SAMPLE_CHARS;
+      n = walker.nextNode()
+    ) {
+      nodes++;
+      const parent = n.parentElement;
+      if (parent && SKIP_PARENTS.has(parent.tagName.toUpperCase())) continue;
+      const t = n.nodeValue;
+      if (t?.trim()) textSample += `${t.trim().slice(0, SAMPLE_CHARS)} `;
+    }
+  }
+  let hasPaymentFrame = false;
+  const frames = document.getElementsByTagName('iframe');
+  for (let i = 0; i < frames.length && i < MAX_FRAMES && !hasPaymentFrame; i++) {
+    const f = frames[i] as HTMLIFrameElement;
+    const src = `${f.getAttribute('src') ?? ''} ${f.getAttribute('name') ?? ''}`.slice(0, 300).toLowerCase();
+    hasPaymentFrame = PAYMENT_FRAME_WORDS.some((w) => src.includes(w));
+  }
+  return {
+    url: location.href,
+    title: (document.title ?? '').slice(0, 300),
+    textSample: textSample.slice(0, SAMPLE_CHARS),
+    hasStructuredOffer: document.querySelector('script[type="application/ld+json"], [itemtype*="Offer"]') !== null,
+    hasPaymentField:
+      document.querySelector(
+        'input[autocomplete^="cc-"], input[name*="card" i], input[id*="card" i], input[name*="kort" i]',
+      ) !== null,
+    hasPaymentFrame,
+    knownHost: isKnownHost(location.hostname),
+  };
+}

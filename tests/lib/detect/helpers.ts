@@ -1,0 +1,19 @@
+import { detectPage } from '../../../lib/detect';
+import type { Line } from '../../../lib/detect/dom';
+import { loadHtml } from '../../../lib/detect/load';
+import type { PageDetection } from '../../../lib/model';
+
+/** Plain lines (no headings, no sections) for testing the text readers directly. */
+export function linesOf(texts: string[]): Line[] {
+  return texts.map((text) => ({ text, el: document.createElement('p'), heading: 0, section: -1, button: false }));
+}
+
+/** Runs the detector on an HTML string. */
+export async function detectHtml(html: string, url: string, now = '2026-11-23'): Promise<PageDetection> {
+  const { document: doc, close } = loadHtml(html);
+  try {
+    return detectPage(doc, url, now);
+  } finally {
+    await close();
+  }
+}
