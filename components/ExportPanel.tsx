@@ -1,10 +1,17 @@
+import { useState } from 'preact/hooks';
 import type { Translate } from '../lib/i18n';
+import type { Member } from '../lib/model';
 
-export type ExportKind = 'backup' | 'subscriptions-csv' | 'charges-csv' | 'calendar';
+export type ExportKind = 'backup' | 'household' | 'subscriptions-csv' | 'charges-csv' | 'calendar';
 
-/** The ways data goes out: a full backup, CSV files, and the renewals as a calendar file. */
-export function ExportPanel(props: { t: Translate; onExport: (kind: ExportKind) => void }) {
+/** The ways data goes out: a backup, a household file, CSV files, and the renewals as a calendar file. */
+export function ExportPanel(props: {
+  t: Translate;
+  members: readonly Member[];
+  onExport: (kind: ExportKind, memberId?: string) => void;
+}) {
   const { t } = props;
+  const [member, setMember] = useState(props.members[0]?.id ?? '');
   const items: Array<[ExportKind, string, string]> = [
     ['backup', t('dashboard.export.backup'), t('dashboard.export.backupHint')],
     ['subscriptions-csv', t('dashboard.export.subscriptionsCsv'), t('dashboard.export.csvHint')],
@@ -23,6 +30,24 @@ export function ExportPanel(props: { t: Translate; onExport: (kind: ExportKind) 
             <span class="muted small">{hint}</span>
           </li>
         ))}
+        {props.members.length > 0 && (
+          <li>
+            <label>
+              <span class="sr-only">{t('dashboard.export.member')}</span>
+              <select value={member} onChange={(e) => setMember((e.currentTarget as HTMLSelectElement).value)}>
+                {props.members.map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {m.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="button" onClick={() => props.onExport('household', member)}>
+              {t('dashboard.export.household')}
+            </button>
+            <span class="muted small">{t('dashboard.export.householdHint')}</span>
+          </li>
+        )}
       </ul>
     </section>
   );

@@ -1,24 +1,45 @@
+import { BackupPanel } from '../../components/data/BackupPanel';
+import { CsvImport } from '../../components/data/CsvImport';
+import { HouseholdReview } from '../../components/data/HouseholdReview';
+import { StatementImport } from '../../components/data/StatementImport';
 import { type ExportKind, ExportPanel } from '../../components/ExportPanel';
 import type { Store } from '../../lib/app/store';
 import { exportIcs } from '../../lib/calendar/ics';
 import type { Translate } from '../../lib/i18n';
-import { exportBackup, serializeBackup } from '../../lib/io/backup';
+import {
+  decodeText,
+  exportBackup,
+  exportHouseholdFile,
+  restoreBackup,
+  serializeBackup,
+  seriesToImport,
+} from '../../lib/io';
 import { exportChargesCsv, exportSubscriptionsCsv } from '../../lib/io/csv';
 import type { Language } from '../../lib/model';
 import type { Platform } from './App';
 
+/** Reads a chosen file as text (UTF-8, or Windows-1252 for older bank exports). */
+const readFile = async (file: File) => decodeText(new Uint8Array(await file.arrayBuffer()));
+
 /** Import and export: wires lib/io and lib/calendar to the data views. */
 export function DataPanel(props: { store: Store; platform: Platform; t: Translate; lang: Language; locale: string }) {
-  const { store, platform, t } = props;
+  const { store, platform, t, locale, lang } = props;
   const today = store.today.value;
+  const ctx = store.ctx.value;
+  const backup = () => exportBackup(store.db, new Date().toISOString());
 
-  async function onExport(kind: ExportKind) {
+  async function onExport(kind: ExportKind, memberId?: string) {
     const now = new Date().toISOString();
     if (kind === 'backup') {
+      platform.download(`subkeeper-${today}.json`, 'application/json', serializeBackup(await backup()));
+    } else if (kind === 'household') {
+      const member = store.members.value.find((m) => m.id === memberId);
+      if (!member) return;
+      const file = exportHouseholdFile(await backup(), member);
       platform.download(
-        `subkeeper-${today}.json`,
+        `subkeeper-household-${member.name}-${today}.json`,
         'application/json',
-        serializeBackup(await exportBackup(store.db, now)),
+        JSON.stringify(file, null, 1),
       );
     } else if (kind === 'subscriptions-csv') {
       platform.download(
@@ -34,18 +55,46 @@ export function DataPanel(props: { store: Store; platform: Platform; t: Translat
         exportChargesCsv(charges, store.subscriptions.value),
       );
     } else {
-      const ics = exportIcs(store.subscriptions.value, {
-        now,
-        lang: props.lang,
-        reminders: store.settings.value.reminders,
-      });
+      const ics = exportIcs(store.subscriptions.value, { now, lang, reminders: store.settings.value.reminders });
       platform.download(`subkeeper-renewals-${today}.ics`, 'text/calendar', ics);
     }
   }
 
   return (
     <div class="data-views">
-      <ExportPanel t={t} onExport={onExport} />
+      <ExportPanel t={t} members={store.members.value} onExport={onExport} />
+      <BackupPanel
+        t={t}
+        readFile={readFile}
+        onExport={() => void onExport('backup')}
+        onRestore={async (b, mode) => {
+          const r = await restoreBackup(store.db, b, mode);
+          await store.load();
+          return r;
+        }}
+      />
+      <StatementImport
+        t={t}
+        locale={locale}
+        today={today}
+        defaultCurrency={ctx.base}
+        readFile={readFile}
+        onAccept={async (series) => {
+          const { subscription, charges } = seriesToImport(series);
+          await store.importSubscription(subscription, charges);
+          await store.load();
+        }}
+      />
+      <CsvImport
+        t={t}
+        locale={locale}
+        lang={lang}
+        today={today}
+        defaultCurrency={ctx.base}
+        readFile={readFile}
+        onImport={(values) => store.importMany(values)}
+      />
+      <HouseholdReview t={t} locale={locale} today={today} base={ctx.base} rates={ctx.rates} readFile={readFile} />
     </div>
   );
 }

@@ -8,6 +8,7 @@ import {
   getSettings,
   listMembers,
   listPendingDetections,
+  newId,
   restoreSubscription,
   type SubkeeperDb,
   saveMember,
@@ -191,6 +192,31 @@ export function createStore({ db, now, notifyChanged }: StoreDeps) {
     await refreshSubscriptions();
   }
 
+  /** Saves an imported subscription with the charges seen for it (bank statement, CSV). */
+  async function importSubscription(
+    input: Record<string, unknown>,
+    seen: ReadonlyArray<Omit<Charge, 'id' | 'subscriptionId'>> = [],
+  ) {
+    const result = await saveSubscription(db, { source: 'imported', ...withDirectoryFacts(input) }, stamp());
+    if (result.ok && seen.length > 0) {
+      await addCharges(
+        db,
+        seen.map((c) => ({ ...c, id: newId(), subscriptionId: result.value.id })),
+      );
+    }
+    return result;
+  }
+
+  /** Imports several at once; returns how many were saved. */
+  async function importMany(inputs: ReadonlyArray<Record<string, unknown>>) {
+    let saved = 0;
+    for (const input of inputs) if ((await importSubscription(input)).ok) saved++;
+    await refreshSubscriptions();
+    if (charges.value) await loadCharges();
+    changed();
+    return saved;
+  }
+
   async function addManualCharge(charge: Charge) {
     await addCharges(db, [charge]);
     if (charges.value) await loadCharges();
@@ -222,6 +248,8 @@ export function createStore({ db, now, notifyChanged }: StoreDeps) {
     upsertMember,
     removeMember,
     addManualCharge,
+    importSubscription,
+    importMany,
   };
 }
 
