@@ -4,7 +4,7 @@ import type { Member } from '../lib/model';
 
 export type ExportKind = 'backup' | 'household' | 'subscriptions-csv' | 'charges-csv' | 'calendar';
 
-/** The ways data goes out: a backup, a household file, CSV files, and the renewals as a calendar file. */
+/** The ways data goes out besides the backup: CSV files, the renewals as a calendar file, a household file. */
 export function ExportPanel(props: {
   t: Translate;
   members: readonly Member[];
@@ -13,7 +13,6 @@ export function ExportPanel(props: {
   const { t } = props;
   const [member, setMember] = useState(props.members[0]?.id ?? '');
   const items: Array<[ExportKind, string, string]> = [
-    ['backup', t('dashboard.export.backup'), t('dashboard.export.backupHint')],
     ['subscriptions-csv', t('dashboard.export.subscriptionsCsv'), t('dashboard.export.csvHint')],
     ['charges-csv', t('dashboard.export.chargesCsv'), t('dashboard.export.csvHint')],
     ['calendar', t('dashboard.export.calendar'), t('dashboard.export.calendarHint')],
