@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemo } from '../../lib/demo';
+import { exportHouseholdFile } from '../../lib/io';
 import { type Launched, launchExtension, ROOT } from './harness';
 
 /** The dashboard as a static website, without the extension (npm run build:web → dist/web). */
@@ -44,6 +45,45 @@ describe('static web dashboard', () => {
     await page.goto(`${base}/#/overview`);
     await expect.poll(() => page.getByTestId('monthly-total').textContent()).toMatch(/NOK\s?[\d,]+\.\d\d/);
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('merges household files and shows each member’s monthly total and shared services', async () => {
+    const mk = (seed: number, name: string) => {
+      const b = generateDemo({ subscriptions: 4, charges: 0, today, seed });
+      // One NOK monthly subscription each, so the expected totals are plain to see.
+      b.subscriptions = [
+        {
+          ...b.subscriptions[0]!,
+          service: 'Netflix',
+          serviceId: 'netflix',
+          status: 'active',
+          currency: 'NOK',
+          period: 'P1M',
+          amountMinor: seed === 1 ? 17900 : 12900,
+          introAmountMinor: undefined,
+          introEnd: undefined,
+          endsOn: undefined,
+          shares: undefined,
+        },
+      ];
+      b.charges = [];
+      return JSON.stringify(exportHouseholdFile(b, { id: `m${seed}`, name, color: '#336699' }));
+    };
+    const page = await browser.context.newPage();
+    await page.goto(`${base}/#/data`);
+    await page.getByLabel('Household files').setInputFiles([
+      { name: 'ingrid.json', mimeType: 'application/json', buffer: Buffer.from(mk(1, 'Ingrid')) },
+      { name: 'erik.json', mimeType: 'application/json', buffer: Buffer.from(mk(2, 'Erik')) },
+    ]);
+    const ingrid = page.getByRole('row', { name: /Ingrid/ });
+    await expect.poll(() => ingrid.count()).toBe(1);
+    expect(await ingrid.textContent()).toContain('179.00');
+    expect(await page.getByRole('row', { name: /Erik/ }).textContent()).toContain('129.00');
+    // The same service paid by both is flagged as a saving.
+    expect(await page.locator('#household-h').locator('..').textContent()).toMatch(
+      /Netflix is paid by (Ingrid, Erik|Erik, Ingrid): keeping one saves NOK\s?129\.00 a month/,
+    );
     await page.close();
   });
 });
