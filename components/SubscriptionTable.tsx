@@ -116,15 +116,17 @@ export function SubscriptionTable(props: {
                   <span class={`status status-${sub.status}`}>{t(`common.status.${sub.status}`)}</span>
                 </td>
                 <td>{t(`common.category.${sub.category}`)}</td>
-                <td class="row-actions">
-                  <button type="button" onClick={() => props.onEdit(sub.id)}>
-                    {t('common.edit')}
-                    <span class="sr-only"> {sub.service}</span>
-                  </button>
-                  <button type="button" class="danger" onClick={() => props.onDelete(sub.id)}>
-                    {t('common.delete')}
-                    <span class="sr-only"> {sub.service}</span>
-                  </button>
+                <td>
+                  <div class="row-actions">
+                    <button type="button" onClick={() => props.onEdit(sub.id)}>
+                      {t('common.edit')}
+                      <span class="sr-only"> {sub.service}</span>
+                    </button>
+                    <button type="button" class="danger" onClick={() => props.onDelete(sub.id)}>
+                      {t('common.delete')}
+                      <span class="sr-only"> {sub.service}</span>
+                    </button>
+                  </div>
                 </td>
               </tr>
             ))}
