@@ -3,25 +3,47 @@
  *
  *   npm run eval:detect [-- --verbose]
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { detectPage } from '../lib/detect';
 import { canonical, diffFields, FIELDS, readCorpus } from '../lib/detect/corpus';
 import { loadHtml } from '../lib/detect/load';
 import { toReport } from '../lib/detect/report';
 
+type Tally = { n: number; all: number; right: Record<string, number> };
+
+function tally(): Tally {
+  return { n: 0, all: 0, right: Object.fromEntries(Object.keys(FIELDS).map((f) => [f, 0])) };
+}
+
+function print(title: string, t: Tally): void {
+  const pct = (k: number) => `${((100 * k) / Math.max(1, t.n)).toFixed(1)}%`.padStart(6);
+  console.log(title);
+  for (const [f, k] of Object.entries(t.right)) console.log(`  ${f.padEnd(12)} ${pct(k)}  (${k}/${t.n})`);
+  console.log(`  ${'overall'.padEnd(12)} ${pct(t.all)}  (${t.all}/${t.n} pages entirely right)`);
+}
+
 async function main(): Promise<void> {
   const verbose = process.argv.includes('--verbose');
-  const corpus = readCorpus(join(import.meta.dirname, '..', 'tests', 'fixtures', 'pages'));
-  const right: Record<string, number> = Object.fromEntries(Object.keys(FIELDS).map((f) => [f, 0]));
-  let allRight = 0;
+  const root = join(import.meta.dirname, '..', 'tests', 'fixtures');
+  const corpus = readCorpus(join(root, 'pages'));
+  const rounds = (
+    JSON.parse(readFileSync(join(root, 'heldout.json'), 'utf8')) as { rounds: Array<{ pages: string[] }> }
+  ).rounds;
+  const heldOut = new Set<string>(rounds.flatMap((r) => r.pages));
+  const total = tally();
+  const held = tally();
   for (const fx of corpus) {
     const { document, close } = loadHtml(fx.html);
     const actual = toReport(detectPage(document, fx.url, fx.now));
     await close();
     const wrong = diffFields(fx.expected, actual);
-    for (const f of Object.keys(FIELDS)) if (!wrong.includes(f)) right[f] = (right[f] ?? 0) + 1;
-    if (wrong.length === 0) allRight++;
-    else if (verbose) {
+    for (const t of heldOut.has(fx.name) ? [total, held] : [total]) {
+      t.n++;
+      for (const f of Object.keys(FIELDS)) if (!wrong.includes(f)) t.right[f] = (t.right[f] ?? 0) + 1;
+      if (wrong.length === 0) t.all++;
+    }
+    if (wrong.length > 0 && verbose) {
       console.log(`✗ ${fx.name}: ${wrong.join(', ')}`);
       for (const f of wrong) {
         const read = FIELDS[f] as (r: typeof actual) => unknown;
@@ -31,11 +53,8 @@ async function main(): Promise<void> {
       }
     }
   }
-  const n = corpus.length;
-  const pct = (k: number) => `${((100 * k) / n).toFixed(1)}%`.padStart(6);
-  console.log(`Detection accuracy over ${n} fixture pages`);
-  for (const [f, k] of Object.entries(right)) console.log(`  ${f.padEnd(12)} ${pct(k)}  (${k}/${n})`);
-  console.log(`  ${'overall'.padEnd(12)} ${pct(allRight)}  (${allRight}/${n} pages entirely right)`);
+  print(`Detection accuracy over all ${total.n} fixture pages`, total);
+  print(`Held-out pages only (${held.n}; first-run scores are in tests/fixtures/heldout.json)`, held);
 }
 
 main().catch((e: unknown) => {

@@ -81,7 +81,6 @@ export function findRows(
     if (lex.failed.test(rowText) || lex.renewal.test(rowText)) continue;
     const rowCands: Candidate[] = [];
     for (let k = start; k < end; k++) rowCands.push(...(byLine.get(k) ?? []));
-    if (rowCands.some((c) => c.period !== undefined)) continue;
     const amount = chargeAmount(rowCands);
     const date = pastDate(own[0]!, now);
     if (!amount || !date) continue;

@@ -124,6 +124,23 @@ const BLOCK_TAGS = new Set([
   'ul',
 ]);
 const CELL_TAGS = new Set(['td', 'th']);
+/** Inline tags that can sit inside a word or number (`449<sup>,00</sup>`); other element edges separate words. */
+const WORD_INTERNAL = new Set([
+  'b',
+  'strong',
+  'i',
+  'em',
+  'u',
+  'sup',
+  'sub',
+  'mark',
+  'small',
+  'abbr',
+  'wbr',
+  'bdi',
+  'bdo',
+  'font',
+]);
 const NOISE_TOKENS: readonly string[] = pageData.noiseTokens;
 const PAYMENT_FIELD_NAMES: readonly string[] = pageData.paymentFieldNames;
 const PAYMENT_FIELD_RE = new RegExp(pageData.paymentFieldPattern, 'i');
@@ -310,6 +327,11 @@ export function extractPage(doc: Document): PageData {
     out.lines.push({ text, el, heading, section, button: buttonDepth > 0 });
   };
 
+  /** Element edges (`<span>Fornyes</span><span>9. desember</span>`) separate words, as layout would show them. */
+  const separate = () => {
+    if (buf.length > 0 && !/[\s]$/.test(buf)) buf += ' ';
+  };
+
   /** Leaves an element that `enter` walked into. */
   const leave = (el: Element) => {
     const tag = el.localName;
@@ -326,7 +348,7 @@ export function extractPage(doc: Document): PageData {
         }
       }
       if (blocks[blocks.length - 1] === el) blocks.pop();
-    }
+    } else if (!CELL_TAGS.has(tag) && !WORD_INTERNAL.has(tag)) separate();
     if (tag === 'button' || attr(el, 'role') === 'button') buttonDepth--;
     while (sections.length > 0 && sections[sections.length - 1]?.container === el) sections.pop();
   };
@@ -378,6 +400,8 @@ export function extractPage(doc: Document): PageData {
       if (lvl > 0) heading = lvl;
     } else if (CELL_TAGS.has(tag)) {
       buf += '\t';
+    } else if (!WORD_INTERNAL.has(tag)) {
+      separate();
     }
     if (tag === 'button' || attr(el, 'role') === 'button') buttonDepth++;
     return true;

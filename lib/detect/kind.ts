@@ -115,9 +115,11 @@ export function decideKind(s: KindSignals): PageKind {
     billing: cues.billing.score >= WEIGHT.heading && s.rows > 0,
     confirmation: cues.confirmation.top && s.recurring,
     signup: (payment || cues.signup.top) && s.recurring && !(s.multiPlan && !payment),
+    // Several plans and nothing that says "yours" (no renewal date, no cancel/manage link): a plan chooser.
     account:
-      (cues.account.score >= WEIGHT.heading && (s.recurring || s.renewal || anyLink)) ||
-      (s.renewal && anyLink && s.priced),
+      ((cues.account.score >= WEIGHT.heading && (s.recurring || s.renewal || anyLink)) ||
+        (s.renewal && anyLink && s.priced)) &&
+      (!s.multiPlan || s.renewal || anyLink),
     pricing: s.multiPlan && !payment,
   };
   const bonus: Record<Scored, number> = {

@@ -130,6 +130,10 @@ export function findCandidates(lines: readonly Line[], ctx: PriceContext): Candi
       const suffix = lex.periods.atStart(after);
       if (suffix) period = lex.periods.valueOf(suffix.text);
       if (!period) {
+        const billedAfter = lex.billed.atStart(after);
+        if (billedAfter) period = lex.billed.valueOf(billedAfter.text);
+      }
+      if (!period) {
         const prefix = lex.periodPrefixes.endMatch(tail);
         if (prefix) period = lex.periodPrefixes.valueOf(prefix);
       }
@@ -152,7 +156,7 @@ export function findCandidates(lines: readonly Line[], ctx: PriceContext): Candi
         comparison: lex.comparison.test(tail.slice(-30)),
         afterwards: lex.afterwards.test(clause),
         vat: vatWord && !lex.vatInclusive.test(tail),
-        net: lex.net.atStart(after) !== null,
+        net: lex.net.test(after.slice(0, 40)),
         saving: hasNear(lex.saving, tail, 25),
         dueToday: hasNear(lex.dueToday, tail, 30) || lex.dueToday.atStart(after) !== null,
         total: lex.total.atEnd(tail),
@@ -187,14 +191,6 @@ function firstIndex(found: ReadonlyArray<{ index: number }>): number {
 /** Whether a candidate can be the recurring price at all (not VAT, savings, fees, upsells...). */
 export function eligible(c: Candidate): boolean {
   return (
-    c.amountMinor > 0 &&
-    !c.vat &&
-    !c.net &&
-    !c.saving &&
-    !c.comparison &&
-    !c.shipping &&
-    !c.oneOff &&
-    !c.installment &&
-    !c.upsell
+    c.amountMinor > 0 && !c.vat && !c.saving && !c.comparison && !c.shipping && !c.oneOff && !c.installment && !c.upsell
   );
 }

@@ -27,6 +27,7 @@ function score(c: Candidate, lines: readonly Line[], sdKeys: Set<string>): numbe
   if (c.afterwards) s += 3;
   if (c.equivalent) s -= 6;
   if (c.dueToday) s -= 4;
+  if (c.net) s -= 3;
   if (c.total || c.charged) s -= 1;
   if (c.button) s -= 1;
   const line = lines[c.line];
@@ -100,9 +101,14 @@ export function pagePeriod(
   const lex = lexicon();
   const values = new Set<string>();
   const priced = new Set(cands.map((c) => c.line));
+  const firstPrice = new Map<number, number>();
+  for (const c of cands) if (!firstPrice.has(c.line)) firstPrice.set(c.line, c.index);
   for (let i = 0; i < lines.length && i < 2000; i++) {
-    if (skip(i) || priced.has(i)) continue;
-    const text = (lines[i] as Line).text;
+    if (skip(i)) continue;
+    // In a line with prices only the label before the first price counts (`Goodiebox – månedligt medlemskab`);
+    // periods after prices are read with the prices.
+    const full = (lines[i] as Line).text;
+    const text = priced.has(i) ? full.slice(0, firstPrice.get(i)) : full;
     if (text.length > 300) continue;
     for (const m of lex.anyPeriod.all(text, 5)) {
       const v = lex.anyPeriod.valueOf(m.text);

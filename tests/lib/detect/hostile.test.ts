@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { detectPage } from '../../../lib/detect';
+import { PageDetection } from '../../../lib/model';
+import { detectHtml } from './helpers';
+
+const URL_NO = 'https://www.example.no/min-side/abonnement';
+const HEAD = '<html lang="nb"><head><title>Mitt abonnement</title></head><body>';
+const ACCOUNT = '<h1>Mitt abonnement</h1><p>Premium 129 kr/mnd</p><p>Neste trekk: 3. desember 2026</p>';
+
+function valid(r: PageDetection): void {
+  expect(PageDetection.safeParse(r).success).toBe(true);
+}
+
+describe('bounded work on huge pages', () => {
+  it('reads a 10 MB page to the end of its budget and still finds the subscription at the top', async () => {
+    const filler = 'Lorem ipsum 129 kr/mnd dolor sit amet, 49 kr/mnd consectetur. '.repeat(1700);
+    const html = `${HEAD}${ACCOUNT}${`<p>${filler}</p>`.repeat(100)}</body></html>`;
+    expect(html.length).toBeGreaterThan(10_000_000);
+    const r = await detectHtml(html, URL_NO);
+    valid(r);
+    expect(r.kind).toBe('account');
+    expect(r.subscription).toMatchObject({
+      amountMinor: 12900,
+      currency: 'NOK',
+      period: 'P1M',
+      nextRenewal: '2026-12-03',
+    });
+  });
+
+  it('handles 10,000 prices (caps the candidates) and sees several plans', async () => {
+    const items = Array.from({ length: 10_000 }, (_, i) => `<li>Plan ${i}: ${100 + i} kr/mnd</li>`).join('');
+    const r = await detectHtml(`<html lang="nb"><body><h1>Priser</h1><ul>${items}</ul></body></html>`, URL_NO);
+    valid(r);
+    expect(r.kind).toBe('pricing');
+    expect(r.subscription).toBeNull();
+  });
+
+  it('walks 10,000 nested elements without recursion', async () => {
+    const html = `${HEAD}${'<div>'.repeat(10_000)}${ACCOUNT}${'</div>'.repeat(10_000)}</body></html>`;
+    const r = await detectHtml(html, URL_NO);
+    valid(r);
+    expect(r.subscription?.amountMinor).toBe(12900);
+  });
+
+  it('copes with an absurdly long line of text', async () => {
+    const r = await detectHtml(
+      `${HEAD}${ACCOUNT}<p>${'x'.repeat(1_000_000)}129 kr/mnd${'9'.repeat(100_000)}</p></body></html>`,
+      URL_NO,
+    );
+    valid(r);
+    expect(r.subscription?.amountMinor).toBe(12900);
+  });
+});
+
+describe('hostile and broken input', () => {
+  it('survives malformed markup and markup-looking text', async () => {
+    const html = `<html lang="nb"><body><h1>Mitt abonnement<div><p>Premium <b>129 kr/mnd<p>Neste trekk: 3. desember 2026</i></span>
+      </div></div></div><<<>>> &lt;script&gt;alert(1)&lt;/script&gt; <a href=javascript:alert(1)>Si opp</a>
+      <p>"><img src=x onerror=alert(1)> 99 kr/mnd</p><table><tr><td>unclosed`;
+    const r = await detectHtml(html, URL_NO);
+    valid(r);
+    expect(r.links.cancel).toBeUndefined();
+  });
+
+  it('removes bidi controls before reading prices and dates', async () => {
+    const bidi = '\u202e\u2066\u200f';
+    const r = await detectHtml(
+      `${HEAD}<h1>Mitt abonnement</h1><p>Premium ${bidi}1\u202f188${bidi}\u00a0kr/år${bidi}</p><p>Fornyes ${bidi}3. desember 2026</p></body></html>`,
+      URL_NO,
+    );
+    valid(r);
+    expect(r.subscription).toMatchObject({ amountMinor: 118800, period: 'P1Y', nextRenewal: '2026-12-03' });
+  });
+
+  it('returns kind none for empty pages, bad dates and non-documents, never throwing', async () => {
+    valid(await detectHtml('', URL_NO));
+    expect((await detectHtml('<html><body></body></html>', 'not a url')).kind).toBe('none');
+    expect((await detectHtml(`${HEAD}${ACCOUNT}</body></html>`, URL_NO, 'yesterday')).kind).toBe('none');
+    const fake = {} as Document;
+    const r = detectPage(fake, URL_NO, '2026-11-23');
+    valid(r);
+    expect(r.kind).toBe('none');
+    const hostile = new Proxy({} as Document, {
+      get() {
+        throw new Error('boom');
+      },
+    });
+    expect(detectPage(hostile, URL_NO, '2026-11-23').kind).toBe('none');
+  });
+
+  it('keeps only valid fields (an over-long service name is dropped, not thrown)', async () => {
+    const longName = 'N'.repeat(400);
+    const r = await detectHtml(
+      `<html lang="nb"><head><meta property="og:site_name" content="${longName}"></head><body>${ACCOUNT}</body></html>`,
+      'https://www.example-unknown-host.no/konto',
+    );
+    valid(r);
+    expect(r.service?.name.length ?? 0).toBeLessThanOrEqual(120);
+  });
+});

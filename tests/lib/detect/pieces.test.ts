@@ -1,0 +1,227 @@
+import { describe, expect, it } from 'vitest';
+import { detectLanguage } from '../../../lib/detect/language';
+import { findLinks, resolveHttp } from '../../../lib/detect/links';
+import { loadHtml } from '../../../lib/detect/load';
+import { toReport } from '../../../lib/detect/report';
+import { registrableDomain } from '../../../lib/detect/service';
+import { readStructured } from '../../../lib/detect/structured';
+import { periodFromCharges } from '../../../lib/detect/subscription';
+import { detectHtml } from './helpers';
+
+describe('structured data', () => {
+  it('reads an Offer with a UnitPriceSpecification billing duration', () => {
+    const sd = readStructured(
+      [
+        JSON.stringify({
+          '@context': 'https://schema.org',
+          '@type': 'Offer',
+          price: '129',
+          priceCurrency: 'NOK',
+          priceSpecification: {
+            '@type': 'UnitPriceSpecification',
+            price: 129,
+            priceCurrency: 'NOK',
+            billingDuration: 'P1M',
+          },
+          seller: { '@type': 'Organization', name: 'Viaplay' },
+        }),
+      ],
+      [],
+    );
+    expect(sd.offers[0]).toMatchObject({ amountMinor: 12900, currency: 'NOK', period: 'P1M' });
+    expect(sd.names).toContain('Viaplay');
+  });
+
+  it('reads unitCode and referenceQuantity periods, and a zero-price phase as a trial', () => {
+    const sd = readStructured(
+      [
+        JSON.stringify({
+          '@graph': [
+            {
+              '@type': 'Offer',
+              priceSpecification: [
+                { '@type': 'UnitPriceSpecification', price: 0, priceCurrency: 'SEK', billingDuration: 'P30D' },
+                { '@type': 'UnitPriceSpecification', price: '99.00', priceCurrency: 'SEK', unitCode: 'MON' },
+              ],
+            },
+            {
+              '@type': 'Offer',
+              price: '999',
+              priceCurrency: 'SEK',
+              priceSpecification: {
+                '@type': 'UnitPriceSpecification',
+                price: '999',
+                priceCurrency: 'SEK',
+                referenceQuantity: { '@type': 'QuantitativeValue', value: 1, unitCode: 'ANN' },
+              },
+            },
+          ],
+        }),
+      ],
+      [],
+    );
+    expect(sd.offers).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ amountMinor: 9900, currency: 'SEK', period: 'P1M', trial: 'P30D' }),
+        expect.objectContaining({ amountMinor: 99900, currency: 'SEK', period: 'P1Y' }),
+      ]),
+    );
+  });
+
+  it('reads a paid Invoice and an Order, and flags articles', () => {
+    const sd = readStructured(
+      [
+        JSON.stringify({
+          '@type': 'Invoice',
+          billingPeriod: 'P1M',
+          paymentStatus: 'https://schema.org/PaymentComplete',
+          totalPaymentDue: { '@type': 'PriceSpecification', price: 399, priceCurrency: 'SEK' },
+          referencesOrder: { '@type': 'Order', orderDate: '2026-11-01' },
+        }),
+        '{"@type":"NewsArticle","headline":"x"}',
+      ],
+      [],
+    );
+    expect(sd.bought[0]).toMatchObject({ amountMinor: 39900, currency: 'SEK', period: 'P1M' });
+    expect(sd.paid).toEqual([{ amountMinor: 39900, currency: 'SEK', date: '2026-11-01' }]);
+    expect(sd.isArticle).toBe(true);
+  });
+
+  it('skips malformed JSON-LD and odd values without throwing', () => {
+    const sd = readStructured(
+      [
+        '{not json',
+        '[]',
+        'null',
+        '{"@type":"Offer","price":"abc","priceCurrency":"NOK"}',
+        '{"@type":"Offer","price":-5}',
+      ],
+      [],
+    );
+    expect(sd.offers).toEqual([]);
+  });
+
+  it('bounds deeply nested JSON-LD', () => {
+    const inner = '{"@type":"Offer","price":"1","priceCurrency":"EUR"}';
+    const deep = `${'{"@type":"Thing","child":'.repeat(5000)}${inner}${'}'.repeat(5000)}`;
+    const shallow = `${'{"@type":"Thing","child":'.repeat(3)}${inner}${'}'.repeat(3)}`;
+    expect(readStructured([deep], []).offers).toEqual([]);
+    expect(readStructured([shallow], []).offers).toHaveLength(1);
+  });
+
+  it('reads microdata', async () => {
+    const { document: doc, close } = loadHtml(`<div itemscope itemtype="https://schema.org/Offer">
+      <div itemprop="priceSpecification" itemscope itemtype="https://schema.org/UnitPriceSpecification">
+        <span itemprop="priceCurrency" content="USD">$</span><span itemprop="price" content="99.00">99</span>
+        <meta itemprop="unitCode" content="ANN"><meta itemprop="billingDuration" content="1">
+      </div></div>`);
+    const root = doc.querySelector('[itemscope]') as Element;
+    const sd = readStructured([], [root]);
+    await close();
+    expect(sd.offers[0]).toMatchObject({ amountMinor: 9900, currency: 'USD', period: 'P1Y' });
+  });
+});
+
+describe('links', () => {
+  const page = 'https://www.example.no/konto/abonnement';
+  it('resolves relative links and keeps only http(s)', () => {
+    expect(resolveHttp('/si-opp', page)).toBe('https://www.example.no/si-opp');
+    expect(resolveHttp('pause', page)).toBe('https://www.example.no/konto/pause');
+    expect(resolveHttp('javascript:void(0)', page)).toBeNull();
+    expect(resolveHttp(' JavaScript:alert(1)', page)).toBeNull();
+    expect(resolveHttp('java\tscript:alert(1)', page)).toBeNull();
+    expect(resolveHttp('data:text/html,hi', page)).toBeNull();
+    expect(resolveHttp('mailto:x@example.no', page)).toBeNull();
+    expect(resolveHttp('ftp://example.no/x', page)).toBeNull();
+    expect(resolveHttp('x', 'not a url')).toBeNull();
+    expect(resolveHttp('manage', page, '/base/')).toBe('https://www.example.no/base/manage');
+  });
+
+  it('finds cancel, pause and manage links by their text in all four languages', () => {
+    const links = [
+      { href: 'javascript:cancel()', text: 'Cancel subscription', line: 0 },
+      { href: '/a', text: 'Säg upp', line: 1 },
+      { href: '/b', text: 'Frys medlemskap', line: 2 },
+      { href: '/c', text: 'Administrer abonnement', line: 3 },
+      { href: '/d', text: 'Opsig abonnement', line: 4 },
+    ];
+    expect(findLinks(links, page, '')).toEqual({
+      cancel: 'https://www.example.no/a',
+      pause: 'https://www.example.no/b',
+      manage: 'https://www.example.no/c',
+    });
+  });
+
+  it('ignores long prose links and links with unrelated text', () => {
+    const links = [
+      {
+        href: '/x',
+        text: 'Les mer om hvordan du kan si opp abonnementet ditt hos oss og hva det betyr for deg',
+        line: 0,
+      },
+      { href: '/y', text: 'Kundeservice', line: 1 },
+    ];
+    expect(findLinks(links, page, '')).toEqual({});
+  });
+
+  it('drops a javascript: cancel link on a page and keeps the others', async () => {
+    const r = await detectHtml(
+      `<html lang="en"><body><h1>Your subscription</h1><p>Plan: Pro $9.99/month</p><p>Renews on 1 Feb 2027</p>
+       <a href="javascript:void(0)">Cancel subscription</a> <a href="/manage">Manage subscription</a></body></html>`,
+      'https://app.example.com/account',
+    );
+    expect(r.links).toEqual({ manage: 'https://app.example.com/manage' });
+  });
+});
+
+describe('language, domains, periods from charges, report', () => {
+  it('tells the language from html lang, then the country domain, then words', () => {
+    expect(detectLanguage('nb-NO', 'example.com', '').lang.code).toBe('nb');
+    expect(detectLanguage('no', 'example.com', '').lang.code).toBe('nb');
+    expect(detectLanguage('en-US', 'example.no', '').tag).toBe('en-US');
+    expect(detectLanguage('', 'shop.example.se', '').lang.code).toBe('sv');
+    expect(detectLanguage('', 'example.dk', '').lang.code).toBe('da');
+    expect(
+      detectLanguage(
+        '',
+        'example.com',
+        'Det är inte svårt att säga upp, och du kan göra det när du vill med ditt konto',
+      ).lang.code,
+    ).toBe('sv');
+    expect(detectLanguage('', 'example.com', '').lang.code).toBe('en');
+  });
+
+  it('takes the registrable domain of a host', () => {
+    expect(registrableDomain('www.vg.no')).toBe('vg.no');
+    expect(registrableDomain('app.fjordsync.com')).toBe('fjordsync.com');
+    expect(registrableDomain('www.puregym.co.uk')).toBe('puregym.co.uk');
+    expect(registrableDomain('localhost')).toBe('localhost');
+  });
+
+  it('infers a billing period from the spacing of charges', () => {
+    const c = (date: string) => ({ date, amountMinor: 100, currency: 'NOK' });
+    expect(periodFromCharges([c('2026-08-20'), c('2026-09-20'), c('2026-10-20')])).toBe('P1M');
+    expect(periodFromCharges([c('2025-03-12'), c('2026-03-12')])).toBe('P1Y');
+    expect(periodFromCharges([c('2026-10-01'), c('2026-10-08'), c('2026-10-15')])).toBe('P1W');
+    expect(periodFromCharges([c('2026-10-01')])).toBeUndefined();
+    expect(periodFromCharges([c('2026-10-01'), c('2026-10-20')])).toBeUndefined();
+  });
+
+  it('converts minor units to major units and leaves out unstated fields', () => {
+    expect(
+      toReport({
+        kind: 'signup',
+        service: { name: 'X', domain: 'x.no', serviceId: 'x' },
+        subscription: { amountMinor: 7450, currency: 'DKK', period: 'P1M', introAmountMinor: 0, introPeriods: 1 },
+        charges: [{ date: '2026-11-01', amountMinor: 500, currency: 'JPY' }],
+        links: { cancel: 'https://x.no/c' },
+      }),
+    ).toEqual({
+      kind: 'signup',
+      service: { name: 'X', domain: 'x.no' },
+      subscription: { amount: 74.5, currency: 'DKK', period: 'P1M', introAmount: 0, introPeriods: 1 },
+      charges: [{ date: '2026-11-01', amount: 500, currency: 'JPY' }],
+      links: { cancel: 'https://x.no/c' },
+    });
+  });
+});
