@@ -28,7 +28,9 @@ async function main(): Promise<void> {
   const root = join(import.meta.dirname, '..', 'tests', 'fixtures');
   const corpus = readCorpus(join(root, 'pages'));
   const rounds = (
-    JSON.parse(readFileSync(join(root, 'heldout.json'), 'utf8')) as { rounds: Array<{ pages: string[] }> }
+    JSON.parse(readFileSync(join(root, 'heldout.json'), 'utf8')) as {
+      rounds: Array<{ round: number; pages: string[]; firstRun?: Record<string, string> }>;
+    }
   ).rounds;
   const heldOut = new Set<string>(rounds.flatMap((r) => r.pages));
   const total = tally();
@@ -54,7 +56,12 @@ async function main(): Promise<void> {
     }
   }
   print(`Detection accuracy over all ${total.n} fixture pages`, total);
-  print(`Held-out pages only (${held.n}; first-run scores are in tests/fixtures/heldout.json)`, held);
+  print(`Held-out pages only (${held.n}), today`, held);
+  for (const r of rounds) {
+    if (!r.firstRun) continue;
+    const fields = Object.entries(r.firstRun).map(([f, v]) => `${f} ${v}`);
+    console.log(`Held-out round ${r.round}, first unseen run: ${fields.join(', ')}`);
+  }
 }
 
 main().catch((e: unknown) => {

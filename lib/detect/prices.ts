@@ -36,6 +36,8 @@ export interface Candidate {
   button: boolean;
   /** Taken by an intro-price phrase (`første måned 1 kr`). */
   intro: boolean;
+  /** A unit price multiplied out later in the same line (`3 × $12.00 = $36.00`). */
+  unitPrice: boolean;
 }
 
 /** Most price candidates read from one page. */
@@ -167,13 +169,31 @@ export function findCandidates(lines: readonly Line[], ctx: PriceContext): Candi
         upsell: upsellZone,
         button: line.button,
         intro: false,
+        unitPrice: false,
       };
       if (period) c.period = period;
       if (billedAs) c.billedAs = billedAs;
       out.push(c);
     }
   }
+  markUnitPrices(out, lines);
   return out;
+}
+
+/**
+ * In a line with a quantity, a unit price and the line amount (`Team plan\t3\t$12.00\t$36.00`), the unit price is
+ * marked: the amount is what is charged.
+ */
+function markUnitPrices(cands: Candidate[], lines: readonly Line[]): void {
+  for (let i = 0; i + 1 < cands.length; i++) {
+    const a = cands[i] as Candidate;
+    const b = cands[i + 1] as Candidate;
+    if (a.line !== b.line || a.currency !== b.currency || a.amountMinor <= 0) continue;
+    const k = b.amountMinor / a.amountMinor;
+    if (!Number.isInteger(k) || k < 2 || k > 999) continue;
+    const before = (lines[a.line] as Line).text.slice(0, a.index);
+    if (new RegExp(`(?<![\\d.,])${k}(?![\\d.,]\\d)`).test(before)) a.unitPrice = true;
+  }
 }
 
 /** `Frakt`, `Shipping:`, `Fragt` as the label cell right before a price. */

@@ -28,6 +28,7 @@ function score(c: Candidate, lines: readonly Line[], sdKeys: Set<string>): numbe
   if (c.equivalent) s -= 6;
   if (c.dueToday) s -= 4;
   if (c.net) s -= 3;
+  if (c.unitPrice) s -= 2;
   if (c.total || c.charged) s -= 1;
   if (c.button) s -= 1;
   const line = lines[c.line];

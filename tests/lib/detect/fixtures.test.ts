@@ -12,7 +12,10 @@ const corpus = readCorpus(join(process.cwd(), 'tests', 'fixtures', 'pages'));
  * Fixtures the engine still gets wrong, with the fields it gets wrong. The expected files stay honest; this list
  * is asserted to be exactly right, so a fix (or a new failure) shows up here.
  */
-const KNOWN_FAILURES: Record<string, string[]> = {};
+const KNOWN_FAILURES: Record<string, string[]> = {
+  // "Endre hastighet" (change speed) is a plan change, but nothing in the link text says subscription or plan.
+  'nb-altibox-account': ['links'],
+};
 
 describe('fixture corpus', () => {
   it('has at least 64 pages, every kind and all four languages', () => {
