@@ -14,6 +14,7 @@ const MAX_ROW_LINES = 12;
 const MAX_ROWS = 500;
 
 function chargeAmount(cands: readonly Candidate[]): Candidate | undefined {
+  // Rows list money out either as plain amounts or with a minus sign; findRows keeps the sign most rows use.
   const usable = cands.filter((c) => c.amountMinor > 0 && !c.vat && !c.net && !c.saving && !c.equivalent && !c.upsell);
   return usable.find((c) => c.total) ?? usable[0];
 }
@@ -39,7 +40,7 @@ export function findRows(
     else byLine.set(c.line, [c]);
   }
   const seenRows = new Set<string>();
-  const out: FoundCharge[] = [];
+  const out: Array<FoundCharge & { negative: boolean }> = [];
   for (let i = 0; i < lines.length && out.length < MAX_ROWS; i++) {
     if (skip(i)) continue;
     const own = dates.get(i);
@@ -84,9 +85,14 @@ export function findRows(
     const amount = chargeAmount(rowCands);
     const date = pastDate(own[0]!, now);
     if (!amount || !date) continue;
-    out.push({ date, amountMinor: amount.amountMinor, currency: amount.currency });
+    out.push({ date, amountMinor: amount.amountMinor, currency: amount.currency, negative: amount.negative });
   }
-  return out;
+  // Money out is written the same way in most rows; rows with the other sign are refunds or credits.
+  const negatives = out.filter((r) => r.negative).length;
+  const outSign = negatives > out.length - negatives;
+  return out
+    .filter((r) => r.negative === outSign)
+    .map(({ date, amountMinor, currency }) => ({ date, amountMinor, currency }));
 }
 
 /**
@@ -128,7 +134,15 @@ export function findReceiptCharge(
   const date = labelled ?? first;
   if (!date) return undefined;
   const totals = cands.filter(
-    (c) => (c.total || c.charged) && c.amountMinor > 0 && !c.vat && !c.net && !c.saving && !c.upsell && !c.dueToday,
+    (c) =>
+      (c.total || c.charged) &&
+      c.amountMinor > 0 &&
+      !c.negative &&
+      !c.vat &&
+      !c.net &&
+      !c.saving &&
+      !c.upsell &&
+      !c.dueToday,
   );
   let amount: { amountMinor: number; currency: string } | undefined;
   for (const c of totals) if (!amount || c.amountMinor > amount.amountMinor) amount = c;
@@ -151,7 +165,7 @@ export function findSentenceCharges(
   const lex = lexicon();
   const out: FoundCharge[] = [];
   for (const c of cands) {
-    if (!c.charged || c.amountMinor <= 0 || skip(c.line)) continue;
+    if (!c.charged || c.negative || c.amountMinor <= 0 || skip(c.line)) continue;
     const text = (lines[c.line] as Line).text;
     if (lex.renewal.test(text) || lex.failed.test(text)) continue;
     const d = dates.get(c.line).find((x) => pastDate(x, now) !== null);

@@ -14,6 +14,8 @@ export interface Line {
   section: number;
   /** Inside a button (or an element with role=button). */
   button: boolean;
+  /** Inside the chosen option: a label around a checked radio, or an element with aria-checked/selected=true. */
+  selected: boolean;
 }
 
 /** A link found in the visible page. */
@@ -107,6 +109,7 @@ const BLOCK_TAGS = new Set([
   'header',
   'hgroup',
   'hr',
+  'label',
   'legend',
   'li',
   'main',
@@ -235,6 +238,20 @@ function isPaymentFrame(el: Element): boolean {
   return PAYMENT_FRAME_WORDS.some((w) => label.includes(w));
 }
 
+/** A label around a checked radio button, or an option/tab/radio marked as chosen with ARIA. */
+function isChosen(el: Element, tag: string): boolean {
+  if (attr(el, 'aria-checked') === 'true' || attr(el, 'aria-selected') === 'true') return true;
+  if (tag !== 'label') return false;
+  const inputs = el.getElementsByTagName('input');
+  for (let i = 0; i < inputs.length && i < 5; i++) {
+    const input = inputs[i] as HTMLInputElement;
+    if (attr(input, 'type').toLowerCase() === 'radio' && (input.checked === true || input.hasAttribute('checked'))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 function headingLevel(el: Element, tag: string): number {
   if (tag.length === 2 && tag[0] === 'h' && tag[1]! >= '1' && tag[1]! <= '6') return Number(tag[1]);
   if (attr(el, 'role') === 'heading') {
@@ -313,6 +330,7 @@ export function extractPage(doc: Document): PageData {
   const blocks: Element[] = [];
   let heading = 0;
   let buttonDepth = 0;
+  const chosen = new Set<Element>();
   const sections: Array<{ line: number; container: Element | null }> = [];
 
   const flush = () => {
@@ -324,7 +342,7 @@ export function extractPage(doc: Document): PageData {
     if (text.length === 0 || out.lines.length >= LIMITS.lines) return;
     const el = blocks[blocks.length - 1] ?? start;
     const section = sections.length > 0 ? (sections[sections.length - 1] as { line: number }).line : -1;
-    out.lines.push({ text, el, heading, section, button: buttonDepth > 0 });
+    out.lines.push({ text, el, heading, section, button: buttonDepth > 0, selected: chosen.size > 0 });
   };
 
   /** Element edges (`<span>Fornyes</span><span>9. desember</span>`) separate words, as layout would show them. */
@@ -350,6 +368,7 @@ export function extractPage(doc: Document): PageData {
       if (blocks[blocks.length - 1] === el) blocks.pop();
     } else if (!CELL_TAGS.has(tag) && !WORD_INTERNAL.has(tag)) separate();
     if (tag === 'button' || attr(el, 'role') === 'button') buttonDepth--;
+    chosen.delete(el);
     while (sections.length > 0 && sections[sections.length - 1]?.container === el) sections.pop();
   };
 
@@ -404,6 +423,7 @@ export function extractPage(doc: Document): PageData {
       separate();
     }
     if (tag === 'button' || attr(el, 'role') === 'button') buttonDepth++;
+    if (isChosen(el, tag)) chosen.add(el);
     return true;
   };
 

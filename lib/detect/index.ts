@@ -15,7 +15,7 @@ import { type FoundLinks, findLinks, resolveHttp } from './links';
 import { findOffers } from './phrases';
 import { eligible, findCandidates } from './prices';
 import { findService } from './service';
-import { readStructured } from './structured';
+import { addOpenGraphPrice, readStructured } from './structured';
 import {
   type Chosen,
   chooseRecurring,
@@ -74,6 +74,7 @@ function run(document: Document, url: string, now: string): PageDetection {
   if (lang.defaultCurrency) ctx.defaultCurrency = lang.defaultCurrency;
 
   const sd = readStructured(page.jsonLd, page.microdataRoots);
+  addOpenGraphPrice(sd, page.meta);
   const cands = findCandidates(page.lines, ctx);
   const upsell = upsellLines(page);
   const skip = (i: number) => upsell.has(i);

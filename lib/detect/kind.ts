@@ -23,6 +23,14 @@ export interface KindSignals {
 type Scored = Exclude<PageKind, 'none'>;
 const KINDS: Scored[] = ['receipt', 'billing', 'confirmation', 'signup', 'account', 'pricing'];
 
+/** A kind's cue score, and whether its words are in the title or main heading, a sub-heading, the URL path. */
+export interface Cue {
+  score: number;
+  top: boolean;
+  heading: boolean;
+  url: boolean;
+}
+
 /** Where a cue was seen, and how much it counts there. */
 const WEIGHT = { title: 3, h1: 3, top: 3, heading: 2, url: 2, button: 1, body: 1 };
 const MAX_BODY = 3;
@@ -36,7 +44,7 @@ function h1Text(lines: readonly Line[]): string {
 }
 
 /** Cue score of each kind, by where its words appear (title, h1, headings, URL path, buttons, body). */
-export function cueScores(page: PageData, url: URL | null): Record<Scored, { score: number; top: boolean }> {
+export function cueScores(page: PageData, url: URL | null): Record<Scored, Cue> {
   const lex = lexicon();
   const title = page.title;
   const h1 = h1Text(page.lines);
@@ -50,15 +58,17 @@ export function cueScores(page: PageData, url: URL | null): Record<Scored, { sco
     .map((l) => l.text);
   const path = url ? decodeSafe(url.pathname).replace(/[-_/]+/g, ' ') : '';
   const body = page.lines.slice(0, 300).filter((l) => l.heading === 0 && !l.button && l.text.length <= 200);
-  const out = {} as Record<Scored, { score: number; top: boolean }>;
+  const out = {} as Record<Scored, Cue>;
   for (const kind of KINDS) {
     const m = lex.kinds[kind];
     let score = 0;
     const top = m.test(title) || m.test(h1);
+    const inHeading = headings.some((h) => m.test(h));
+    const inUrl = path !== '' && m.test(path);
     if (m.test(title)) score += WEIGHT.title;
     if (m.test(h1)) score += WEIGHT.h1;
-    if (headings.some((h) => m.test(h))) score += WEIGHT.heading;
-    if (path && m.test(path)) score += WEIGHT.url;
+    if (inHeading) score += WEIGHT.heading;
+    if (inUrl) score += WEIGHT.url;
     if (buttons.some((b) => m.test(b))) score += WEIGHT.button;
     let bodyHits = 0;
     for (const l of body) {
@@ -67,7 +77,7 @@ export function cueScores(page: PageData, url: URL | null): Record<Scored, { sco
     }
     score += bodyHits * WEIGHT.body;
     if (top) score += WEIGHT.top;
-    out[kind] = { score, top };
+    out[kind] = { score, top, heading: inHeading, url: inUrl };
   }
   return out;
 }
@@ -115,10 +125,12 @@ export function decideKind(s: KindSignals): PageKind {
     billing: cues.billing.score >= WEIGHT.heading && s.rows > 0,
     confirmation: cues.confirmation.top && s.recurring,
     signup: (payment || cues.signup.top) && s.recurring && !(s.multiPlan && !payment),
-    // Several plans and nothing that says "yours" (no renewal date, no cancel/manage link): a plan chooser.
+    // Account words in the title, main heading or URL; or in a sub-heading with something that says "yours" (a
+    // renewal date, a cancel/manage link). Body text alone is not enough: front pages advertise subscriptions.
+    // Several plans and nothing that says "yours": a plan chooser.
     account:
-      ((cues.account.score >= WEIGHT.heading && (s.recurring || s.renewal || anyLink)) ||
-        (s.renewal && anyLink && s.priced)) &&
+      (((cues.account.top || cues.account.url) && (s.recurring || s.renewal || anyLink)) ||
+        ((cues.account.heading || s.renewal) && (s.renewal || anyLink) && s.priced)) &&
       (!s.multiPlan || s.renewal || anyLink),
     pricing: s.multiPlan && !payment,
   };

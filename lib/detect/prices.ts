@@ -34,6 +34,8 @@ export interface Candidate {
   installment: boolean;
   upsell: boolean;
   button: boolean;
+  /** Written with a minus sign (money out in a payment list, or a discount). */
+  negative: boolean;
   /** Taken by an intro-price phrase (`første måned 1 kr`). */
   intro: boolean;
   /** A unit price multiplied out later in the same line (`3 × $12.00 = $36.00`). */
@@ -107,7 +109,6 @@ export function findCandidates(lines: readonly Line[], ctx: PriceContext): Candi
     const lineInstallment = lex.installment.test(text);
     for (const f of found) {
       if (out.length >= MAX_CANDIDATES) break;
-      if (f.negative) continue;
       const beforeRaw = text.slice(Math.max(0, f.index - 80), f.index);
       let clause = clauseOf(beforeRaw);
       let labelAbove = false;
@@ -168,6 +169,7 @@ export function findCandidates(lines: readonly Line[], ctx: PriceContext): Candi
         installment: lineInstallment,
         upsell: upsellZone,
         button: line.button,
+        negative: f.negative,
         intro: false,
         unitPrice: false,
       };

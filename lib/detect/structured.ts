@@ -268,3 +268,14 @@ export function readStructured(jsonLd: readonly string[], microdataRoots: readon
   }
   return facts(nodes);
 }
+
+/**
+ * Adds an OpenGraph price (`og:price:amount` / `product:price:amount` with its currency) to the offers: a price
+ * the page states about itself, with no billing period.
+ */
+export function addOpenGraphPrice(sd: StructuredFacts, meta: ReadonlyMap<string, string>): void {
+  const amount = meta.get('og:price:amount') ?? meta.get('product:price:amount');
+  const currency = meta.get('og:price:currency') ?? meta.get('product:price:currency');
+  const m = money(amount, currency);
+  if (m && !sd.offers.some((o) => o.amountMinor === m.amountMinor && o.currency === m.currency)) sd.offers.push(m);
+}

@@ -31,6 +31,7 @@ function score(c: Candidate, lines: readonly Line[], sdKeys: Set<string>): numbe
   if (c.unitPrice) s -= 2;
   if (c.total || c.charged) s -= 1;
   if (c.button) s -= 1;
+  if (lines[c.line]?.selected) s += 2;
   const line = lines[c.line];
   const heading = line && line.section >= 0 ? lines[line.section] : undefined;
   if (heading && lexicon().summary.test(heading.text)) s += 1;

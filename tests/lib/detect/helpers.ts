@@ -5,7 +5,14 @@ import type { PageDetection } from '../../../lib/model';
 
 /** Plain lines (no headings, no sections) for testing the text readers directly. */
 export function linesOf(texts: string[]): Line[] {
-  return texts.map((text) => ({ text, el: document.createElement('p'), heading: 0, section: -1, button: false }));
+  return texts.map((text) => ({
+    text,
+    el: document.createElement('p'),
+    heading: 0,
+    section: -1,
+    button: false,
+    selected: false,
+  }));
 }
 
 /** Runs the detector on an HTML string. */

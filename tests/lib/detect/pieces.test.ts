@@ -4,7 +4,7 @@ import { findLinks, resolveHttp } from '../../../lib/detect/links';
 import { loadHtml } from '../../../lib/detect/load';
 import { toReport } from '../../../lib/detect/report';
 import { registrableDomain } from '../../../lib/detect/service';
-import { readStructured } from '../../../lib/detect/structured';
+import { addOpenGraphPrice, readStructured } from '../../../lib/detect/structured';
 import { periodFromCharges } from '../../../lib/detect/subscription';
 import { detectHtml } from './helpers';
 
@@ -223,5 +223,21 @@ describe('language, domains, periods from charges, report', () => {
       charges: [{ date: '2026-11-01', amount: 500, currency: 'JPY' }],
       links: { cancel: 'https://x.no/c' },
     });
+  });
+});
+
+describe('OpenGraph price', () => {
+  it('adds og:price:amount as an offer without a period', () => {
+    const sd = readStructured([], []);
+    addOpenGraphPrice(
+      sd,
+      new Map([
+        ['og:price:amount', '4990.00'],
+        ['og:price:currency', 'NOK'],
+      ]),
+    );
+    expect(sd.offers).toEqual([{ amountMinor: 499000, currency: 'NOK' }]);
+    addOpenGraphPrice(sd, new Map([['product:price:amount', 'abc']]));
+    expect(sd.offers).toHaveLength(1);
   });
 });
