@@ -15,6 +15,15 @@ export default defineConfig({
     // Only what is used: local storage for the database, alarms + notifications for reminders.
     // activeTab lets the popup see which site the current tab shows, only when the user opens it.
     permissions: ['storage', 'alarms', 'notifications', 'activeTab'],
+    // The full detector, imported by the content script only after its gate fired. Chrome serves it under a
+    // per-session random id, so pages cannot probe for it to fingerprint the extension.
+    web_accessible_resources: [
+      {
+        resources: ['detect-engine.js'],
+        matches: ['http://*/*', 'https://*/*'],
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+      },
+    ],
     // The detector is a plain script (see entrypoints/detector.ts), registered here rather than through WXT's
     // content-script wrapper, so that pages with nothing to find pay only for its gate.
     content_scripts: [

@@ -3,7 +3,6 @@
  * it says — service, recurring price, period, trial, intro offer, next renewal, past charges and where to cancel.
  * Pure: no network, no clock (the caller passes `now`), no layout reads. Never throws.
  */
-import { serviceLinks } from '../directory';
 import { PageDetection } from '../model';
 import type { PriceContext } from '../money';
 import { type FoundCharge, findReceiptCharge, findRows, findSentenceCharges } from './charges';
@@ -14,7 +13,7 @@ import { lexicon } from './lexicon';
 import { type FoundLinks, findLinks, resolveHttp } from './links';
 import { findOffers } from './phrases';
 import { eligible, findCandidates } from './prices';
-import { findService } from './service';
+import { findService, type LookupHost } from './service';
 import { addOpenGraphPrice, readStructured } from './structured';
 import {
   type Chosen,
@@ -29,6 +28,12 @@ import {
 import { findRenewal, LineDates } from './when';
 
 export type { PageDetection } from '../model';
+export type { DirectoryHit, LookupHost } from './service';
+
+export interface DetectOptions {
+  /** The service directory's lookup; without it the service is named from the page only. */
+  lookupHost?: LookupHost;
+}
 
 const NONE: PageDetection = { kind: 'none', service: null, subscription: null, charges: [], links: {} };
 
@@ -36,9 +41,9 @@ const NONE: PageDetection = { kind: 'none', service: null, subscription: null, c
  * Reads `document` (loaded from `url`) as of the day `now` (`YYYY-MM-DD`) and returns what it found, validated
  * against `PageDetection` (invalid fields are dropped). Returns kind `none` on any internal error.
  */
-export function detectPage(document: Document, url: string, now: string): PageDetection {
+export function detectPage(document: Document, url: string, now: string, options: DetectOptions = {}): PageDetection {
   try {
-    return run(document, String(url ?? ''), String(now ?? ''));
+    return run(document, String(url ?? ''), String(now ?? ''), options);
   } catch {
     return { ...NONE, links: {} };
   }
@@ -54,7 +59,7 @@ function upsellLines(page: PageData): Set<number> {
   return out;
 }
 
-function run(document: Document, url: string, now: string): PageDetection {
+function run(document: Document, url: string, now: string, options: DetectOptions): PageDetection {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(now)) return { ...NONE, links: {} };
   const page = extractPage(document);
   let parsedUrl: URL | null = null;
@@ -115,7 +120,7 @@ function run(document: Document, url: string, now: string): PageDetection {
     links: pageLinks,
   });
   if (kind === 'none') return { ...NONE, links: {} };
-  const service = findService(page, sd, hostname);
+  const service = findService(page, sd, hostname, options.lookupHost);
   const serviceOut = service
     ? { name: service.name, domain: service.domain, ...(service.serviceId ? { serviceId: service.serviceId } : {}) }
     : null;
@@ -163,7 +168,7 @@ function run(document: Document, url: string, now: string): PageDetection {
   let links: FoundLinks = pageLinks;
   if (!links.cancel && !links.manage && !links.pause && service?.entry) {
     links = {};
-    const fromDirectory = serviceLinks(service.entry);
+    const fromDirectory = service.entry.links;
     for (const k of ['cancel', 'pause', 'manage'] as const) {
       const href = fromDirectory[k];
       const resolved = href ? resolveHttp(href, href) : null;

@@ -1,14 +1,23 @@
-import { lookupHost, type ServiceEntry } from '../directory';
 import type { PageData } from './dom';
 import pageData from './page.json';
 import type { StructuredFacts } from './structured';
+
+/** What the service directory knows about a host (see `lookupHost` in lib/directory). */
+export interface DirectoryHit {
+  id: string;
+  name: string;
+  domains: readonly string[];
+  links: { manage?: string; cancel?: string; pause?: string };
+}
+/** A directory lookup by hostname. Injected, so the engine does not carry the directory into every page. */
+export type LookupHost = (hostname: string) => DirectoryHit | undefined;
 
 /** The service a page belongs to: its name, domain and directory id when the host is known. */
 export interface FoundService {
   name: string;
   domain: string;
   serviceId?: string;
-  entry?: ServiceEntry;
+  entry?: DirectoryHit;
 }
 
 const SECOND_LEVEL = new Set<string>(pageData.secondLevelSuffixes);
@@ -68,13 +77,18 @@ function capitalise(label: string): string {
  * page's own name (og:site_name, then seller/provider/brand in structured data, then the title) and the host's
  * registrable domain.
  */
-export function findService(page: PageData, sd: StructuredFacts, hostname: string): FoundService | null {
+export function findService(
+  page: PageData,
+  sd: StructuredFacts,
+  hostname: string,
+  lookupHost?: LookupHost,
+): FoundService | null {
   const host = hostname.toLowerCase();
   if (!host || !/^[a-z0-9.-]+$/.test(host) || host === 'example.invalid') {
     const name = clean(page.meta.get('og:site_name')) ?? clean(sd.names[0]);
     return name ? { name, domain: 'example.invalid' } : null;
   }
-  const entry = lookupHost(host);
+  const entry = lookupHost?.(host);
   if (entry) {
     const domain = entry.domains.find((d) => host === d || host.endsWith(`.${d}`)) ?? registrableDomain(host);
     return { name: entry.name, domain, serviceId: entry.id, entry };

@@ -157,3 +157,9 @@ export function countByCategory(): Record<Category, number> {
   for (const s of allServices()) counts[s.category]++;
   return counts;
 }
+
+/** `lookupHost` in the shape the detection engine takes (`detectPage(…, { lookupHost: directoryHit })`). */
+export function directoryHit(hostname: string) {
+  const entry = lookupHost(hostname);
+  return entry ? { id: entry.id, name: entry.name, domains: entry.domains, links: serviceLinks(entry) } : undefined;
+}

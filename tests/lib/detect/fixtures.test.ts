@@ -4,6 +4,7 @@ import { detectPage } from '../../../lib/detect';
 import { diffFields, readCorpus } from '../../../lib/detect/corpus';
 import { loadHtml } from '../../../lib/detect/load';
 import { toReport } from '../../../lib/detect/report';
+import { directoryHit } from '../../../lib/directory';
 import { PAGE_KINDS, PageDetection } from '../../../lib/model';
 
 const corpus = readCorpus(join(process.cwd(), 'tests', 'fixtures', 'pages'));
@@ -40,7 +41,7 @@ describe('fixture corpus', () => {
   for (const fx of corpus) {
     it(fx.name, async () => {
       const { document: doc, close } = loadHtml(fx.html);
-      const result = detectPage(doc, fx.url, fx.now);
+      const result = detectPage(doc, fx.url, fx.now, { lookupHost: directoryHit });
       await close();
       expect(PageDetection.safeParse(result).success).toBe(true);
       const report = toReport(result);
