@@ -20,7 +20,7 @@ export default defineUnlistedScript(() => {
 });
 
 type Engine = () => void;
-let engine: Promise<unknown> | undefined;
+let importing = false;
 
 function check(): boolean {
   try {
@@ -28,7 +28,12 @@ function check(): boolean {
     const g = globalThis as { __subkeeperDetect?: Engine };
     // The first import runs the detection; later re-checks (single-page apps) call it again.
     if (g.__subkeeperDetect) g.__subkeeperDetect();
-    else engine ??= import(/* @vite-ignore */ browser.runtime.getURL('/detect-engine.js')).catch(() => {});
+    else if (!importing) {
+      importing = true;
+      import(/* @vite-ignore */ browser.runtime.getURL('/detect-engine.js')).catch(() => {
+        importing = false;
+      });
+    }
     return true;
   } catch {
     return false;

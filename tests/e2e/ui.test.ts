@@ -19,12 +19,24 @@ const LANGS = [
 ] as const;
 const VIEWS = ['overview', 'subscriptions', 'calendar', 'charts', 'data', 'settings', 'add'] as const;
 
-type Db = Record<string, { clear(): Promise<void>; bulkPut(x: unknown[]): Promise<unknown>; put(x: unknown): Promise<unknown> }>;
+type Db = Record<
+  string,
+  { clear(): Promise<void>; bulkPut(x: unknown[]): Promise<unknown>; put(x: unknown): Promise<unknown> }
+>;
 
 async function axeViolations(page: Page) {
   await page.evaluate(AXE);
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, o: unknown): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            ctx: Document,
+            o: unknown,
+          ): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }>;
+        };
+      }
+    ).axe;
     const r = await axe.run(document, { resultTypes: ['violations'] });
     return r.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
@@ -58,7 +70,15 @@ describe('popup and dashboard in four languages', () => {
         const settings = {
           baseCurrency: 'NOK',
           language: l,
-          reminders: { renewalDays: 3, yearlyRenewalDays: 14, trialDays: [3, 1], introEnd: true, priceIncrease: true, weeklyDigest: false, enabled: true },
+          reminders: {
+            renewalDays: 3,
+            yearlyRenewalDays: 14,
+            trialDays: [3, 1],
+            introEnd: true,
+            priceIncrease: true,
+            weeklyDigest: false,
+            enabled: true,
+          },
           detection: { enabled: true, neverSites: [], onlyKnownServices: false },
         };
         await db.settings!.put({ key: 'settings', value: settings });
@@ -70,7 +90,10 @@ describe('popup and dashboard in four languages', () => {
         await page.waitForTimeout(view === 'charts' ? 800 : 150);
         expect(await page.getByRole('navigation').textContent()).toContain(nav);
         expect(await page.evaluate(() => document.documentElement.lang)).toMatch(new RegExp(`^${lang}`));
-        await page.screenshot({ path: path.join(SHOTS, `${lang}-dashboard-${view}.png`), fullPage: view !== 'subscriptions' });
+        await page.screenshot({
+          path: path.join(SHOTS, `${lang}-dashboard-${view}.png`),
+          fullPage: view !== 'subscriptions',
+        });
         for (const v of await axeViolations(page)) failures.push(`${lang} ${view}: ${v}`);
         await page.close();
       }
