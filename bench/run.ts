@@ -140,5 +140,7 @@ async function popupAndDashboard() {
   await ext.close();
 }
 
-await contentScriptCost();
-await popupAndDashboard();
+// BENCH_ONLY=content or BENCH_ONLY=ui runs one half.
+const only = process.env.BENCH_ONLY;
+if (only !== 'ui') await contentScriptCost();
+if (only !== 'content') await popupAndDashboard();

@@ -1,8 +1,11 @@
+import { useState } from 'preact/hooks';
 import { money, periodLabel } from '../lib/app/format';
 import type { Row, SortKey, TableQuery } from '../lib/app/table';
 import { formatDate } from '../lib/dates';
 import type { Translate } from '../lib/i18n';
 import { CATEGORIES, type Member, STATUSES } from '../lib/model';
+
+const PAGE = 100;
 
 /** Every subscription, with search, filters and sortable columns. */
 export function SubscriptionTable(props: {
@@ -20,6 +23,9 @@ export function SubscriptionTable(props: {
   onDelete: (id: string) => void;
 }) {
   const { query: q, t, locale } = props;
+  // Long lists render a page at a time, so sorting and searching stay instant with thousands of rows.
+  const [limit, setLimit] = useState(PAGE);
+  const shown = props.rows.slice(0, limit);
   const set = (k: keyof TableQuery) => (e: Event) =>
     props.onQuery({ ...q, [k]: (e.currentTarget as HTMLInputElement).value });
   const sortBy = (key: SortKey) => props.onQuery({ ...q, sort: key, desc: q.sort === key ? !q.desc : false });
@@ -99,7 +105,7 @@ export function SubscriptionTable(props: {
             </tr>
           </thead>
           <tbody>
-            {props.rows.map(({ sub, monthlyMinor, next }) => (
+            {shown.map(({ sub, monthlyMinor, next }) => (
               <tr key={sub.id}>
                 <th scope="row">
                   <button type="button" class="linkish" onClick={() => props.onOpen(sub.id)}>
@@ -133,6 +139,11 @@ export function SubscriptionTable(props: {
           </tbody>
         </table>
       </div>
+      {props.rows.length > shown.length && (
+        <button type="button" class="wide" onClick={() => setLimit(limit + PAGE)}>
+          {t('dashboard.showMore', { n: Math.min(PAGE, props.rows.length - shown.length) })}
+        </button>
+      )}
     </section>
   );
 }

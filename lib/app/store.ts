@@ -30,7 +30,6 @@ import type {
 import { DEFAULT_SETTINGS } from '../model';
 import { bundledRates } from '../money';
 import type { Ctx } from '../summary';
-import { withDirectoryFacts } from './match';
 
 /**
  * The state the dashboard and the popup show, and every action they take, over the database. Views get
@@ -92,7 +91,9 @@ export function createStore({ db, now, notifyChanged }: StoreDeps) {
   }
 
   async function save(input: Record<string, unknown>) {
-    const result = await saveSubscription(db, input.id ? input : withDirectoryFacts(input), stamp());
+    // The directory is loaded only when a new subscription is saved, so the popup opens without it.
+    const facts = input.id ? input : (await import('./match')).withDirectoryFacts(input);
+    const result = await saveSubscription(db, facts, stamp());
     if (result.ok) {
       await refreshSubscriptions();
       changed();
@@ -197,6 +198,7 @@ export function createStore({ db, now, notifyChanged }: StoreDeps) {
     input: Record<string, unknown>,
     seen: ReadonlyArray<Omit<Charge, 'id' | 'subscriptionId'>> = [],
   ) {
+    const { withDirectoryFacts } = await import('./match');
     const result = await saveSubscription(db, { source: 'imported', ...withDirectoryFacts(input) }, stamp());
     if (result.ok && seen.length > 0) {
       await addCharges(

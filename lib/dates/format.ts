@@ -11,9 +11,22 @@ export function formatDate(date: string, locale: string, style: DateStyle = 'med
   if (!p) return date;
   const instant = new Date(0);
   instant.setUTCFullYear(p.y, p.m - 1, p.d);
-  try {
-    return new Intl.DateTimeFormat(locale, { dateStyle: style, timeZone: 'UTC' }).format(instant);
-  } catch {
-    return new Intl.DateTimeFormat(undefined, { dateStyle: style, timeZone: 'UTC' }).format(instant);
+  return formatter(locale, style).format(instant);
+}
+
+// Creating an Intl formatter costs far more than using one; tables format thousands of dates.
+const cache = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(locale: string, style: DateStyle): Intl.DateTimeFormat {
+  const key = `${locale}|${style}`;
+  let f = cache.get(key);
+  if (!f) {
+    try {
+      f = new Intl.DateTimeFormat(locale, { dateStyle: style, timeZone: 'UTC' });
+    } catch {
+      f = new Intl.DateTimeFormat(undefined, { dateStyle: style, timeZone: 'UTC' });
+    }
+    cache.set(key, f);
   }
+  return f;
 }

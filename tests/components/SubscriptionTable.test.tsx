@@ -40,4 +40,31 @@ describe('SubscriptionTable', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Delete Spotify' }));
     expect(onDelete).toHaveBeenCalledWith('b');
   });
+
+  it('renders long lists a page at a time', () => {
+    const many = buildRows(
+      Array.from({ length: 150 }, (_, i) => sub({ id: `s${i}`, service: `Service ${String(i).padStart(3, '0')}` })),
+      '2026-11-23',
+    );
+    render(
+      <SubscriptionTable
+        rows={many}
+        query={DEFAULT_QUERY}
+        members={[]}
+        payments={[]}
+        currencies={['NOK']}
+        total={150}
+        locale="en-GB"
+        t={createTranslator('en')}
+        onQuery={() => {}}
+        onOpen={() => {}}
+        onEdit={() => {}}
+        onDelete={() => {}}
+      />,
+    );
+    expect(screen.getAllByRole('row')).toHaveLength(101);
+    fireEvent.click(screen.getByRole('button', { name: 'Show 50 more' }));
+    expect(screen.getAllByRole('row')).toHaveLength(151);
+    expect(screen.queryByRole('button', { name: /Show \d+ more/ })).toBeNull();
+  });
 });
