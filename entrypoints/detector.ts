@@ -1,4 +1,3 @@
-import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { gate } from '../lib/detect/gate';
 import { collectGateInput } from '../lib/detect/gate-collect';
@@ -20,6 +19,18 @@ export default defineUnlistedScript(() => {
 });
 
 type Engine = () => void;
+
+/**
+ * The extension API is touched only after a gate hit: merely reading `chrome` sets up its bindings in this
+ * world, which costs more than the whole gate (that is also why this file does not import wxt/browser).
+ */
+function extensionUrl(path: string): string {
+  const g = globalThis as {
+    browser?: { runtime?: { getURL(p: string): string } };
+    chrome?: { runtime: { getURL(p: string): string } };
+  };
+  return (g.browser?.runtime ?? g.chrome!.runtime).getURL(path);
+}
 let importing = false;
 
 function check(): boolean {
@@ -30,7 +41,7 @@ function check(): boolean {
     if (g.__subkeeperDetect) g.__subkeeperDetect();
     else if (!importing) {
       importing = true;
-      import(/* @vite-ignore */ browser.runtime.getURL('/detect-engine.js')).catch(() => {
+      import(/* @vite-ignore */ extensionUrl('/detect-engine.js')).catch(() => {
         importing = false;
       });
     }

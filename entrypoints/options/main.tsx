@@ -6,6 +6,8 @@ import { HttpUrl } from '../../lib/model';
 import { App } from './App';
 import '../../components/styles.css';
 
+// For the benchmark: when Subkeeper's own code starts.
+performance.mark('subkeeper:start');
 const store = createStore({
   db: getDb(),
   now: () => new Date(),

@@ -8,6 +8,8 @@ import { siteOf } from '../../lib/ingest';
 import { endingSoon, totals, upcomingRenewals } from '../../lib/summary';
 import '../../components/styles.css';
 
+// For the benchmark: when Subkeeper's own code starts (after the browser loaded the page and its modules).
+performance.mark('subkeeper:start');
 const db = getDb();
 const notifyChanged = () => void browser.runtime.sendMessage({ type: 'data-changed' }).catch(() => {});
 const store = createStore({ db, now: () => new Date(), notifyChanged });
