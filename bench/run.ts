@@ -89,11 +89,16 @@ async function seed(ext: Launched, subscriptions: number, charges: number) {
   }, backup);
 }
 
-async function readyTime(page: Page): Promise<number> {
+/** Milliseconds from navigation start to the first paint with data, and from Subkeeper's first line to it. */
+async function readyTimes(page: Page): Promise<[number, number]> {
   await page.waitForFunction(() => performance.getEntriesByName('subkeeper:ready').length > 0, null, {
     timeout: 30000,
   });
-  return page.evaluate(() => performance.getEntriesByName('subkeeper:ready')[0]!.startTime);
+  return page.evaluate(() => {
+    const ready = performance.getEntriesByName('subkeeper:ready')[0]!.startTime;
+    const start = performance.getEntriesByName('subkeeper:start')[0]?.startTime ?? 0;
+    return [ready, ready - start] as [number, number];
+  });
 }
 
 async function popupAndDashboard() {
