@@ -118,6 +118,7 @@ function run(document: Document, url: string, now: string, options: DetectOption
     rows: rows.length,
     renewal: renewal !== undefined,
     links: pageLinks,
+    knownService: Boolean(hostname && options.lookupHost?.(hostname.toLowerCase())),
   });
   if (kind === 'none') return { ...NONE, links: {} };
   const service = findService(page, sd, hostname, options.lookupHost);

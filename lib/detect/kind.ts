@@ -18,6 +18,8 @@ export interface KindSignals {
   rows: number;
   renewal: boolean;
   links: FoundLinks;
+  /** The host belongs to a service in the directory (so its account pages are worth naming even when empty). */
+  knownService?: boolean;
 }
 
 type Scored = Exclude<PageKind, 'none'>;
@@ -128,8 +130,10 @@ export function decideKind(s: KindSignals): PageKind {
     // Account words in the title, main heading or URL; or in a sub-heading with something that says "yours" (a
     // renewal date, a cancel/manage link). Body text alone is not enough: front pages advertise subscriptions.
     // Several plans and nothing that says "yours": a plan chooser.
+    // On a known service's own site, account words in the title, heading or URL are enough: the page then names
+    // the service and the directory's manage / cancel links even when it shows nothing else.
     account:
-      (((cues.account.top || cues.account.url) && (s.recurring || s.renewal || anyLink)) ||
+      (((cues.account.top || cues.account.url) && (s.recurring || s.renewal || anyLink || s.knownService === true)) ||
         ((cues.account.heading || s.renewal) && (s.renewal || anyLink) && s.priced)) &&
       (!s.multiPlan || s.renewal || anyLink),
     pricing: s.multiPlan && !payment,
