@@ -7,7 +7,7 @@ import { effectiveLinks } from '../../lib/app/links';
 import type { Route } from '../../lib/app/route';
 import type { Store } from '../../lib/app/store';
 import type { DeletedBundle } from '../../lib/db';
-import { getService, serviceLinks, serviceNote } from '../../lib/directory';
+import { getService, lookupHost, serviceLinks, serviceNote } from '../../lib/directory';
 import type { Translate } from '../../lib/i18n';
 import type { Language } from '../../lib/model';
 import { bundledRates } from '../../lib/money';
@@ -36,7 +36,7 @@ export function MoreViews(props: {
   if (route.view === 'subscription') {
     const sub = store.subscriptions.value.find((s) => s.id === route.id);
     if (!sub) return <p class="card">{t('dashboard.notFound')}</p>;
-    const entry = sub.serviceId ? getService(sub.serviceId) : undefined;
+    const entry = sub.serviceId ? getService(sub.serviceId) : sub.domain ? lookupHost(sub.domain) : undefined;
     const seen = store.seenLinks.value.get(sub.serviceId ?? sub.domain ?? '') ?? {};
     const shown = { ...sub, links: effectiveLinks(sub.links, seen, entry ? serviceLinks(entry) : undefined) };
     return (

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Launched, launchExtension } from './harness';
+import { type Launched, launchExtension, ROOT } from './harness';
 
 /** A newcomer adds a subscription by hand in the dashboard and sees it in the popup. */
 describe('foundation: add by hand, see it in the dashboard and the popup', () => {
@@ -23,6 +25,15 @@ describe('foundation: add by hand, see it in the dashboard and the popup', () =>
     expect(manifest.manifest_version).toBe(3);
     expect(manifest.permissions?.sort()).toEqual(['activeTab', 'alarms', 'notifications', 'storage']);
     expect(manifest.host_permissions ?? []).toEqual([]);
+  });
+
+  it('also builds for Firefox, with its add-on id and no data collection', () => {
+    const m = JSON.parse(readFileSync(path.join(ROOT, '.output/firefox-mv3/manifest.json'), 'utf8'));
+    expect(m.manifest_version).toBe(3);
+    expect(m.browser_specific_settings.gecko.id).toBe('subkeeper@subkeeper.invalid');
+    expect(m.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['none'] });
+    expect(m.permissions.sort()).toEqual(['activeTab', 'alarms', 'notifications', 'storage']);
+    expect(m.content_scripts[0].js).toEqual(['detector.js']);
   });
 
   it('rejects an invalid form with messages beside the fields and saves nothing', async () => {

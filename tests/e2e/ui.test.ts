@@ -84,14 +84,22 @@ describe('popup and dashboard in four languages', () => {
         await db.settings!.put({ key: 'settings', value: settings });
       }, lang);
       const failures: string[] = [];
-      for (const view of VIEWS) {
+      const firstId = await ext.sw.evaluate(async () => {
+        const db = (
+          globalThis as unknown as {
+            subkeeper: { db: { subscriptions: { toCollection(): { first(): Promise<{ id: string }> } } } };
+          }
+        ).subkeeper.db;
+        return (await db.subscriptions.toCollection().first()).id;
+      });
+      for (const view of [...VIEWS, `subscription/${firstId}`]) {
         const page = await ext.openPage(`options.html#/${view}`);
         await page.waitForFunction(() => performance.getEntriesByName('subkeeper:ready').length > 0);
         await page.waitForTimeout(view === 'charts' ? 800 : 150);
         expect(await page.getByRole('navigation').textContent()).toContain(nav);
         expect(await page.evaluate(() => document.documentElement.lang)).toMatch(new RegExp(`^${lang}`));
         await page.screenshot({
-          path: path.join(SHOTS, `${lang}-dashboard-${view}.png`),
+          path: path.join(SHOTS, `${lang}-dashboard-${view.split('/')[0]}.png`),
           fullPage: view !== 'subscriptions',
         });
         for (const v of await axeViolations(page)) failures.push(`${lang} ${view}: ${v}`);
