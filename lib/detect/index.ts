@@ -3,7 +3,7 @@
  * it says — service, recurring price, period, trial, intro offer, next renewal, past charges and where to cancel.
  * Pure: no network, no clock (the caller passes `now`), no layout reads. Never throws.
  */
-import { PageDetection } from '../model';
+import { PageDetection } from '../model/detection';
 import type { PriceContext } from '../money';
 import { type FoundCharge, findReceiptCharge, findRows, findSentenceCharges } from './charges';
 import { extractPage, type PageData } from './dom';
@@ -27,7 +27,7 @@ import {
 } from './subscription';
 import { findRenewal, LineDates } from './when';
 
-export type { PageDetection } from '../model';
+export type { PageDetection } from '../model/detection';
 export type { DirectoryHit, LookupHost } from './service';
 
 export interface DetectOptions {

@@ -1,5 +1,5 @@
 import { LANGUAGES, type LangData, type TemplateSpec } from './lang';
-import { escapeRe, type PhraseMatcher, phraseKey, phraseMatcher, phraseSource } from './text';
+import { escapeRe, LETTER_CHARS, type PhraseMatcher, phraseKey, phraseMatcher, phraseSource, WORD_CHARS } from './text';
 
 /** Time units of the templates: days, weeks, months, years, or one delivery/box (= one billing period). */
 export type Unit = 'D' | 'W' | 'M' | 'Y' | 'X';
@@ -137,15 +137,15 @@ function compileTemplates(specs: TemplateSpec[], parts: { n: string; unit: strin
           .join('');
       }
     }
-    const pre = /^[\p{L}\p{N}]/u.test(t) ? '(?<![\\p{L}\\p{N}])' : '';
-    const post = /[\p{L}\p{N}]$/u.test(t) ? '(?![\\p{L}\\p{N}])' : '';
+    const pre = /^[\p{L}\p{N}]/u.test(t) ? `(?<![${WORD_CHARS}])` : '';
+    const post = /[\p{L}\p{N}]$/u.test(t) ? `(?![${WORD_CHARS}])` : '';
     const fixed: { pct?: number; amount?: number; n?: number } = typeof spec === 'string' ? {} : spec;
     const words = t
       .replace(/\{[a-z]+\}/g, ' ')
       .toLowerCase()
       .split(/[\s-]+/)
       .filter((w) => w.length >= 2);
-    const tpl: Template = { re: new RegExp(`${pre}${src}${post}`, 'gu'), tokens, words };
+    const tpl: Template = { re: new RegExp(`${pre}${src}${post}`, 'g'), tokens, words };
     if (fixed.pct !== undefined) tpl.pct = fixed.pct;
     if (fixed.amount !== undefined) tpl.amount = fixed.amount;
     if (fixed.n !== undefined) tpl.n = fixed.n;
@@ -179,7 +179,11 @@ function build(): Lexicon {
     .sort((a, b) => b.length - a.length)
     .map((p) => p.split(/\s+/).map(escapeRe).join('\\s+'))
     .join('|');
-  const parts = { n: nSource, unit: `(?:${unitSource})(?![\\p{L}])\\.?`, per: `(?:${perSource})(?![\\p{L}\\p{N}])` };
+  const parts = {
+    n: nSource,
+    unit: `(?:${unitSource})(?![${LETTER_CHARS}])\\.?`,
+    per: `(?:${perSource})(?![${WORD_CHARS}])`,
+  };
   const links = {
     cancel: phraseMatcher(merged((l) => l.links.cancel)),
     pause: phraseMatcher(merged((l) => l.links.pause)),
@@ -204,8 +208,8 @@ function build(): Lexicon {
   const lead = [nSource, ...[...beforeUnit].map(escapeRe)].join('|');
   return {
     offerShape: new RegExp(
-      `(?<![\\p{L}\\p{N}])(?:${lead})(?:\\s*[:,–—-]\\s*|\\s+|-)(?:${unitSource})(?![\\p{L}])`,
-      'iu',
+      `(?<![${WORD_CHARS}])(?:${lead})(?:\\s*[:,–—-]\\s*|\\s+|-)(?:${unitSource})(?![${LETTER_CHARS}])`,
+      'i',
     ),
     periods,
     periodPrefixes: valued((l) => l.periodPrefixes),
