@@ -49,10 +49,10 @@ export interface PageData {
  * content script's budget in Chromium; what a subscription page states sits well inside them.
  */
 export const LIMITS = {
-  nodes: 40_000,
-  textChars: 60_000,
+  nodes: 20_000,
+  textChars: 30_000,
   lineChars: 2_000,
-  lines: 5_000,
+  lines: 3_000,
   links: 500,
   jsonLdScripts: 30,
   jsonLdChars: 200_000,

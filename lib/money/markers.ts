@@ -24,7 +24,16 @@ const WEAK = new Set<string>(data.weak);
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-type Entry = { text: string; key: string; value: string; rank: number; caseless: boolean };
+type Entry = {
+  text: string;
+  key: string;
+  value: string;
+  rank: number;
+  caseless: boolean;
+  /** Whether the text begins / ends with a letter (then it needs a word boundary there). */
+  letterStart?: boolean;
+  letterEnd?: boolean;
+};
 
 /**
  * Currency texts indexed by their first character (lower case for words), longest first. A hand-written scan over
@@ -45,10 +54,16 @@ for (const [text, value] of Object.entries(WORDS)) {
   const key = text.toLowerCase();
   addEntry({ text: key, key, value, rank: 2, caseless: true });
 }
-for (const list of BY_FIRST.values()) list.sort((a, b) => b.key.length - a.key.length || a.rank - b.rank);
-
 const LETTER = /\p{L}/u;
 const isLetter = (ch: string | undefined) => ch !== undefined && LETTER.test(ch);
+
+for (const list of BY_FIRST.values()) {
+  list.sort((a, b) => b.key.length - a.key.length || a.rank - b.rank);
+  for (const e of list) {
+    e.letterStart = isLetter(e.key[0]);
+    e.letterEnd = isLetter(e.key[e.key.length - 1]);
+  }
+}
 
 /** The longest currency text starting at `i`, respecting word boundaries for texts that begin or end with a letter. */
 function markerAt(text: string, i: number): Entry | null {
@@ -56,15 +71,20 @@ function markerAt(text: string, i: number): Entry | null {
   const exact = BY_FIRST.get(ch);
   const lower = ch.toLowerCase();
   const folded = lower !== ch ? BY_FIRST.get(lower) : undefined;
+  if (!exact && !folded) return null;
+  // Most positions are inside words: a text that must start at a word boundary cannot match there, so check
+  // that before building any substring (this scan runs at every character of a page's text).
+  const midWord = isLetter(text[i - 1]);
   let best: Entry | null = null;
   for (const list of [exact, folded]) {
     if (!list) continue;
     for (const e of list) {
       if (best && e.key.length <= best.key.length) break;
-      const slice = text.slice(i, i + e.key.length);
-      if (e.caseless ? slice.toLowerCase() !== e.key : slice !== e.key) continue;
-      if (isLetter(e.key[0]) && isLetter(text[i - 1])) continue;
-      if (isLetter(e.key[e.key.length - 1]) && isLetter(text[i + e.key.length])) continue;
+      if (midWord && e.letterStart) continue;
+      if (e.caseless) {
+        if (text.slice(i, i + e.key.length).toLowerCase() !== e.key) continue;
+      } else if (!text.startsWith(e.key, i)) continue;
+      if (e.letterEnd && isLetter(text[i + e.key.length])) continue;
       best = e;
       break;
     }
