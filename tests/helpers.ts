@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { SubkeeperDb } from '../lib/db';
-import type { Subscription } from '../lib/model';
+import { Subscription } from '../lib/model';
 
 /** A fresh database in fake-indexeddb. */
 export function freshDb(): SubkeeperDb {
@@ -12,9 +12,9 @@ export async function dropDb(db: SubkeeperDb) {
   await Dexie.delete(db.name);
 }
 
-/** A valid subscription with overrides. */
+/** A valid subscription (checked by the real schema) with overrides. */
 export function sub(over: Partial<Subscription> = {}): Subscription {
-  return {
+  return Subscription.parse({
     id: over.id ?? `s-${Math.random().toString(36).slice(2, 8)}`,
     service: 'Netflix',
     category: 'video',
@@ -30,5 +30,5 @@ export function sub(over: Partial<Subscription> = {}): Subscription {
     createdAt: '2026-11-01T10:00:00.000Z',
     updatedAt: '2026-11-01T10:00:00.000Z',
     ...over,
-  };
+  });
 }

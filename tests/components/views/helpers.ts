@@ -1,19 +1,14 @@
-import type { Charge, Member, PriceChange } from '../../../lib/model';
-import { Subscription } from '../../../lib/model';
+import type { Charge, Member, PriceChange, Subscription } from '../../../lib/model';
+import { sub } from '../../helpers';
 
 /** Rates used by the view tests: units per 1 EUR. */
 export const RATES = { date: '2026-11-20', perEur: { EUR: 1, NOK: 11.5, SEK: 11, USD: 1.15 } };
 
 /** A valid subscription (parsed by the real schema) with overridable fields. */
 export function makeSub(over: Partial<Subscription> & { id: string }): Subscription {
-  return Subscription.parse({
-    service: 'Netflix',
+  return sub({
     amountMinor: 15900,
-    currency: 'NOK',
-    period: 'P1M',
-    status: 'active',
     billingAnchor: '2026-01-14',
-    source: 'manual',
     createdAt: '2026-01-01T10:00:00.000Z',
     updatedAt: '2026-01-01T10:00:00.000Z',
     ...over,

@@ -1,23 +1,13 @@
-import { SubkeeperDb } from '../../../lib/db/schema';
-import { type Charge, type Member, Subscription } from '../../../lib/model';
+import type { Charge, Member, Subscription } from '../../../lib/model';
+import { sub as baseSub } from '../../helpers';
 
-let counter = 0;
-/** A fresh, empty database with a unique name. */
-export function freshDb(): SubkeeperDb {
-  counter++;
-  return new SubkeeperDb(`io-test-${counter}-${Math.random().toString(36).slice(2)}`);
-}
+export { freshDb } from '../../helpers';
 
-/** A valid subscription with overridable fields. */
+/** A valid subscription with overridable fields (io tests' defaults: 159 kr from 14 January). */
 export function sub(over: Partial<Subscription> & { id: string }): Subscription {
-  return Subscription.parse({
-    service: 'Netflix',
+  return baseSub({
     amountMinor: 15900,
-    currency: 'NOK',
-    period: 'P1M',
-    status: 'active',
     billingAnchor: '2026-01-14',
-    source: 'manual',
     createdAt: '2026-01-01T10:00:00.000Z',
     updatedAt: '2026-01-01T10:00:00.000Z',
     ...over,
