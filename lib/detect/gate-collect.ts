@@ -12,6 +12,52 @@ const SKIP_PARENTS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
  * host is in the service directory. No layout reads.
  */
 export function collectGateInput(document: Document, location: { href: string; hostname: string }): GateInput {
+  // Each field is computed on first read (and once), so the gate pays only for what it needs.
+  const lazy = <T>(compute: () => T) => {
+    let done = false;
+    let value: T;
+    return () => {
+      if (!done) {
+        value = compute();
+        done = true;
+      }
+      return value;
+    };
+  };
+  const textSample = lazy(() => sampleText(document));
+  const hasPaymentFrame = lazy(() => paymentFrame(document));
+  const hasStructuredOffer = lazy(
+    () => document.querySelector('script[type="application/ld+json"], [itemtype*="Offer"]') !== null,
+  );
+  const hasPaymentField = lazy(
+    () =>
+      document.querySelector(
+        'input[autocomplete^="cc-"], input[name*="card" i], input[id*="card" i], input[name*="kort" i]',
+      ) !== null,
+  );
+  const knownHost = lazy(() => isKnownHost(location.hostname));
+  return {
+    url: location.href,
+    title: (document.title ?? '').slice(0, 300),
+    get textSample() {
+      return textSample();
+    },
+    get hasStructuredOffer() {
+      return hasStructuredOffer();
+    },
+    get hasPaymentField() {
+      return hasPaymentField();
+    },
+    get hasPaymentFrame() {
+      return hasPaymentFrame();
+    },
+    get knownHost() {
+      return knownHost();
+    },
+  };
+}
+
+function sampleText(document: Document): string {
   let textSample = '';
   const body = document.body;
   if (body) {
@@ -29,23 +75,15 @@ export function collectGateInput(document: Document, location: { href: string; h
       if (t?.trim()) textSample += `${t.trim().slice(0, SAMPLE_CHARS)} `;
     }
   }
-  let hasPaymentFrame = false;
+  return textSample.slice(0, SAMPLE_CHARS);
+}
+
+function paymentFrame(document: Document): boolean {
   const frames = document.getElementsByTagName('iframe');
-  for (let i = 0; i < frames.length && i < MAX_FRAMES && !hasPaymentFrame; i++) {
+  for (let i = 0; i < frames.length && i < MAX_FRAMES; i++) {
     const f = frames[i] as HTMLIFrameElement;
     const src = `${f.getAttribute('src') ?? ''} ${f.getAttribute('name') ?? ''}`.slice(0, 300).toLowerCase();
-    hasPaymentFrame = PAYMENT_FRAME_WORDS.some((w) => src.includes(w));
+    if (PAYMENT_FRAME_WORDS.some((w) => src.includes(w))) return true;
   }
-  return {
-    url: location.href,
-    title: (document.title ?? '').slice(0, 300),
-    textSample: textSample.slice(0, SAMPLE_CHARS),
-    hasStructuredOffer: document.querySelector('script[type="application/ld+json"], [itemtype*="Offer"]') !== null,
-    hasPaymentField:
-      document.querySelector(
-        'input[autocomplete^="cc-"], input[name*="card" i], input[id*="card" i], input[name*="kort" i]',
-      ) !== null,
-    hasPaymentFrame,
-    knownHost: isKnownHost(location.hostname),
-  };
+  return false;
 }

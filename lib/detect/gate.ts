@@ -11,8 +11,10 @@ export interface GateInput {
   knownHost: boolean;
 }
 
-// No regular expressions here: compiling case-insensitive Unicode patterns costs about a millisecond each on
-// every page, more than the whole gate may. Plain lower-case substring search with boundary checks instead.
+/**
+ * No regular expressions here: compiling case-insensitive Unicode patterns costs about a millisecond each on
+ * every page, more than the whole gate may. Plain lower-case substring search with boundary checks instead.
+ */
 const URL_WORDS = words.url.map((w) => w.toLowerCase());
 const TEXT_WORDS = words.words.map((w) => w.toLowerCase());
 const PERIOD_WORDS = words.periods.map((w) => w.toLowerCase());
@@ -55,14 +57,15 @@ function pathOf(url: string): string {
  * offer, a host in the service directory. High recall; the full detection decides.
  */
 export function gate(input: GateInput): boolean {
+  /** Fields are read in order of cost, only while they can still change the answer (computed on first read). */
   if (input.hasPaymentField || input.hasPaymentFrame) return true;
+  let cues = urlCue(pathOf(input.url).toLowerCase()) ? 1 : 0;
   const text = `${input.title.slice(0, 300)} ${input.textSample.slice(0, 3000)}`.toLowerCase();
-  let cues = 0;
-  if (urlCue(pathOf(input.url).toLowerCase())) cues++;
   if (wordCue(text)) cues++;
-  if (periodCue(text)) cues++;
-  if (input.hasStructuredOffer) cues++;
-  if (input.knownHost) cues++;
+  if (cues < 2 && periodCue(text)) cues++;
+  if (cues < 2 && input.hasStructuredOffer) cues++;
+  /** A known host alone is never enough, so it is looked up only when it would decide. */
+  if (cues === 1 && input.knownHost) cues++;
   return cues >= 2;
 }
 
