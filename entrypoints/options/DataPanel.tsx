@@ -1,8 +1,11 @@
+import { useEffect } from 'preact/hooks';
+import { ChargeProposals } from '../../components/ChargeProposals';
 import { BackupPanel } from '../../components/data/BackupPanel';
 import { CsvImport } from '../../components/data/CsvImport';
 import { HouseholdReview } from '../../components/data/HouseholdReview';
 import { StatementImport } from '../../components/data/StatementImport';
 import { type ExportKind, ExportPanel } from '../../components/ExportPanel';
+import { checkAgainstCharges, proposalKey } from '../../lib/app/charge-check';
 import type { Store } from '../../lib/app/store';
 import { exportIcs } from '../../lib/calendar/ics';
 import type { Translate } from '../../lib/i18n';
@@ -27,6 +30,12 @@ export function DataPanel(props: { store: Store; platform: Platform; t: Translat
   const today = store.today.value;
   const ctx = store.ctx.value;
   const backup = () => exportBackup(store.db, new Date().toISOString());
+  useEffect(() => {
+    if (store.charges.value === null) void store.loadCharges();
+  }, []);
+  const proposals = store.charges.value
+    ? checkAgainstCharges(store.subscriptions.value, store.charges.value, today, store.dismissedProposals.value)
+    : [];
 
   async function onExport(kind: ExportKind, memberId?: string) {
     const now = new Date().toISOString();
@@ -63,6 +72,20 @@ export function DataPanel(props: { store: Store; platform: Platform; t: Translat
   return (
     <div class="data-views">
       <ExportPanel t={t} members={store.members.value} onExport={onExport} />
+      <ChargeProposals
+        proposals={proposals}
+        locale={locale}
+        t={t}
+        onApply={(p) =>
+          void store.save({
+            id: p.subscriptionId,
+            period: p.period,
+            amountMinor: p.amountMinor,
+            billingAnchor: p.billingAnchor,
+          })
+        }
+        onDismiss={(p) => void store.dismissProposal(proposalKey(p))}
+      />
       <BackupPanel
         t={t}
         readFile={readFile}

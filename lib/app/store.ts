@@ -6,6 +6,7 @@ import {
   deleteMember,
   deleteSubscription,
   getSettings,
+  getState,
   listMembers,
   listPendingDetections,
   newId,
@@ -15,6 +16,7 @@ import {
   saveSettings,
   saveSubscription,
   setDetectionStatus,
+  setState,
 } from '../db';
 import type {
   Charge,
@@ -52,6 +54,8 @@ export function createStore({ db, now, notifyChanged }: StoreDeps) {
   const charges = signal<Charge[] | null>(null);
   /** Links seen on services' own pages, by service id or domain. */
   const seenLinks = signal<Map<string, Links>>(new Map());
+  /** Keys of charge-check proposals the user dismissed. */
+  const dismissedProposals = signal<ReadonlySet<string>>(new Set());
   const loaded = signal(false);
   const today = signal(todayFromInstant(now()));
 
@@ -72,6 +76,7 @@ export function createStore({ db, now, notifyChanged }: StoreDeps) {
       db.serviceLinks.toArray(),
     ]);
     seenLinks.value = new Map(links.map((l) => [l.key, l.links]));
+    dismissedProposals.value = new Set(await getState<string[]>(db, 'proposals.dismissed', []));
     settings.value = s;
     subscriptions.value = subs;
     priceChanges.value = pcs;
@@ -219,6 +224,12 @@ export function createStore({ db, now, notifyChanged }: StoreDeps) {
     return saved;
   }
 
+  async function dismissProposal(key: string) {
+    const next = new Set(dismissedProposals.value).add(key);
+    dismissedProposals.value = next;
+    await setState(db, 'proposals.dismissed', [...next]);
+  }
+
   async function addManualCharge(charge: Charge) {
     await addCharges(db, [charge]);
     if (charges.value) await loadCharges();
@@ -233,6 +244,8 @@ export function createStore({ db, now, notifyChanged }: StoreDeps) {
     settings,
     charges,
     seenLinks,
+    dismissedProposals,
+    dismissProposal,
     loaded,
     today,
     rates,
