@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 90000,
     hookTimeout: 90000,
     fileParallelism: false,
+    // A real browser on a shared 2-core machine: one retry in CI for timing flakes (a broken feature fails twice).
+    retry: process.env.CI ? 1 : 0,
   },
 });
