@@ -53,12 +53,13 @@ function serviceKey(result: PageDetection, hostname: string): string {
 /** Finds the subscription a page is about: same directory id, else same domain (or parent domain). */
 export function findExisting(subs: readonly Subscription[], result: PageDetection, hostname: string) {
   const id = result.service?.serviceId;
-  const domain = result.service?.domain ?? hostname;
   const live = subs.filter((s) => s.status !== 'cancelled');
-  return (
-    (id ? live.find((s) => s.serviceId === id) : undefined) ??
-    live.find((s) => s.domain && (domain === s.domain || domain.endsWith(`.${s.domain}`)))
-  );
+  return (id ? live.find((s) => s.serviceId === id) : undefined) ?? forHost(live, result.service?.domain ?? hostname);
+}
+
+/** The subscription whose domain is this host or one of its parents (`www.viaplay.no` → `viaplay.no`). */
+export function forHost(subs: readonly Subscription[], hostname: string): Subscription | undefined {
+  return subs.find((s) => s.domain && (hostname === s.domain || hostname.endsWith(`.${s.domain}`)));
 }
 
 function pageLinks(result: PageDetection, pageUrl: string, today: string): Links {

@@ -167,8 +167,7 @@ export function ChartsView({ byCategory, pastMonths, projectedMonths, byMember, 
     };
   }, [input, base, locale, schemeVersion]);
 
-  const tableClass = state === 'unavailable' ? 'chart-table' : 'chart-table visually-hidden';
-  const total = (rows: readonly { monthlyMinor: number }[]) => rows.reduce((s, r) => s + r.monthlyMinor, 0);
+  const tableClass = state === 'unavailable' ? 'chart-table' : 'chart-table sr-only';
 
   return (
     <section class="view charts-view" aria-labelledby="charts-view-title" data-chart-state={state}>
@@ -189,29 +188,16 @@ export function ChartsView({ byCategory, pastMonths, projectedMonths, byMember, 
                 aria-label={t('views.charts.alt', { title: t('views.charts.byCategory') })}
               />
             </div>
-            <table class={tableClass}>
-              <caption>{t('views.charts.byCategoryCaption', { currency: base })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('views.charts.category')}</th>
-                  <th scope="col">{perMonth}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {categories.map((c) => (
-                  <tr key={c.key}>
-                    <th scope="row">{c.label}</th>
-                    <td>{money(c.monthlyMinor, base, locale)}</td>
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr>
-                  <th scope="row">{t('views.charts.total')}</th>
-                  <td>{money(total(categories), base, locale)}</td>
-                </tr>
-              </tfoot>
-            </table>
+            <SpendTable
+              class={tableClass}
+              caption={t('views.charts.byCategoryCaption', { currency: base })}
+              keyHeader={t('views.charts.category')}
+              valueHeader={perMonth}
+              rows={categories}
+              totalLabel={t('views.charts.total')}
+              base={base}
+              locale={locale}
+            />
           </>
         )}
       </section>
@@ -265,26 +251,65 @@ export function ChartsView({ byCategory, pastMonths, projectedMonths, byMember, 
                 aria-label={t('views.charts.alt', { title: t('views.charts.byMember') })}
               />
             </div>
-            <table class={tableClass}>
-              <caption>{t('views.charts.byMemberCaption', { currency: base })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('views.charts.member')}</th>
-                  <th scope="col">{perMonth}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {members.map((m) => (
-                  <tr key={m.key}>
-                    <th scope="row">{m.label}</th>
-                    <td>{money(m.monthlyMinor, base, locale)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <SpendTable
+              class={tableClass}
+              caption={t('views.charts.byMemberCaption', { currency: base })}
+              keyHeader={t('views.charts.member')}
+              valueHeader={perMonth}
+              rows={members}
+              base={base}
+              locale={locale}
+            />
           </>
         )}
       </section>
     </section>
+  );
+}
+
+/** The accessible table behind a spend chart: one row per category or member, optionally with a total. */
+function SpendTable(props: {
+  class: string;
+  caption: string;
+  keyHeader: string;
+  valueHeader: string;
+  rows: readonly { key: string; label: string; monthlyMinor: number }[];
+  totalLabel?: string;
+  base: string;
+  locale: string;
+}) {
+  const { base, locale } = props;
+  return (
+    <table class={props.class}>
+      <caption>{props.caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{props.keyHeader}</th>
+          <th scope="col">{props.valueHeader}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.rows.map((r) => (
+          <tr key={r.key}>
+            <th scope="row">{r.label}</th>
+            <td>{money(r.monthlyMinor, base, locale)}</td>
+          </tr>
+        ))}
+      </tbody>
+      {props.totalLabel && (
+        <tfoot>
+          <tr>
+            <th scope="row">{props.totalLabel}</th>
+            <td>
+              {money(
+                props.rows.reduce((sum, r) => sum + r.monthlyMinor, 0),
+                base,
+                locale,
+              )}
+            </td>
+          </tr>
+        </tfoot>
+      )}
+    </table>
   );
 }

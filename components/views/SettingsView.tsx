@@ -373,7 +373,7 @@ export function SettingsView(props: SettingsViewProps) {
                     <th scope="row">
                       <label for={id}>
                         {code}
-                        <span class="visually-hidden"> {t('views.settings.perEur')}</span>
+                        <span class="sr-only"> {t('views.settings.perEur')}</span>
                       </label>
                       <span class="currency-name muted">{currencyName(code, locale)}</span>
                     </th>
@@ -591,7 +591,7 @@ function MemberRow({ member, t, onSave, onDelete }: MemberRowProps) {
     <li class="member-row">
       <form onSubmit={save} noValidate class="field-inline">
         <span class="member-swatch" style={{ backgroundColor: color }} aria-hidden="true" />
-        <label for={nameId} class="visually-hidden">
+        <label for={nameId} class="sr-only">
           {t('views.settings.memberNameNamed', { name: member.name })}
         </label>
         <input
@@ -606,7 +606,7 @@ function MemberRow({ member, t, onSave, onDelete }: MemberRowProps) {
             setError('');
           }}
         />
-        <label for={colorId} class="visually-hidden">
+        <label for={colorId} class="sr-only">
           {t('views.settings.memberColorNamed', { name: member.name })}
         </label>
         <input id={colorId} type="color" value={color} onInput={(e) => setColor(e.currentTarget.value)} />

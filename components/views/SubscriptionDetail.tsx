@@ -295,7 +295,7 @@ function LinksSection({ subscription: sub, t, locale, onEditLinks }: Subscriptio
                   <>
                     <a class="button" href={url} target="_blank" rel="noopener noreferrer">
                       {t(`views.detail.link.${kind}`)}
-                      <span class="visually-hidden"> ({t('views.detail.newTab')})</span>
+                      <span class="sr-only"> ({t('views.detail.newTab')})</span>
                     </a>{' '}
                     <span class="link-host">{hostOf(url)}</span>
                     <span class="link-source muted">{sourceLabel(link, t, locale)}</span>
@@ -368,7 +368,7 @@ function Charges({ charges, t, locale }: SubscriptionDetailProps) {
         <p class="muted">{t('views.detail.noCharges')}</p>
       ) : (
         <table class="detail-charges">
-          <caption class="visually-hidden">{t('views.detail.chargesCaption')}</caption>
+          <caption class="sr-only">{t('views.detail.chargesCaption')}</caption>
           <thead>
             <tr>
               <th scope="col">{t('views.detail.date')}</th>

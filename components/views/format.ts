@@ -1,19 +1,10 @@
 import type { Translate } from '../../lib/i18n';
 import { HttpUrl } from '../../lib/model';
-import { formatMoney, minorToDecimal } from '../../lib/money';
 import { parsePeriod } from '../../lib/schedule';
 
 /** Small formatting helpers shared by the dashboard views. None of them throws. */
 
-/** Money in minor units for people (`129,00 kr`); falls back to `129.00 XYZ` when Intl refuses the code. */
-export function money(amountMinor: number, currency: string, locale: string, compact = false): string {
-  const minor = Math.round(amountMinor);
-  try {
-    return formatMoney({ amountMinor: minor, currency }, locale, { compact });
-  } catch {
-    return `${minorToDecimal(minor, currency)} ${currency}`;
-  }
-}
+export { money } from '../../lib/app/format';
 
 function utcDate(y: number, m: number, d = 1): Date {
   const date = new Date(0);

@@ -5,7 +5,7 @@ import { Overview } from '../../components/Overview';
 import { SubscriptionForm } from '../../components/SubscriptionForm';
 import { SubscriptionTable } from '../../components/SubscriptionTable';
 import { UndoBar } from '../../components/UndoBar';
-import { EMPTY_FORM, valuesFrom } from '../../lib/app/form';
+import { valuesForNew, valuesFrom } from '../../lib/app/form';
 import { NAV, parseRoute, type Route, routeHash } from '../../lib/app/route';
 import type { Store } from '../../lib/app/store';
 import { buildRows, DEFAULT_QUERY, distinct, queryRows, type TableQuery } from '../../lib/app/table';
@@ -117,17 +117,7 @@ export function App({ store, platform }: { store: Store; platform: Platform }) {
     );
   } else if (r.view === 'add' || r.view === 'edit') {
     const existing = r.view === 'edit' ? subs.find((s) => s.id === r.id) : undefined;
-    const fromDetection = editDetection?.result;
-    const initial = existing
-      ? valuesFrom(existing)
-      : {
-          ...EMPTY_FORM,
-          currency: ctx.base,
-          nextRenewal: fromDetection?.subscription?.nextRenewal ?? ctx.today,
-          service: fromDetection?.service?.name ?? '',
-          amount: fromDetection?.subscription ? String(fromDetection.subscription.amountMinor / 100) : '',
-          period: fromDetection?.subscription?.period ?? 'P1M',
-        };
+    const initial = existing ? valuesFrom(existing) : valuesForNew(editDetection?.result, ctx.base, ctx.today);
     body = (
       <SubscriptionForm
         key={existing?.id ?? 'new'}

@@ -4,7 +4,7 @@ import { type CurrentSite, PopupView } from '../../components/PopupView';
 import { createStore } from '../../lib/app/store';
 import { getDb } from '../../lib/db';
 import { createTranslator, LOCALES, resolveLanguage } from '../../lib/i18n';
-import { siteOf } from '../../lib/ingest';
+import { forHost, siteOf } from '../../lib/ingest';
 import { endingSoon, totals, upcomingRenewals } from '../../lib/summary';
 import '../../components/styles.css';
 
@@ -22,9 +22,7 @@ async function currentSite(): Promise<CurrentSite | null> {
   let hostname = detection?.hostname;
   if (!hostname && tab.url && /^https?:/.test(tab.url)) hostname = siteOf(tab.url);
   if (!hostname) return null;
-  const subscription = store.subscriptions.value.find(
-    (s) => s.domain && (hostname === s.domain || hostname!.endsWith(`.${s.domain}`)),
-  );
+  const subscription = forHost(store.subscriptions.value, hostname);
   if (detection) void browser.runtime.sendMessage({ type: 'detection-seen', tabId: tab.id }).catch(() => {});
   return { hostname, ...(detection ? { detection } : {}), ...(subscription ? { subscription } : {}) };
 }

@@ -1,4 +1,10 @@
-import { type FieldErrors, type Subscription, Subscription as SubscriptionSchema, validate } from '../model';
+import {
+  type FieldErrors,
+  type PageDetection,
+  type Subscription,
+  Subscription as SubscriptionSchema,
+  validate,
+} from '../model';
 import { toMajor, toMinor } from '../money';
 
 /** The add/edit form's fields, as the strings the inputs hold. */
@@ -91,6 +97,19 @@ export function valuesFrom(sub: Subscription): FormValues {
 
 /** Problems the form reports, each shown in the user's language. */
 export type ErrorCode = 'required' | 'amount' | 'number' | 'link' | 'invalid';
+
+/** A new-subscription form filled from what a page showed (or blank), in the user's base currency by default. */
+export function valuesForNew(detected: PageDetection | undefined, base: string, today: string): FormValues {
+  const sub = detected?.subscription;
+  return {
+    ...EMPTY_FORM,
+    currency: sub?.currency ?? base,
+    nextRenewal: sub?.nextRenewal ?? today,
+    service: detected?.service?.name ?? '',
+    amount: sub ? String(toMajor(sub.amountMinor, sub.currency)) : '',
+    period: sub?.period ?? 'P1M',
+  };
+}
 
 export type FormResult = { ok: true; input: Record<string, unknown> } | { ok: false; errors: FieldErrors };
 

@@ -1,10 +1,18 @@
 import type { Translate } from '../i18n';
-import { formatMoney } from '../money';
+import { formatMoney, minorToDecimal } from '../money';
 import { parsePeriod } from '../schedule';
 
-/** Money for display, e.g. `kr 129,00` in nb-NO. */
-export function money(amountMinor: number, currency: string, locale: string): string {
-  return formatMoney({ amountMinor: Math.round(amountMinor), currency }, locale);
+/**
+ * Money for display (`129,00 kr` in nb-NO); rounds to whole minor units, and falls back to `129.00 XYZ` when
+ * Intl refuses the currency code. Never throws. The one money formatter of the UI.
+ */
+export function money(amountMinor: number, currency: string, locale: string, compact = false): string {
+  const minor = Math.round(amountMinor);
+  try {
+    return formatMoney({ amountMinor: minor, currency }, locale, { compact });
+  } catch {
+    return `${minorToDecimal(minor, currency)} ${currency}`;
+  }
 }
 
 /** "per month", "every 2 weeks", "per year"... */
@@ -20,12 +28,4 @@ export function daysLeftLabel(days: number, t: Translate): string {
   if (days === 0) return t('common.today');
   if (days === 1) return t('common.tomorrow');
   return t('common.inDays', { n: days });
-}
-
-/** A month key `2026-12` as "December 2026" in the locale. */
-export function monthLabel(month: string, locale: string): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(y, m - 1, 1)),
-  );
 }

@@ -10,7 +10,8 @@ const MAX_INPUT = 300;
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-const PREFIX_RE = new RegExp(
+/** Payment-processor prefixes such as `PAYPAL *` and `VIPPS*` (shared with lib/io's payee cleaning). */
+export const PROCESSOR_PREFIX_RE = new RegExp(
   `(^|\\s)(?:${[...PROCESSOR_PREFIXES]
     .sort((a, b) => b.length - a.length)
     .map((p) => escapeRegExp(p).replace(/ /g, '\\s*'))
@@ -80,7 +81,7 @@ export function statementParts(text: string): StatementParts {
   if (typeof text !== 'string') return { words: [] };
   let s = fold(text.slice(0, MAX_INPUT));
   s = s.replace(/\+(?!\d)/g, ' PLUS ');
-  s = s.replace(PREFIX_RE, '$1 ');
+  s = s.replace(PROCESSOR_PREFIX_RE, '$1 ');
   for (const re of REMOVED) s = s.replace(re, ' ');
   const chunks = s
     .split(/\s+/)

@@ -4,17 +4,10 @@
  * country or city removed. The noise words are lib/directory's data; the places are `recurring-words.json`.
  */
 import { normaliseStatement } from '../directory';
-import { NOISE_WORDS, PROCESSOR_PREFIXES, TRAILING_COUNTRY_CODES } from '../directory/statement-noise';
+import { PROCESSOR_PREFIX_RE } from '../directory/statement';
+import { NOISE_WORDS, TRAILING_COUNTRY_CODES } from '../directory/statement-noise';
 import words from './recurring-words.json';
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const PREFIX_RE = new RegExp(
-  `(^|\\s)(?:${[...PROCESSOR_PREFIXES]
-    .sort((a, b) => b.length - a.length)
-    .map((p) => escapeRegExp(p).replace(/ /g, '\\s*'))
-    .join('|')})\\s*\\*\\s*`,
-  'g',
-);
 const NOISE = new Set(NOISE_WORDS);
 const COUNTRY = new Set(Object.keys(TRAILING_COUNTRY_CODES));
 const PLACES = [...words.trailingPlaces].sort((a, b) => b.length - a.length);
@@ -54,7 +47,7 @@ function isNoiseToken(token: string): boolean {
 export function cleanPayee(description: string): string {
   if (typeof description !== 'string') return '';
   // Noise is recognised on folded tokens; the payee keeps its own letters (LØNN, not LONN).
-  const s = description.slice(0, 300).toUpperCase().replace(PREFIX_RE, '$1 ');
+  const s = description.slice(0, 300).toUpperCase().replace(PROCESSOR_PREFIX_RE, '$1 ');
   const tokens = s.split(/\s+/).filter((t) => t && !isNoiseToken(fold(t)));
   const bare = (t: string | undefined) => fold(t ?? '').replace(/[^A-Z0-9]/g, '');
   while (tokens.length > 1 && EDGE.has(bare(tokens[0]))) tokens.shift();

@@ -83,14 +83,14 @@ describe('ChartsView', () => {
     const view = screen.getByRole('heading', { level: 2 }).closest('section')!;
     await waitFor(() => expect(view.getAttribute('data-chart-state')).toBe('unavailable'));
     expect(screen.getByText(/numbers are shown as tables/)).toBeTruthy();
-    expect(cat.classList.contains('visually-hidden')).toBe(false);
+    expect(cat.classList.contains('sr-only')).toBe(false);
   });
 
   it('keeps the tables visually hidden while the charts load', () => {
     render(<ChartsView {...props()} />);
     const view = screen.getByRole('heading', { level: 2 }).closest('section')!;
     expect(view.getAttribute('data-chart-state')).toBe('loading');
-    for (const t of view.querySelectorAll('table')) expect(t.classList.contains('visually-hidden')).toBe(true);
+    for (const t of view.querySelectorAll('table')) expect(t.classList.contains('sr-only')).toBe(true);
   });
 
   it('unmounts cleanly before and after chart.js has loaded', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_FORM, parseAmountInput, readForm, valuesFrom } from '../../../lib/app/form';
+import { EMPTY_FORM, parseAmountInput, readForm, valuesForNew, valuesFrom } from '../../../lib/app/form';
 import { sub } from '../../helpers';
 
 const err = (code: string) => `E:${code}`;
@@ -65,6 +65,29 @@ describe('add/edit form', () => {
       id: s.id,
       amountMinor: s.amountMinor,
       links: { cancel: { source: 'directory' } },
+    });
+  });
+});
+
+describe('a new form from a detection', () => {
+  it('uses the detected currency’s minor units and the page’s renewal day', () => {
+    const detected = {
+      kind: 'signup' as const,
+      service: { name: 'Nintendo Online', domain: 'nintendo.co.jp' },
+      subscription: { amountMinor: 306, currency: 'JPY', period: 'P1M', nextRenewal: '2026-12-01' },
+      charges: [],
+      links: {},
+    };
+    expect(valuesForNew(detected, 'NOK', '2026-11-23')).toMatchObject({
+      service: 'Nintendo Online',
+      amount: '306',
+      currency: 'JPY',
+      nextRenewal: '2026-12-01',
+    });
+    expect(valuesForNew(undefined, 'SEK', '2026-11-23')).toMatchObject({
+      service: '',
+      currency: 'SEK',
+      nextRenewal: '2026-11-23',
     });
   });
 });
