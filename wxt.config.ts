@@ -4,10 +4,12 @@ import { defineConfig } from 'wxt';
 // Manifest V3 for Chrome, plus a Firefox build (`wxt build -b firefox`).
 export default defineConfig({
   srcDir: '.',
-  outDir: '.output',
+  // SUBKEEPER_OUT_DIR builds elsewhere (side-by-side builds for benchmarks).
+  outDir: process.env.SUBKEEPER_OUT_DIR ?? '.output',
   manifestVersion: 3,
   imports: false,
-  vite: () => ({ plugins: [preact()] }),
+  // SUBKEEPER_NOMINIFY=1 keeps names readable in CPU profiles (bench/profile-content.ts).
+  vite: () => ({ plugins: [preact()], ...(process.env.SUBKEEPER_NOMINIFY ? { build: { minify: false } } : {}) }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -7,11 +7,12 @@
  * 2. Popup: time to first paint with data, 500 subscriptions.
  * 3. Dashboard: time to first paint with data, 1,000 subscriptions and 50,000 charges; search and sort response.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { generateDemo } from '../lib/demo';
-import { EXTENSION_DIR, type Launched, launchExtension, ROOT, startServer } from '../tests/e2e/harness';
+import { EXTENSION_DIR, type Launched, launchExtension, startServer } from '../tests/e2e/harness';
+import { articlePage, bigSubscriptionPage } from './pages';
 
 const N = Number(process.env.BENCH_RUNS ?? 15);
 const median = (xs: number[]) => {
@@ -20,18 +21,6 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
 const ms = (x: number) => `${x.toFixed(2)} ms`;
-
-function articlePage(paragraphs: number): string {
-  const p = (i: number) =>
-    `<p>Avsnitt ${i}: Regjeringen la fram et forslag om nye regler for strømstøtte. Ifølge departementet vil en vanlig husholdning spare rundt 1 200 kroner i året, mens kommunene får 45 millioner ekstra. Kritikerne mener beløpet er for lite.</p>`;
-  return `<!doctype html><html lang="nb"><head><meta charset="utf-8"><title>Nyheter: nye regler for strømstøtte</title></head><body><header><nav><a href="/">Forsiden</a> <a href="/sport">Sport</a></nav></header><main><article><h1>Nye regler for strømstøtte</h1>${Array.from({ length: paragraphs }, (_, i) => p(i)).join('')}</article></main><footer>Kontakt oss</footer></body></html>`;
-}
-
-function bigSubscriptionPage(): string {
-  const base = readFileSync(path.join(ROOT, 'tests/fixtures/pages/nb-viaplay-billing-spa-bidi.html'), 'utf8');
-  const filler = articlePage(4000).replace(/^.*<main>|<\/main>.*$/gs, '');
-  return base.replace('</body>', `<section class="css-9x8y7z">${filler}</section></body>`);
-}
 
 async function scriptDuration(context: BrowserContext, url: string): Promise<number> {
   const page = await context.newPage();
@@ -62,7 +51,7 @@ async function contentScriptCost() {
     }
     const bytes = Buffer.byteLength(pages[p]!);
     console.log(
-      `content script, ${name} (${(bytes / 1024).toFixed(0)} KB): extra script time median ${ms(median(a) - median(b))} (with ${ms(median(a))}, without ${ms(median(b))}, n=${N})`,
+      `content script, ${name} (${(bytes / 1024 / 1024).toFixed(2)} MB): extra script time median ${ms(median(a) - median(b))} (with ${ms(median(a))}, without ${ms(median(b))}, n=${N})`,
     );
   }
   await withExt.close();

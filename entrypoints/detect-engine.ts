@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { toIsoDate } from '../lib/dates';
-import { detectPage } from '../lib/detect';
+import { detectPageRaw } from '../lib/detect/engine';
 
 /**
  * The full detector, imported by the content script into a page whose gate fired (never loaded on other pages).
@@ -17,7 +17,7 @@ function today(): string {
 
 function run() {
   try {
-    const result = detectPage(document, location.href, today());
+    const result = detectPageRaw(document, location.href, today());
     if (result.kind === 'none') return;
     const key = JSON.stringify(result);
     if (key === lastSent) return;

@@ -2,224 +2,24 @@
  * The detection engine: reads one page (any DOM Document) and tells what kind of subscription page it is and what
  * it says — service, recurring price, period, trial, intro offer, next renewal, past charges and where to cancel.
  * Pure: no network, no clock (the caller passes `now`), no layout reads. Never throws.
+ *
+ * `detectPage` validates the result against the `PageDetection` schema. The content script uses `detectPageRaw`
+ * from ./engine instead (no zod in web pages); the background validates what it receives the same way.
  */
-import { PageDetection } from '../model/detection';
-import type { PriceContext } from '../money';
-import { type FoundCharge, findReceiptCharge, findRows, findSentenceCharges } from './charges';
-import { extractPage, type PageData } from './dom';
-import { decideKind } from './kind';
-import { detectLanguage } from './language';
-import { lexicon } from './lexicon';
-import { type FoundLinks, findLinks, resolveHttp } from './links';
-import { findOffers } from './phrases';
-import { eligible, findCandidates } from './prices';
-import { findService, type LookupHost } from './service';
-import { addOpenGraphPrice, readStructured } from './structured';
-import {
-  type Chosen,
-  chooseRecurring,
-  introOf,
-  pagePeriod,
-  periodFromCharges,
-  structuredRecurring,
-  tracks,
-  trialDays,
-} from './subscription';
-import { findRenewal, LineDates } from './when';
+import { PageDetection, salvageDetection } from '../model/detection';
+import { type DetectOptions, detectPageRaw } from './engine';
 
-export type { PageDetection } from '../model/detection';
+export type { DetectOptions } from './engine';
 export type { DirectoryHit, LookupHost } from './service';
-
-export interface DetectOptions {
-  /** The service directory's lookup; without it the service is named from the page only. */
-  lookupHost?: LookupHost;
-}
-
-const NONE: PageDetection = { kind: 'none', service: null, subscription: null, charges: [], links: {} };
 
 /**
  * Reads `document` (loaded from `url`) as of the day `now` (`YYYY-MM-DD`) and returns what it found, validated
  * against `PageDetection` (invalid fields are dropped). Returns kind `none` on any internal error.
  */
 export function detectPage(document: Document, url: string, now: string, options: DetectOptions = {}): PageDetection {
-  try {
-    return run(document, String(url ?? ''), String(now ?? ''), options);
-  } catch {
-    return { ...NONE, links: {} };
-  }
+  const raw = detectPageRaw(document, url, now, options);
+  return salvageDetection(raw) ?? { kind: 'none', service: null, subscription: null, charges: [], links: {} };
 }
 
-function upsellLines(page: PageData): Set<number> {
-  const lex = lexicon();
-  const out = new Set<number>();
-  page.lines.forEach((line, i) => {
-    const h = line.section >= 0 ? page.lines[line.section] : undefined;
-    if ((h && h.heading >= 2 && lex.upsell.test(h.text)) || lex.upsell.test(line.text)) out.add(i);
-  });
-  return out;
-}
-
-function run(document: Document, url: string, now: string, options: DetectOptions): PageDetection {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(now)) return { ...NONE, links: {} };
-  const page = extractPage(document);
-  let parsedUrl: URL | null = null;
-  try {
-    parsedUrl = new URL(url);
-  } catch {
-    parsedUrl = null;
-  }
-  const hostname = parsedUrl?.hostname ?? '';
-  const sample = page.lines
-    .slice(0, 200)
-    .map((l) => l.text)
-    .join(' ')
-    .slice(0, 6000);
-  const { lang, tag } = detectLanguage(page.htmlLang, hostname, sample);
-  const ctx: PriceContext = { lang: tag, hostname };
-  if (lang.defaultCurrency) ctx.defaultCurrency = lang.defaultCurrency;
-
-  const sd = readStructured(page.jsonLd, page.microdataRoots);
-  addOpenGraphPrice(sd, page.meta);
-  const cands = findCandidates(page.lines, ctx);
-  const upsell = upsellLines(page);
-  const skip = (i: number) => upsell.has(i);
-  const { trials, intros } = findOffers(page.lines, cands, skip);
-  for (const intro of intros) {
-    const c = intro.priceId !== undefined ? cands[intro.priceId] : undefined;
-    if (c) c.intro = true;
-  }
-  const dates = new LineDates(page.lines, tag, now);
-  const renewal = findRenewal(page.lines, dates, now, skip);
-  const rows = findRows(page, cands, dates, now, skip);
-  const pageLinks = findLinks(page.links, url, page.baseHref);
-
-  const planKeys = new Set(
-    cands
-      .filter((c) => eligible(c) && c.period && !c.equivalent && !c.intro && !c.dueToday && !skip(c.line))
-      .map((c) => `${c.amountMinor} ${c.currency}`),
-  );
-  const sdPlanKeys = new Set(sd.offers.filter((o) => o.amountMinor > 0).map((o) => `${o.amountMinor} ${o.currency}`));
-  const multiPlan = planKeys.size >= 2 || (sdPlanKeys.size >= 2 && sd.bought.length === 0);
-  const priced = cands.some((c) => eligible(c) && !skip(c.line)) || sd.offers.length > 0 || sd.bought.length > 0;
-  const recurring =
-    planKeys.size > 0 ||
-    structuredRecurring(sd) !== undefined ||
-    trials.length > 0 ||
-    intros.length > 0 ||
-    (priced && (renewal !== undefined || pagePeriod(page.lines, cands, skip) !== undefined));
-
-  const kind = decideKind({
-    page,
-    url: parsedUrl,
-    sd,
-    recurring,
-    priced,
-    multiPlan,
-    rows: rows.length,
-    renewal: renewal !== undefined,
-    links: pageLinks,
-    knownService: Boolean(hostname && options.lookupHost?.(hostname.toLowerCase())),
-  });
-  if (kind === 'none') return { ...NONE, links: {} };
-  const service = findService(page, sd, hostname, options.lookupHost);
-  const serviceOut = service
-    ? { name: service.name, domain: service.domain, ...(service.serviceId ? { serviceId: service.serviceId } : {}) }
-    : null;
-  if (!tracks(kind)) return finish({ kind, service: serviceOut, subscription: null, charges: [], links: {} });
-
-  let chosen: Chosen | undefined = chooseRecurring(cands, page.lines, sd, skip);
-  let charges: FoundCharge[] = [];
-  if (kind === 'billing') {
-    charges = rows;
-  } else if (kind === 'receipt') {
-    const paid = sd.paid.find((p) => p.date);
-    const text = findReceiptCharge(page.lines, cands, dates, now, skip, sd.paid[0] ?? chosen);
-    if (text) charges = [text];
-    else if (paid?.date) charges = [{ date: paid.date, amountMinor: paid.amountMinor, currency: paid.currency }];
-  } else if (kind === 'confirmation' || kind === 'account') {
-    charges = findSentenceCharges(page.lines, cands, dates, now, skip);
-  }
-  charges = tidyCharges(charges);
-
-  if (!chosen && kind === 'billing' && charges.length > 0) {
-    const last = charges[charges.length - 1] as FoundCharge;
-    chosen = { amountMinor: last.amountMinor, currency: last.currency };
-  }
-  let subscription: PageDetection['subscription'] = null;
-  if (chosen) {
-    let period = chosen.period;
-    if (!period) period = pagePeriod(page.lines, cands, skip);
-    if (!period && kind === 'billing') period = periodFromCharges(charges);
-    const sub: NonNullable<PageDetection['subscription']> = {
-      amountMinor: chosen.amountMinor,
-      currency: chosen.currency,
-    };
-    if (period) sub.period = period;
-    const trial = trials[0] ? trialDays(trials[0], now) : undefined;
-    if (trial !== undefined) sub.trialDays = trial;
-    const intro = introOf(intros[0], { ...chosen, ...(period ? { period } : {}) }, cands);
-    if (intro) {
-      sub.introAmountMinor = intro.introAmountMinor;
-      sub.introPeriods = intro.introPeriods;
-    }
-    if (renewal) sub.nextRenewal = renewal;
-    subscription = sub;
-  }
-
-  let links: FoundLinks = pageLinks;
-  if (!links.cancel && !links.manage && !links.pause && service?.entry) {
-    links = {};
-    const fromDirectory = service.entry.links;
-    for (const k of ['cancel', 'pause', 'manage'] as const) {
-      const href = fromDirectory[k];
-      const resolved = href ? resolveHttp(href, href) : null;
-      if (resolved) links[k] = resolved;
-    }
-  }
-  return finish({ kind, service: serviceOut, subscription, charges, links });
-}
-
-/** Drops duplicates and sorts charges oldest first. */
-function tidyCharges(charges: FoundCharge[]): FoundCharge[] {
-  const seen = new Set<string>();
-  const out: FoundCharge[] = [];
-  for (const c of charges) {
-    const key = `${c.date} ${c.amountMinor} ${c.currency}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(c);
-  }
-  return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)).slice(0, 500);
-}
-
-/** Validates the result; drops whatever part does not validate instead of failing. */
-function finish(result: PageDetection): PageDetection {
-  const whole = PageDetection.safeParse(result);
-  if (whole.success) return whole.data;
-  const out: PageDetection = { kind: result.kind, service: null, subscription: null, charges: [], links: {} };
-  const svc = PageDetection.shape.service.safeParse(result.service);
-  if (svc.success) out.service = svc.data;
-  if (result.subscription) {
-    const subSchema = PageDetection.shape.subscription;
-    const { amountMinor, currency } = result.subscription;
-    const base = { amountMinor, currency };
-    if (subSchema.safeParse(base).success) {
-      const keep: Record<string, unknown> = { ...base };
-      for (const key of ['period', 'trialDays', 'introAmountMinor', 'introPeriods', 'nextRenewal'] as const) {
-        const v = result.subscription[key];
-        if (v !== undefined && subSchema.safeParse({ ...base, [key]: v }).success) keep[key] = v;
-      }
-      const parsed = subSchema.safeParse(keep);
-      if (parsed.success) out.subscription = parsed.data;
-    }
-  }
-  const chargeSchema = PageDetection.shape.charges.element;
-  out.charges = result.charges.filter((c) => chargeSchema.safeParse(c).success).slice(0, 500);
-  const linkSchema = PageDetection.shape.links;
-  for (const k of ['cancel', 'pause', 'manage'] as const) {
-    const v = result.links[k];
-    if (v && linkSchema.safeParse({ [k]: v }).success) out.links[k] = v;
-  }
-  const again = PageDetection.safeParse(out);
-  return again.success ? again.data : { ...NONE, kind: result.kind, links: {} };
-}
+/** The schema (and its type), for callers that validate detections they received. */
+export { PageDetection };

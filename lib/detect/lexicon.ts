@@ -154,105 +154,147 @@ function compileTemplates(specs: TemplateSpec[], parts: { n: string; unit: strin
   return { templates: out };
 }
 
+/** An object whose properties are computed on first read: a page pays only for the lists its detection uses. */
+function lazy<T extends object>(makers: { [K in keyof T]: () => T[K] }): T {
+  const out = {} as T;
+  for (const key of Object.keys(makers) as Array<keyof T>) {
+    Object.defineProperty(out, key, {
+      configurable: true,
+      enumerable: true,
+      get() {
+        const value = makers[key]();
+        Object.defineProperty(out, key, { value, enumerable: true });
+        return value;
+      },
+    });
+  }
+  return out;
+}
+
+function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  let made = false;
+  return () => {
+    if (!made) {
+      value = make();
+      made = true;
+    }
+    return value as T;
+  };
+}
+
 function build(): Lexicon {
-  const numbers = new Map<string, number>();
-  const units = new Map<string, Unit>();
-  for (const lang of LANGUAGES) {
-    for (const [w, v] of Object.entries(lang.numbers))
-      if (!numbers.has(w.toLowerCase())) numbers.set(w.toLowerCase(), v);
-    for (const [u, words] of Object.entries(lang.units))
-      for (const w of words) if (!units.has(w.toLowerCase())) units.set(w.toLowerCase(), u as Unit);
-  }
-  const nSource = `\\d{1,3}|${[...numbers.keys()]
-    .sort((a, b) => b.length - a.length)
-    .map(escapeRe)
-    .join('|')}`;
-  const unitSource = [...units.keys()]
-    .sort((a, b) => b.length - a.length)
-    .map(escapeRe)
-    .join('|');
-  const periods = valued((l) => l.periods);
-  // Inside templates the period phrases need no per-phrase word boundaries (they follow a price and a space):
-  // a plain lower-case alternation is far cheaper to run than the general phrase source.
-  const perSource = [...new Set(LANGUAGES.flatMap((l) => Object.values(l.periods).flat()))]
-    .map((p) => p.toLowerCase().trim())
-    .sort((a, b) => b.length - a.length)
-    .map((p) => p.split(/\s+/).map(escapeRe).join('\\s+'))
-    .join('|');
-  const parts = {
-    n: nSource,
-    unit: `(?:${unitSource})(?![${LETTER_CHARS}])\\.?`,
-    per: `(?:${perSource})(?![${WORD_CHARS}])`,
-  };
-  const links = {
-    cancel: phraseMatcher(merged((l) => l.links.cancel)),
-    pause: phraseMatcher(merged((l) => l.links.pause)),
-    manage: phraseMatcher(merged((l) => l.links.manage)),
-  };
-  const kindNames = Object.keys(LANGUAGES[0]?.kinds ?? {}) as Array<keyof LangData['kinds']>;
-  const kinds = Object.fromEntries(
-    kindNames.map((k) => [k, phraseMatcher(merged((l) => l.kinds[k]))]),
-  ) as Lexicon['kinds'];
-  const anyPeriod = valued((l) => {
-    const all: Record<string, string[]> = {};
-    for (const src of [l.periods, l.periodPrefixes, l.billed])
-      for (const [v, list] of Object.entries(src)) all[v] = [...(all[v] ?? []), ...list];
-    return all;
+  const words = once(() => {
+    const numbers = new Map<string, number>();
+    const units = new Map<string, Unit>();
+    for (const lang of LANGUAGES) {
+      for (const [w, v] of Object.entries(lang.numbers))
+        if (!numbers.has(w.toLowerCase())) numbers.set(w.toLowerCase(), v);
+      for (const [u, list] of Object.entries(lang.units))
+        for (const w of list) if (!units.has(w.toLowerCase())) units.set(w.toLowerCase(), u as Unit);
+    }
+    const nSource = `\\d{1,3}|${[...numbers.keys()]
+      .sort((a, b) => b.length - a.length)
+      .map(escapeRe)
+      .join('|')}`;
+    const unitSource = [...units.keys()]
+      .sort((a, b) => b.length - a.length)
+      .map(escapeRe)
+      .join('|');
+    return { numbers, units, nSource, unitSource };
   });
-  const beforeUnit = new Set<string>();
-  for (const spec of [...LANGUAGES.flatMap((l) => l.trial), ...LANGUAGES.flatMap((l) => l.intro)]) {
-    const t = typeof spec === 'string' ? spec : spec.t;
-    const m = /(\S+)[\s-]+\{unit\}/.exec(t);
-    if (m?.[1] && !m[1].startsWith('{')) beforeUnit.add(m[1]);
-  }
-  const lead = [nSource, ...[...beforeUnit].map(escapeRe)].join('|');
-  return {
-    offerShape: new RegExp(
-      `(?<![${WORD_CHARS}])(?:${lead})(?:\\s*[:,–—-]\\s*|\\s+|-)(?:${unitSource})(?![${LETTER_CHARS}])`,
-      'i',
-    ),
-    periods,
-    periodPrefixes: valued((l) => l.periodPrefixes),
-    billed: valued((l) => l.billed),
-    anyPeriod,
-    perInstance: phraseMatcher(merged((l) => l.perInstance)),
-    equivalent: phraseMatcher(merged((l) => l.equivalent)),
-    comparison: phraseMatcher(merged((l) => l.comparison)),
-    afterwards: phraseMatcher(merged((l) => l.afterwards)),
-    trialWords: phraseMatcher(merged((l) => l.trialWords)),
-    renewal: phraseMatcher(merged((l) => l.renewal)),
-    chargeDate: phraseMatcher(merged((l) => l.chargeDate)),
-    charged: phraseMatcher(merged((l) => l.charged)),
-    total: phraseMatcher(merged((l) => l.total)),
-    vat: phraseMatcher(merged((l) => l.vat)),
-    vatInclusive: phraseMatcher(merged((l) => l.vatInclusive)),
-    net: phraseMatcher(merged((l) => l.net)),
-    saving: phraseMatcher(merged((l) => l.saving)),
-    old: phraseMatcher(merged((l) => l.old)),
-    dueToday: phraseMatcher(merged((l) => l.dueToday)),
-    shipping: phraseMatcher(merged((l) => l.shipping)),
-    oneOff: phraseMatcher(merged((l) => l.oneOff)),
-    installment: phraseMatcher(merged((l) => l.installment)),
-    failed: phraseMatcher(merged((l) => l.failed)),
-    links,
-    kinds,
-    summary: phraseMatcher(merged((l) => l.summary)),
-    upsell: phraseMatcher(merged((l) => l.upsell)),
-    donation: phraseMatcher(merged((l) => l.donation)),
-    newsletter: phraseMatcher(merged((l) => l.newsletter)),
-    subscriptionWords: phraseMatcher(merged((l) => l.subscriptionWords)),
-    cookieWords: phraseMatcher(merged((l) => l.cookieWords)),
-    trial: compileTemplates(
-      LANGUAGES.flatMap((l) => l.trial),
-      parts,
-    ),
-    intro: compileTemplates(
-      LANGUAGES.flatMap((l) => l.intro),
-      parts,
-    ),
-    numbers,
-    units,
-  };
+  const parts = once(() => {
+    const { nSource, unitSource } = words();
+    // Inside templates the period phrases need no per-phrase word boundaries (they follow a price and a space):
+    // a plain lower-case alternation is far cheaper to run than the general phrase source.
+    const perSource = [...new Set(LANGUAGES.flatMap((l) => Object.values(l.periods).flat()))]
+      .map((p) => p.toLowerCase().trim())
+      .sort((a, b) => b.length - a.length)
+      .map((p) => p.split(/\s+/).map(escapeRe).join('\\s+'))
+      .join('|');
+    return {
+      n: nSource,
+      unit: `(?:${unitSource})(?![${LETTER_CHARS}])\\.?`,
+      per: `(?:${perSource})(?![${WORD_CHARS}])`,
+    };
+  });
+  const list = (pick: (l: LangData) => readonly string[] | undefined) => () => phraseMatcher(merged(pick));
+  const kindNames = Object.keys(LANGUAGES[0]?.kinds ?? {}) as Array<keyof LangData['kinds']>;
+  return lazy<Lexicon>({
+    offerShape: () => {
+      const { nSource, unitSource } = words();
+      const beforeUnit = new Set<string>();
+      for (const spec of [...LANGUAGES.flatMap((l) => l.trial), ...LANGUAGES.flatMap((l) => l.intro)]) {
+        const t = typeof spec === 'string' ? spec : spec.t;
+        const m = /(\S+)[\s-]+\{unit\}/.exec(t);
+        if (m?.[1] && !m[1].startsWith('{')) beforeUnit.add(m[1]);
+      }
+      const lead = [nSource, ...[...beforeUnit].map(escapeRe)].join('|');
+      return new RegExp(
+        `(?<![${WORD_CHARS}])(?:${lead})(?:\\s*[:,–—-]\\s*|\\s+|-)(?:${unitSource})(?![${LETTER_CHARS}])`,
+        'i',
+      );
+    },
+    periods: () => valued((l) => l.periods),
+    periodPrefixes: () => valued((l) => l.periodPrefixes),
+    billed: () => valued((l) => l.billed),
+    anyPeriod: () =>
+      valued((l) => {
+        const all: Record<string, string[]> = {};
+        for (const src of [l.periods, l.periodPrefixes, l.billed])
+          for (const [v, phrases] of Object.entries(src)) all[v] = [...(all[v] ?? []), ...phrases];
+        return all;
+      }),
+    perInstance: list((l) => l.perInstance),
+    equivalent: list((l) => l.equivalent),
+    comparison: list((l) => l.comparison),
+    afterwards: list((l) => l.afterwards),
+    trialWords: list((l) => l.trialWords),
+    renewal: list((l) => l.renewal),
+    chargeDate: list((l) => l.chargeDate),
+    charged: list((l) => l.charged),
+    total: list((l) => l.total),
+    vat: list((l) => l.vat),
+    vatInclusive: list((l) => l.vatInclusive),
+    net: list((l) => l.net),
+    saving: list((l) => l.saving),
+    old: list((l) => l.old),
+    dueToday: list((l) => l.dueToday),
+    shipping: list((l) => l.shipping),
+    oneOff: list((l) => l.oneOff),
+    installment: list((l) => l.installment),
+    failed: list((l) => l.failed),
+    links: () =>
+      lazy<Lexicon['links']>({
+        cancel: list((l) => l.links.cancel),
+        pause: list((l) => l.links.pause),
+        manage: list((l) => l.links.manage),
+      }),
+    kinds: () =>
+      lazy<Lexicon['kinds']>(
+        Object.fromEntries(kindNames.map((k) => [k, list((l) => l.kinds[k])])) as {
+          [K in keyof Lexicon['kinds']]: () => PhraseMatcher;
+        },
+      ),
+    summary: list((l) => l.summary),
+    upsell: list((l) => l.upsell),
+    donation: list((l) => l.donation),
+    newsletter: list((l) => l.newsletter),
+    subscriptionWords: list((l) => l.subscriptionWords),
+    cookieWords: list((l) => l.cookieWords),
+    trial: () =>
+      compileTemplates(
+        LANGUAGES.flatMap((l) => l.trial),
+        parts(),
+      ),
+    intro: () =>
+      compileTemplates(
+        LANGUAGES.flatMap((l) => l.intro),
+        parts(),
+      ),
+    numbers: () => words().numbers,
+    units: () => words().units,
+  });
 }
 
 let cached: Lexicon | undefined;

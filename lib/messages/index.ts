@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { HttpUrl, PageDetection } from '../model';
+import { salvageDetection } from '../model/detection';
 
 /**
  * The one protocol between content script, background and extension pages. Every incoming message is parsed
@@ -11,7 +12,9 @@ import { HttpUrl, PageDetection } from '../model';
 export const PageDetectedMessage = z.object({
   type: z.literal('page-detected'),
   url: HttpUrl,
-  result: PageDetection,
+  // The content script sends the detector's result unvalidated (it carries no zod); invalid fields are dropped
+  // here, then the whole result must pass the schema.
+  result: z.preprocess((raw) => salvageDetection(raw) ?? raw, PageDetection),
 });
 export type PageDetectedMessage = z.infer<typeof PageDetectedMessage>;
 

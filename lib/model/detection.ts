@@ -38,3 +38,52 @@ export const PageDetection = z.object({
   links: z.object({ cancel: HttpUrl.optional(), pause: HttpUrl.optional(), manage: HttpUrl.optional() }),
 });
 export type PageDetection = z.infer<typeof PageDetection>;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * A detection as sent by a content script (or made by the engine), reduced to its valid parts: a field that fails
+ * the schema is dropped instead of failing the whole detection (an over-long service name from a hostile page
+ * must not cost the price that was read correctly). Returns null when not even the page kind is valid.
+ */
+export function salvageDetection(raw: unknown): PageDetection | null {
+  const whole = PageDetection.safeParse(raw);
+  if (whole.success) return whole.data;
+  if (!isObject(raw)) return null;
+  const kind = PageKind.safeParse(raw.kind);
+  if (!kind.success) return null;
+  const out: PageDetection = { kind: kind.data, service: null, subscription: null, charges: [], links: {} };
+  const svc = PageDetection.shape.service.safeParse(raw.service);
+  if (svc.success) out.service = svc.data;
+  const sub = raw.subscription;
+  if (isObject(sub)) {
+    const subSchema = PageDetection.shape.subscription;
+    const base = { amountMinor: sub.amountMinor, currency: sub.currency };
+    if (subSchema.safeParse(base).success) {
+      const keep: Record<string, unknown> = { ...base };
+      for (const key of ['period', 'trialDays', 'introAmountMinor', 'introPeriods', 'nextRenewal'] as const) {
+        const v = sub[key];
+        if (v !== undefined && subSchema.safeParse({ ...base, [key]: v }).success) keep[key] = v;
+      }
+      const parsed = subSchema.safeParse(keep);
+      if (parsed.success) out.subscription = parsed.data;
+    }
+  }
+  const chargeSchema = PageDetection.shape.charges.element;
+  if (Array.isArray(raw.charges)) {
+    for (const c of raw.charges.slice(0, 5000)) {
+      const parsed = chargeSchema.safeParse(c);
+      if (parsed.success) out.charges.push(parsed.data);
+      if (out.charges.length >= 500) break;
+    }
+  }
+  const linkSchema = PageDetection.shape.links;
+  if (isObject(raw.links)) {
+    for (const k of ['cancel', 'pause', 'manage'] as const) {
+      const parsed = linkSchema.safeParse({ [k]: raw.links[k] });
+      if (parsed.success && parsed.data[k]) out.links[k] = parsed.data[k];
+    }
+  }
+  const again = PageDetection.safeParse(out);
+  return again.success ? again.data : { kind: kind.data, service: null, subscription: null, charges: [], links: {} };
+}

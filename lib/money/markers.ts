@@ -55,7 +55,15 @@ for (const [text, value] of Object.entries(WORDS)) {
   addEntry({ text: key, key, value, rank: 2, caseless: true });
 }
 const LETTER = /\p{L}/u;
-const isLetter = (ch: string | undefined) => ch !== undefined && LETTER.test(ch);
+/** Whether `ch` is a letter; plain comparisons for ASCII and Latin-1/Extended (this runs at every character). */
+function isLetter(ch: string | undefined): boolean {
+  if (ch === undefined) return false;
+  const c = ch.charCodeAt(0);
+  if (c < 0x80) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  if (c < 0xc0) return c === 0xaa || c === 0xb5 || c === 0xba;
+  if (c <= 0x24f) return c !== 0xd7 && c !== 0xf7;
+  return LETTER.test(ch);
+}
 
 for (const list of BY_FIRST.values()) {
   list.sort((a, b) => b.key.length - a.key.length || a.rank - b.rank);

@@ -11,7 +11,7 @@ import { type BrowserContext, chromium, type Page, type Worker } from 'playwrigh
  * built extension (.output/chrome-mv3) loaded. Build first: `npm run build`.
  */
 export const ROOT = path.resolve(import.meta.dirname, '../..');
-export const EXTENSION_DIR = path.join(ROOT, '.output/chrome-mv3');
+export const EXTENSION_DIR = process.env.SUBKEEPER_EXT_DIR ?? path.join(ROOT, '.output/chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface Launched {

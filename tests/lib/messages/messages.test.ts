@@ -28,8 +28,18 @@ describe('content messages', () => {
   });
   it('rejects malformed payloads and javascript: links', () => {
     expect(acceptContentMessage({ ...msg, result: { ...result, kind: 'pwned' } }, tabSender, 'ext').ok).toBe(false);
-    const js = { ...msg, result: { ...result, links: { cancel: 'javascript:alert(1)' } } };
-    expect(acceptContentMessage(js, tabSender, 'ext').ok).toBe(false);
+    expect(acceptContentMessage({ ...msg, result: 'nothing' }, tabSender, 'ext').ok).toBe(false);
+    // The content script sends the detector's result unvalidated: an invalid field is dropped, the rest is kept.
+    const js = {
+      ...msg,
+      result: { ...result, links: { cancel: 'javascript:alert(1)', manage: 'https://www.viaplay.no/konto' } },
+    };
+    const accepted = acceptContentMessage(js, tabSender, 'ext');
+    expect(accepted.ok && accepted.message.result.links).toEqual({ manage: 'https://www.viaplay.no/konto' });
+    const long = { ...msg, result: { ...result, service: { name: 'x'.repeat(500), domain: 'viaplay.no' } } };
+    const kept = acceptContentMessage(long, tabSender, 'ext');
+    expect(kept.ok && kept.message.result.service).toBeNull();
+    expect(kept.ok && kept.message.result.kind).toBe(result.kind);
     expect(
       acceptContentMessage({ type: 'page-detected', url: 'file:///etc/passwd', result }, tabSender, 'ext').ok,
     ).toBe(false);

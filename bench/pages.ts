@@ -1,0 +1,18 @@
+/** The pages the content-script benchmarks load. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ROOT } from '../tests/e2e/harness';
+
+/** A long Norwegian news article that mentions amounts of money but sells nothing. */
+export function articlePage(paragraphs: number): string {
+  const p = (i: number) =>
+    `<p>Avsnitt ${i}: Regjeringen la fram et forslag om nye regler for strømstøtte. Ifølge departementet vil en vanlig husholdning spare rundt 1 200 kroner i året, mens kommunene får 45 millioner ekstra. Kritikerne mener beløpet er for lite.</p>`;
+  return `<!doctype html><html lang="nb"><head><meta charset="utf-8"><title>Nyheter: nye regler for strømstøtte</title></head><body><header><nav><a href="/">Forsiden</a> <a href="/sport">Sport</a></nav></header><main><article><h1>Nye regler for strømstøtte</h1>${Array.from({ length: paragraphs }, (_, i) => p(i)).join('')}</article></main><footer>Kontakt oss</footer></body></html>`;
+}
+
+/** A billing-history page (single-page-app markup) followed by about 2 MB of other text. */
+export function bigSubscriptionPage(): string {
+  const base = readFileSync(path.join(ROOT, 'tests/fixtures/pages/nb-viaplay-billing-spa-bidi.html'), 'utf8');
+  const filler = articlePage(8600).replace(/^.*<main>|<\/main>.*$/gs, '');
+  return base.replace('</body>', `<section class="css-9x8y7z">${filler}</section></body>`);
+}
