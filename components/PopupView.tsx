@@ -1,17 +1,14 @@
+import type { ComponentType } from 'preact';
 import { useState } from 'preact/hooks';
-import { EMPTY_FORM } from '../lib/app/form';
 import { daysLeftLabel, money, periodLabel } from '../lib/app/format';
-import type { Translate } from '../lib/i18n';
-import type { Detection, FieldErrors, Member, Subscription } from '../lib/model';
+import type { CurrentSite } from '../lib/app/popup';
+import type { Translate } from '../lib/i18n/translate';
+import type { Detection, FieldErrors, Member } from '../lib/model';
 import type { Renewal, Totals, TrialEnding } from '../lib/summary';
+import type { QuickAddProps } from './QuickAdd';
 import { RenewalList } from './RenewalList';
-import { SubscriptionForm } from './SubscriptionForm';
 
-export interface CurrentSite {
-  hostname: string;
-  detection?: Detection;
-  subscription?: Subscription;
-}
+export type { CurrentSite };
 
 /** The toolbar popup: this site, this month's total, what renews next, trials ending, quick add. */
 export function PopupView(props: {
@@ -29,23 +26,36 @@ export function PopupView(props: {
   onIgnore: (d: Detection) => void;
   onAdd: (input: Record<string, unknown>) => Promise<{ ok: true } | { ok: false; errors: FieldErrors }>;
   onOpenDashboard: (path?: string) => void;
+  /**
+   * The quick-add form (components/QuickAdd), passed in so that the popup's first paint does not load it; until
+   * it is there, Add shows a placeholder.
+   */
+  QuickAdd?: ComponentType<QuickAddProps>;
 }) {
   const { t, locale, site } = props;
   const [adding, setAdding] = useState(false);
   if (adding) {
+    const { QuickAdd } = props;
     return (
       <main class="popup">
-        <SubscriptionForm
-          initial={{ ...EMPTY_FORM, currency: props.base, nextRenewal: props.today }}
-          members={props.members}
-          t={t}
-          onSave={async (input) => {
-            const r = await props.onAdd(input);
-            if (r.ok) setAdding(false);
-            return r;
-          }}
-          onCancel={() => setAdding(false)}
-        />
+        {QuickAdd ? (
+          <QuickAdd
+            base={props.base}
+            today={props.today}
+            members={props.members}
+            t={t}
+            onSave={async (input) => {
+              const r = await props.onAdd(input);
+              if (r.ok) setAdding(false);
+              return r;
+            }}
+            onCancel={() => setAdding(false)}
+          />
+        ) : (
+          <p class="loading" aria-busy="true">
+            …
+          </p>
+        )}
       </main>
     );
   }

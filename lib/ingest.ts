@@ -2,6 +2,9 @@ import { addDays } from './dates';
 import { addCharges, mergeServiceLinks, newId, type SubkeeperDb, saveDetection, saveSubscription } from './db';
 import type { Links, PageDetection, Settings, Subscription } from './model';
 import { addPeriods } from './schedule';
+import { forHost, siteOf } from './site';
+
+export { forHost, siteOf };
 
 /**
  * What the background does with a page the detection engine read: the decision rules, apart from the browser.
@@ -30,11 +33,6 @@ export type IngestOutcome =
   | { action: 'pending'; detectionId: string }
   | { action: 'tracked'; detectionId: string; subscriptionId: string; created: boolean; chargesAdded: number };
 
-/** Hostname without `www.`, as stored on detections and subscriptions. */
-export function siteOf(url: string): string {
-  return new URL(url).hostname.toLowerCase().replace(/^www\./, '');
-}
-
 /** Whether settings allow detection on this host (`never here` covers subdomains too). */
 export function detectionAllowed(settings: Settings, hostname: string, known: boolean): IngestOutcome | null {
   if (!settings.detection.enabled) return { action: 'ignored', reason: 'disabled' };
@@ -55,11 +53,6 @@ export function findExisting(subs: readonly Subscription[], result: PageDetectio
   const id = result.service?.serviceId;
   const live = subs.filter((s) => s.status !== 'cancelled');
   return (id ? live.find((s) => s.serviceId === id) : undefined) ?? forHost(live, result.service?.domain ?? hostname);
-}
-
-/** The subscription whose domain is this host or one of its parents (`www.viaplay.no` → `viaplay.no`). */
-export function forHost(subs: readonly Subscription[], hostname: string): Subscription | undefined {
-  return subs.find((s) => s.domain && (hostname === s.domain || hostname.endsWith(`.${s.domain}`)));
 }
 
 function pageLinks(result: PageDetection, pageUrl: string, today: string): Links {

@@ -1,6 +1,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PopupView } from '../../components/PopupView';
+import { QuickAdd } from '../../components/QuickAdd';
 import { createTranslator } from '../../lib/i18n';
 import type { Detection } from '../../lib/model';
 import { totals, upcomingRenewals } from '../../lib/summary';
@@ -42,6 +43,7 @@ function renderPopup(over: Partial<Parameters<typeof PopupView>[0]> = {}) {
     onIgnore: vi.fn(),
     onAdd: vi.fn(async () => ({ ok: true as const })),
     onOpenDashboard: vi.fn(),
+    QuickAdd,
     ...over,
   };
   render(<PopupView {...props} />);
@@ -67,6 +69,16 @@ describe('PopupView', () => {
 
   it('opens the quick add form', () => {
     renderPopup({ site: null });
+    fireEvent.click(screen.getByRole('button', { name: 'Legg til manuelt' }));
+    expect(screen.getByRole('heading', { name: 'Legg til et abonnement' })).toBeTruthy();
+  });
+
+  it('shows a placeholder for the form until it is passed in, then the form', () => {
+    const p = renderPopup({ site: null, QuickAdd: undefined });
+    fireEvent.click(screen.getByRole('button', { name: 'Legg til manuelt' }));
+    expect(document.querySelector('[aria-busy="true"]')).not.toBeNull();
+    cleanup();
+    render(<PopupView {...p} QuickAdd={QuickAdd} />);
     fireEvent.click(screen.getByRole('button', { name: 'Legg til manuelt' }));
     expect(screen.getByRole('heading', { name: 'Legg til et abonnement' })).toBeTruthy();
   });

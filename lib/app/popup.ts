@@ -1,0 +1,96 @@
+import type { Detection, ExchangeRates, Language, Subscription } from '../model';
+import { forHost, siteOf } from '../site';
+import {
+  type Ctx,
+  endingSoon,
+  type Renewal,
+  type Totals,
+  type TrialEnding,
+  totals,
+  upcomingRenewals,
+} from '../summary';
+
+/**
+ * What the popup shows, from plain data: this site, the month's total, the next renewals and the trials that
+ * end soon. Used both for the popup's first paint (straight from the database, before the store is loaded)
+ * and for its later renders from the store, so the two cannot disagree.
+ */
+
+/** What Subkeeper knows about the active tab: a new detection there, or a tracked subscription. */
+export interface CurrentSite {
+  hostname: string;
+  detection?: Detection;
+  subscription?: Subscription;
+}
+
+export interface ActiveTab {
+  id?: number;
+  url?: string;
+}
+
+/** `detections` are the pending ones, newest first (the first one for the tab wins). */
+export function siteFor(
+  tab: ActiveTab | undefined,
+  detections: readonly Detection[],
+  subs: readonly Subscription[],
+): CurrentSite | null {
+  if (!tab?.id) return null;
+  const detection = detections.find((d) => d.tabId === tab.id);
+  let hostname = detection?.hostname;
+  if (!hostname && tab.url && /^https?:/.test(tab.url)) hostname = siteOf(tab.url);
+  if (!hostname) return null;
+  const subscription = forHost(subs, hostname);
+  return { hostname, ...(detection ? { detection } : {}), ...(subscription ? { subscription } : {}) };
+}
+
+export interface PopupSummary {
+  totals: Totals;
+  renewals: Renewal[];
+  ending: Array<TrialEnding & { kind: 'trial' | 'intro' }>;
+}
+
+/** This month's total, the next five renewals (30 days) and what ends within 14 days. */
+export function popupSummary(subs: readonly Subscription[], ctx: Ctx): PopupSummary {
+  return {
+    totals: totals(subs, ctx),
+    renewals: upcomingRenewals(subs, ctx.today, 30).slice(0, 5),
+    ending: endingSoon(subs, ctx.today, 14),
+  };
+}
+
+/** The settings the first paint uses. */
+export interface PaintSettings {
+  baseCurrency: string;
+  language: Language | 'auto';
+  exchangeRates?: ExchangeRates;
+}
+
+/** The defaults of the settings schema for those fields (a test keeps them equal to DEFAULT_SETTINGS). */
+export const PAINT_DEFAULTS: PaintSettings = { baseCurrency: 'NOK', language: 'auto' };
+
+const LANGUAGE_SETTINGS: ReadonlySet<unknown> = new Set(['auto', 'en', 'nb', 'sv', 'da']);
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
+
+/**
+ * The settings row as stored, read without the schema (which the first paint does not load). Returns null when
+ * a field the popup uses is not plainly valid: the caller then waits for the validated path. A stored row was
+ * validated when written, so this is a cheap re-check, not the gate.
+ */
+export function paintSettings(raw: unknown): PaintSettings | null {
+  if (raw === undefined) return PAINT_DEFAULTS;
+  if (!isObject(raw)) return null;
+  const { baseCurrency = PAINT_DEFAULTS.baseCurrency, language = PAINT_DEFAULTS.language, exchangeRates } = raw;
+  if (typeof baseCurrency !== 'string' || !/^[A-Z]{3}$/.test(baseCurrency)) return null;
+  if (!LANGUAGE_SETTINGS.has(language)) return null;
+  if (exchangeRates === undefined) return { baseCurrency, language: language as PaintSettings['language'] };
+  if (!isObject(exchangeRates) || typeof exchangeRates.date !== 'string' || !isObject(exchangeRates.perEur))
+    return null;
+  for (const [code, rate] of Object.entries(exchangeRates.perEur)) {
+    if (!/^[A-Z]{3}$/.test(code) || typeof rate !== 'number' || !(rate > 0) || !Number.isFinite(rate)) return null;
+  }
+  return {
+    baseCurrency,
+    language: language as PaintSettings['language'],
+    exchangeRates: exchangeRates as ExchangeRates,
+  };
+}

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { PAINT_DEFAULTS, paintSettings, popupSummary, siteFor } from '../../../lib/app/popup';
+import { DEFAULT_SETTINGS, type Detection, Settings } from '../../../lib/model';
+import { bundledRates } from '../../../lib/money';
+import { endingSoon, totals, upcomingRenewals } from '../../../lib/summary';
+import { sub } from '../../helpers';
+
+const detection = (over: Partial<Detection> = {}): Detection => ({
+  id: 'd1',
+  url: 'https://www.viaplay.no/takk',
+  hostname: 'viaplay.no',
+  seenAt: '2026-11-23T10:00:00.000Z',
+  status: 'pending',
+  tabId: 7,
+  result: { kind: 'signup', service: null, subscription: null, charges: [], links: {} },
+  ...over,
+});
+
+describe('siteFor', () => {
+  const netflix = sub({ id: 'n', service: 'Netflix', domain: 'netflix.com' });
+  it('prefers a detection in this tab, with the subscription of its host', () => {
+    const d = detection({ hostname: 'netflix.com' });
+    expect(siteFor({ id: 7, url: 'https://x.example/' }, [d], [netflix])).toEqual({
+      hostname: 'netflix.com',
+      detection: d,
+      subscription: netflix,
+    });
+  });
+  it('else names the tab’s site and the subscription tracked for it (parent domains too)', () => {
+    expect(siteFor({ id: 3, url: 'https://www.help.netflix.com/konto' }, [detection()], [netflix])).toEqual({
+      hostname: 'help.netflix.com',
+      subscription: netflix,
+    });
+    expect(siteFor({ id: 3, url: 'https://example.org/' }, [], [netflix])).toEqual({ hostname: 'example.org' });
+  });
+  it('has nothing for no tab or a non-web tab', () => {
+    expect(siteFor(undefined, [], [netflix])).toBeNull();
+    expect(siteFor({ id: 3, url: 'chrome://extensions' }, [], [netflix])).toBeNull();
+  });
+});
+
+describe('popupSummary', () => {
+  it('is the totals, the next five renewals in 30 days and what ends within 14 days', () => {
+    const ctx = { today: '2026-11-23', base: 'NOK', rates: bundledRates };
+    const subs = Array.from({ length: 8 }, (_, i) =>
+      sub({ id: `s${i}`, service: `S${i}`, billingAnchor: `2026-12-0${i + 1}` }),
+    ).concat(sub({ id: 't', status: 'trial', trialEnd: '2026-11-30', billingAnchor: '2026-11-30' }));
+    const s = popupSummary(subs, ctx);
+    expect(s.totals).toEqual(totals(subs, ctx));
+    expect(s.renewals).toEqual(upcomingRenewals(subs, ctx.today, 30).slice(0, 5));
+    expect(s.renewals).toHaveLength(5);
+    expect(s.ending).toEqual(endingSoon(subs, ctx.today, 14));
+    expect(s.ending.map((e) => e.subscription.id)).toEqual(['t']);
+  });
+});
+
+describe('paintSettings', () => {
+  it('has the schema’s defaults', () => {
+    expect(PAINT_DEFAULTS).toEqual({
+      baseCurrency: DEFAULT_SETTINGS.baseCurrency,
+      language: DEFAULT_SETTINGS.language,
+    });
+    expect(paintSettings(undefined)).toEqual(PAINT_DEFAULTS);
+  });
+  it('reads the fields the popup uses from a stored row', () => {
+    const row = Settings.parse({
+      baseCurrency: 'SEK',
+      language: 'da',
+      exchangeRates: { date: '2026-11-01', perEur: { EUR: 1, SEK: 11.2 } },
+    });
+    expect(paintSettings(row)).toEqual({
+      baseCurrency: 'SEK',
+      language: 'da',
+      exchangeRates: { date: '2026-11-01', perEur: { EUR: 1, SEK: 11.2 } },
+    });
+    expect(paintSettings({ language: 'sv' })).toEqual({ baseCurrency: 'NOK', language: 'sv' });
+  });
+  it('refuses anything not plainly valid (the popup then waits for the validated path)', () => {
+    for (const bad of [
+      null,
+      'x',
+      { baseCurrency: 'kr' },
+      { language: 'de' },
+      { exchangeRates: { date: '2026-11-01', perEur: { SEK: -1 } } },
+      { exchangeRates: { date: '2026-11-01', perEur: { sek: 1 } } },
+      { exchangeRates: { perEur: {} } },
+    ]) {
+      expect(paintSettings(bad)).toBeNull();
+    }
+  });
+});

@@ -1,0 +1,89 @@
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readSnapshot, DB_VERSION as SNAPSHOT_DB_VERSION } from '../../../lib/app/snapshot';
+import { getSettings, listPendingDetections, type SubkeeperDb, saveSettings } from '../../../lib/db';
+import { LATEST_VERSION } from '../../../lib/db/migrations';
+import { SubkeeperDb as Db } from '../../../lib/db/schema';
+import type { Detection } from '../../../lib/model';
+import { dropDb, freshDb, sub } from '../../helpers';
+
+let db: SubkeeperDb;
+beforeEach(() => {
+  db = freshDb();
+});
+afterEach(() => dropDb(db));
+
+const detection = (id: string, seenAt: string, status: Detection['status'] = 'pending'): Detection => ({
+  id,
+  url: 'https://www.viaplay.no/takk',
+  hostname: 'viaplay.no',
+  seenAt,
+  status,
+  tabId: 7,
+  result: { kind: 'signup', service: null, subscription: null, charges: [], links: {} },
+});
+
+describe('readSnapshot (the popup’s first-paint read)', () => {
+  it('expects the IndexedDB version Dexie gives the current schema', async () => {
+    await db.open();
+    expect(SNAPSHOT_DB_VERSION).toBe(LATEST_VERSION * 10);
+    expect(db.verno * 10).toBe(db.backendDB().version);
+    expect(db.backendDB().version).toBe(SNAPSHOT_DB_VERSION);
+  });
+
+  it('reads what the store reads: settings, every subscription, pending detections newest first', async () => {
+    const subs = [sub({ id: 'a' }), sub({ id: 'b', service: 'Spotify' })];
+    await db.subscriptions.bulkPut(subs);
+    await saveSettings(db, { ...(await getSettings(db)), baseCurrency: 'EUR', language: 'sv' });
+    await db.detections.bulkPut([
+      detection('old', '2026-11-20T10:00:00.000Z'),
+      detection('new', '2026-11-22T10:00:00.000Z'),
+      detection('done', '2026-11-23T10:00:00.000Z', 'dismissed'),
+    ]);
+    const snap = await readSnapshot(indexedDB, db.name);
+    expect(snap).not.toBeNull();
+    expect(snap!.subscriptions).toEqual(await db.subscriptions.toArray());
+    expect(snap!.settings).toEqual(await getSettings(db));
+    expect(snap!.detections.map((d) => d.id)).toEqual(['new', 'old']);
+    expect(snap!.detections).toEqual(await listPendingDetections(db));
+  });
+
+  it('gives undefined settings when none were saved', async () => {
+    await db.open();
+    expect((await readSnapshot(indexedDB, db.name))?.settings).toBeUndefined();
+  });
+
+  it('never creates a database that does not exist (Dexie must create it with its stores)', async () => {
+    const name = `missing-${Math.random().toString(36).slice(2)}`;
+    expect(await readSnapshot(indexedDB, name)).toBeNull();
+    expect(await Dexie.exists(name)).toBe(false);
+    // Dexie can still create it properly afterwards.
+    const later = new Db(name);
+    await later.subscriptions.put(sub({ id: 'x' }));
+    expect(await readSnapshot(indexedDB, name)).not.toBeNull();
+    later.close();
+    await Dexie.delete(name);
+  });
+
+  it('gives up on an older version whose upgrade has not run yet', async () => {
+    const name = `old-${Math.random().toString(36).slice(2)}`;
+    const old = new Db(name, { upToVersion: 1 });
+    await old.open();
+    old.close();
+    expect(await readSnapshot(indexedDB, name)).toBeNull();
+    await Dexie.delete(name);
+  });
+
+  it('closes its connection, so that a later upgrade is not blocked', async () => {
+    const name = `upg-${Math.random().toString(36).slice(2)}`;
+    const old = new Db(name, { upToVersion: 1 });
+    await old.open();
+    old.close();
+    await readSnapshot(indexedDB, name);
+    const current = new Db(name);
+    await current.open();
+    expect(current.backendDB().version).toBe(SNAPSHOT_DB_VERSION);
+    current.close();
+    await Dexie.delete(name);
+  });
+});
