@@ -4,6 +4,7 @@ import { type GateInput, PAYMENT_FRAME_WORDS } from './gate';
 const SAMPLE_CHARS = 2000;
 const SAMPLE_NODES = 1500;
 const MAX_FRAMES = 20;
+const MAX_INPUTS = 200;
 const SKIP_PARENTS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
 
 /**
@@ -29,12 +30,7 @@ export function collectGateInput(document: Document, location: { href: string; h
   const hasStructuredOffer = lazy(
     () => document.querySelector('script[type="application/ld+json"], [itemtype*="Offer"]') !== null,
   );
-  const hasPaymentField = lazy(
-    () =>
-      document.querySelector(
-        'input[autocomplete^="cc-"], input[name*="card" i], input[id*="card" i], input[name*="kort" i]',
-      ) !== null,
-  );
+  const hasPaymentField = lazy(() => paymentField(document));
   const knownHost = lazy(() => isKnownHost(location.hostname));
   return {
     url: location.href,
@@ -84,6 +80,20 @@ function paymentFrame(document: Document): boolean {
     const f = frames[i] as HTMLIFrameElement;
     const src = `${f.getAttribute('src') ?? ''} ${f.getAttribute('name') ?? ''}`.slice(0, 300).toLowerCase();
     if (PAYMENT_FRAME_WORDS.some((w) => src.includes(w))) return true;
+  }
+  return false;
+}
+
+/** A card-number, expiry or security-code field: `autocomplete="cc-…"`, or `card`/`kort` in its name or id. */
+function paymentField(document: Document): boolean {
+  // A live collection: on the many pages without any input this is all it costs.
+  const inputs = document.getElementsByTagName('input');
+  for (let i = 0; i < inputs.length && i < MAX_INPUTS; i++) {
+    const input = inputs[i] as HTMLInputElement;
+    if ((input.getAttribute('autocomplete') ?? '').toLowerCase().startsWith('cc-')) return true;
+    const name = (input.getAttribute('name') ?? '').toLowerCase();
+    const id = (input.getAttribute('id') ?? '').toLowerCase();
+    if (name.includes('card') || id.includes('card') || name.includes('kort')) return true;
   }
   return false;
 }

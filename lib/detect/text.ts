@@ -119,8 +119,22 @@ function isWordChar(c: number): boolean {
   );
 }
 
-/** Lower case with every index kept (a character whose lower case is longer stays as it is). */
+let lastText = '';
+let lastLower = '';
+
+/**
+ * Lower case with every index kept (a character whose lower case is longer stays as it is). The last answer is
+ * kept: the matchers mostly test one line after another.
+ */
 function lowerSameLength(text: string): string {
+  if (text === lastText) return lastLower;
+  const lower = lowerUncached(text);
+  lastText = text;
+  lastLower = lower;
+  return lower;
+}
+
+function lowerUncached(text: string): string {
   const lower = text.toLowerCase();
   if (lower.length === text.length) return lower;
   let out = '';
@@ -163,9 +177,19 @@ export function phraseMatcher(phrases: readonly string[]): PhraseMatcher {
     node.end = { open: open || Boolean(node.end?.open) };
   }
 
+  // First characters of the phrases: most positions of a text are rejected by one lookup here.
+  const firstAscii = new Uint8Array(128);
+  const firstOther = new Set<number>();
+  for (const ch of root.next.keys()) {
+    const c = ch.charCodeAt(0);
+    if (c < 128) firstAscii[c] = 1;
+    else firstOther.add(c);
+  }
+
   /** End index of the longest phrase starting at `i` in `lower` (and `ends` gets every end, longest last), or -1. */
   function matchAt(lower: string, i: number, ends?: number[]): number {
     const c0 = lower.charCodeAt(i);
+    if (c0 < 128 ? firstAscii[c0] === 0 : !firstOther.has(c0)) return -1;
     // A phrase that starts with a letter or digit must start a word; such a phrase starts with this very character,
     // so inside a word nothing can match.
     if (i > 0 && isWordChar(c0) && isWordChar(lower.charCodeAt(i - 1))) return -1;
@@ -194,7 +218,14 @@ export function phraseMatcher(phrases: readonly string[]): PhraseMatcher {
 
   function first(text: string): { index: number; end: number } | null {
     const lower = lowerSameLength(text);
+    let prevWord = false;
     for (let i = 0; i < lower.length; i++) {
+      // matchAt's first checks, inline: this loop visits every character.
+      const c = lower.charCodeAt(i);
+      const word = c < 128 ? (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) : isWordChar(c);
+      const skip = (word && prevWord) || (c < 128 ? firstAscii[c] === 0 : !firstOther.has(c));
+      prevWord = word;
+      if (skip) continue;
       const end = matchAt(lower, i);
       if (end > i) return { index: i, end };
     }
@@ -226,11 +257,18 @@ export function phraseMatcher(phrases: readonly string[]): PhraseMatcher {
     all(text, max = 50) {
       const out: Array<{ index: number; text: string }> = [];
       const lower = lowerSameLength(text);
+      let prevWord = false;
       for (let i = 0; i < lower.length && out.length < max; i++) {
+        const c = lower.charCodeAt(i);
+        const word = c < 128 ? (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) : isWordChar(c);
+        const skip = (word && prevWord) || (c < 128 ? firstAscii[c] === 0 : !firstOther.has(c));
+        prevWord = word;
+        if (skip) continue;
         const end = matchAt(lower, i);
         if (end <= i) continue;
         out.push({ index: i, text: text.slice(i, end) });
         i = end - 1;
+        prevWord = isWordChar(lower.charCodeAt(i));
       }
       return out;
     },

@@ -55,15 +55,14 @@ for (const [text, value] of Object.entries(WORDS)) {
   addEntry({ text: key, key, value, rank: 2, caseless: true });
 }
 const LETTER = /\p{L}/u;
-/** Whether `ch` is a letter; plain comparisons for ASCII and Latin-1/Extended (this runs at every character). */
-function isLetter(ch: string | undefined): boolean {
-  if (ch === undefined) return false;
-  const c = ch.charCodeAt(0);
+/** Whether the UTF-16 unit `c` is a letter; plain comparisons for ASCII and Latin-1/Extended (this runs a lot). */
+function isLetterCode(c: number): boolean {
   if (c < 0x80) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
   if (c < 0xc0) return c === 0xaa || c === 0xb5 || c === 0xba;
   if (c <= 0x24f) return c !== 0xd7 && c !== 0xf7;
-  return LETTER.test(ch);
+  return LETTER.test(String.fromCharCode(c));
 }
+const isLetter = (ch: string | undefined) => ch !== undefined && ch.length > 0 && isLetterCode(ch.charCodeAt(0));
 
 for (const list of BY_FIRST.values()) {
   list.sort((a, b) => b.key.length - a.key.length || a.rank - b.rank);
@@ -73,31 +72,83 @@ for (const list of BY_FIRST.values()) {
   }
 }
 
-/** The longest currency text starting at `i`, respecting word boundaries for texts that begin or end with a letter. */
-function markerAt(text: string, i: number): Entry | null {
-  const ch = text[i] as string;
-  const exact = BY_FIRST.get(ch);
-  const lower = ch.toLowerCase();
-  const folded = lower !== ch ? BY_FIRST.get(lower) : undefined;
-  if (!exact && !folded) return null;
-  // Most positions are inside words: a text that must start at a word boundary cannot match there, so check
-  // that before building any substring (this scan runs at every character of a page's text).
-  const midWord = isLetter(text[i - 1]);
-  let best: Entry | null = null;
-  for (const list of [exact, folded]) {
-    if (!list) continue;
-    for (const e of list) {
-      if (best && e.key.length <= best.key.length) break;
-      if (midWord && e.letterStart) continue;
-      if (e.caseless) {
-        if (text.slice(i, i + e.key.length).toLowerCase() !== e.key) continue;
-      } else if (!text.startsWith(e.key, i)) continue;
-      if (e.letterEnd && isLetter(text[i + e.key.length])) continue;
-      best = e;
-      break;
-    }
+/** The same entries indexed by their first two characters (as one number), and the one-character texts. */
+const BY_PAIR = new Map<number, Entry[]>();
+const SINGLE = new Map<number, Entry[]>();
+for (const list of BY_FIRST.values()) {
+  for (const e of list) {
+    const index = e.key.length >= 2 ? BY_PAIR : SINGLE;
+    const k = e.key.length >= 2 ? e.key.charCodeAt(0) * 65536 + e.key.charCodeAt(1) : e.key.charCodeAt(0);
+    const at = index.get(k);
+    if (at) at.push(e);
+    else index.set(k, [e]);
+  }
+}
+
+/** ASCII characters that begin a currency text (in either case): most characters of a page are rejected here. */
+const FIRST_ASCII = new Uint8Array(128);
+for (const key of BY_FIRST.keys()) {
+  for (const ch of [key, key.toUpperCase()]) {
+    const c = ch.charCodeAt(0);
+    if (c < 128) FIRST_ASCII[c] = 1;
+  }
+}
+
+/** The longest currency text of `list` at `i` (or one longer than `best`), or `best`. */
+function longestIn(
+  list: Entry[] | undefined,
+  text: string,
+  lower: string,
+  i: number,
+  midWord: boolean,
+  best: Entry | null,
+): Entry | null {
+  if (!list) return best;
+  for (const e of list) {
+    if (best && e.key.length <= best.key.length) break;
+    if (midWord && e.letterStart) continue;
+    if (!(e.caseless ? lower : text).startsWith(e.key, i)) continue;
+    if (e.letterEnd && isLetterCode(text.charCodeAt(i + e.key.length))) continue;
+    return e;
   }
   return best;
+}
+
+/**
+ * The longest currency text starting at `i`, respecting word boundaries for texts that begin or end with a letter.
+ * `lower` is `text` in lower case, index for index.
+ */
+function markerAt(text: string, lower: string, i: number): Entry | null {
+  const c = text.charCodeAt(i);
+  if (c < 128 && FIRST_ASCII[c] === 0) return null;
+  // Inside a word: a text that begins with this letter begins with a letter, so it needs a word start.
+  const midWord = i > 0 && isLetterCode(text.charCodeAt(i - 1));
+  if (midWord && isLetterCode(c)) return null;
+  const c1 = text.charCodeAt(i + 1);
+  const l0 = lower.charCodeAt(i);
+  const l1 = lower.charCodeAt(i + 1);
+  let best: Entry | null = null;
+  // Two-character lookups first (as written, then in lower case): they hold every longer text.
+  if (i + 1 < text.length) {
+    best = longestIn(BY_PAIR.get(c * 65536 + c1), text, lower, i, midWord, best);
+    if (l0 !== c || l1 !== c1) best = longestIn(BY_PAIR.get(l0 * 65536 + l1), text, lower, i, midWord, best);
+  }
+  if (best) return best;
+  best = longestIn(SINGLE.get(c), text, lower, i, midWord, null);
+  if (!best && l0 !== c) best = longestIn(SINGLE.get(l0), text, lower, i, midWord, null);
+  return best;
+}
+
+/** Lower case with every index kept (a character whose lower case is longer stays as it is). */
+function lowerSameLength(text: string): string {
+  const lower = text.toLowerCase();
+  if (lower.length === text.length) return lower;
+  let out = '';
+  for (const ch of text) {
+    const l = ch.toLowerCase();
+    out += l.length === ch.length ? l : ch;
+  }
+  return out;
 }
 
 /**
@@ -106,8 +157,16 @@ function markerAt(text: string, i: number): Entry | null {
  */
 export function findMarkers(text: string, max = 1000): Marker[] {
   const out: Marker[] = [];
+  const lower = lowerSameLength(text);
+  let prevLetter = false;
   for (let i = 0; i < text.length && out.length < max; i++) {
-    const e = markerAt(text, i);
+    // The cheap rejections inline (this loop visits every character of a page's text).
+    const c = text.charCodeAt(i);
+    const letter = c < 0x80 ? (c >= 65 && c <= 90) || (c >= 97 && c <= 122) : isLetterCode(c);
+    const skip = (c < 128 && FIRST_ASCII[c] === 0) || (letter && prevLetter);
+    prevLetter = letter;
+    if (skip) continue;
+    const e = markerAt(text, lower, i);
     if (!e) continue;
     const written = text.slice(i, i + e.key.length);
     const marker: Marker = {
@@ -119,6 +178,7 @@ export function findMarkers(text: string, max = 1000): Marker[] {
       weak: WEAK.has(written) || WEAK.has(e.text),
     };
     i += written.length - 1;
+    prevLetter = isLetterCode(text.charCodeAt(i));
     const prev = out[out.length - 1];
     if (
       prev &&
