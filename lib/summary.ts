@@ -37,7 +37,8 @@ export function nextRenewal(sub: Subscription, today: string): string | undefine
   return sub.endsOn && next > sub.endsOn ? undefined : next;
 }
 
-function toBase(amountMinor: number, currency: string, ctx: Ctx): number | null {
+/** An amount in the base currency, or null when a rate is missing. */
+export function toBase(amountMinor: number, currency: string, ctx: Ctx): number | null {
   if (currency === ctx.base) return amountMinor;
   const c = convert({ amountMinor, currency }, ctx.base, ctx.rates);
   return c ? c.amountMinor : null;

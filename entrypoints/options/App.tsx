@@ -10,19 +10,28 @@ import { NAV, parseRoute, type Route, routeHash } from '../../lib/app/route';
 import type { Store } from '../../lib/app/store';
 import { buildRows, DEFAULT_QUERY, distinct, queryRows, type TableQuery } from '../../lib/app/table';
 import type { DeletedBundle } from '../../lib/db';
-import { allServices } from '../../lib/directory';
 import { createTranslator, LOCALES, resolveLanguage } from '../../lib/i18n';
 import type { Detection } from '../../lib/model';
 import { endingSoon, recentIncreases, sumInBase, totals, upcomingRenewals } from '../../lib/summary';
-import { MoreViews } from './MoreViews';
 
+type MoreViewsModule = typeof import('./MoreViews');
+// The other views and the service directory are loaded when needed (or once the first view is painted), so
+// that the dashboard's first paint does not wait for them.
+let moreViews: MoreViewsModule | undefined;
+const loadMoreViews = () =>
+  import('./MoreViews').then((m) => {
+    moreViews = m;
+    return m;
+  });
 let names: string[] | undefined;
-const serviceNames = () => {
-  names ??= allServices()
-    .map((e) => e.name)
-    .sort();
-  return names;
-};
+const loadServiceNames = () =>
+  import('../../lib/directory').then((d) => {
+    names ??= d
+      .allServices()
+      .map((e) => e.name)
+      .sort();
+    return names;
+  });
 
 export interface Platform {
   /** The browser's preferred languages, for the `auto` language setting. */
@@ -57,7 +66,17 @@ export function App({ store, platform }: { store: Store; platform: Platform }) {
 
   const ctx = store.ctx.value;
   const subs = store.subscriptions.value;
-  const rows = useComputed(() => buildRows(store.subscriptions.value, store.today.value));
+  const rows = useComputed(() => buildRows(store.subscriptions.value, store.ctx.value));
+  const onSubscriptions = route.value.view === 'subscriptions';
+  // Filtering and sorting run when the rows or the query change, not on every render.
+  const shown = useMemo(
+    () => (onSubscriptions ? queryRows(rows.value, query) : []),
+    [onSubscriptions, rows.value, query],
+  );
+  const menus = useMemo(
+    () => ({ payments: distinct(subs, (s) => s.paymentMethod), currencies: distinct(subs, (s) => s.currency) }),
+    [subs],
+  );
   const go = (r: Route) => {
     location.hash = routeHash(r);
   };
@@ -68,6 +87,21 @@ export function App({ store, platform }: { store: Store; platform: Platform }) {
       performance.mark('subkeeper:ready');
     }
   }, [store.loaded.value]);
+
+  const view = route.value.view;
+  const [More, setMore] = useState<MoreViewsModule['MoreViews'] | undefined>(() => moreViews?.MoreViews);
+  const needsMore = !(view === 'overview' || view === 'subscriptions' || view === 'add' || view === 'edit');
+  useEffect(() => {
+    if (More || !(needsMore || store.loaded.value)) return;
+    const load = () => void loadMoreViews().then((m) => setMore(() => m.MoreViews));
+    // Needed now, or fetched once the first view is painted.
+    if (needsMore) load();
+    else requestAnimationFrame(() => setTimeout(load, 0));
+  }, [needsMore, store.loaded.value]);
+  const [suggestions, setSuggestions] = useState<string[] | undefined>(names);
+  useEffect(() => {
+    if ((view === 'add' || view === 'edit') && !suggestions) void loadServiceNames().then(setSuggestions);
+  }, [view]);
 
   if (!store.loaded.value) return <p class="loading">…</p>;
 
@@ -98,14 +132,13 @@ export function App({ store, platform }: { store: Store; platform: Platform }) {
       />
     );
   } else if (r.view === 'subscriptions') {
-    const shown = queryRows(rows.value, query);
     body = (
       <SubscriptionTable
         rows={shown}
         query={query}
         members={store.members.value}
-        payments={distinct(subs, (s) => s.paymentMethod)}
-        currencies={distinct(subs, (s) => s.currency)}
+        payments={menus.payments}
+        currencies={menus.currencies}
         total={subs.length}
         locale={locale}
         t={t}
@@ -124,7 +157,7 @@ export function App({ store, platform }: { store: Store; platform: Platform }) {
         initial={initial}
         existing={existing}
         members={store.members.value}
-        suggestions={serviceNames()}
+        suggestions={suggestions}
         t={t}
         onSave={async (input) => {
           const saved = await store.save(input);
@@ -139,18 +172,15 @@ export function App({ store, platform }: { store: Store; platform: Platform }) {
         onCancel={() => history.back()}
       />
     );
+  } else if (!More) {
+    body = (
+      <p class="loading" aria-busy="true">
+        …
+      </p>
+    );
   } else {
     body = (
-      <MoreViews
-        route={r}
-        store={store}
-        platform={platform}
-        t={t}
-        lang={lang}
-        locale={locale}
-        go={go}
-        onDeleted={setUndo}
-      />
+      <More route={r} store={store} platform={platform} t={t} lang={lang} locale={locale} go={go} onDeleted={setUndo} />
     );
   }
 

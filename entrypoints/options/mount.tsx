@@ -1,32 +1,35 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import type { Snapshot } from '../../lib/app/snapshot';
 import { createStore } from '../../lib/app/store';
 import { getDb } from '../../lib/db';
 import { HttpUrl } from '../../lib/model';
 import { App } from './App';
-import '../../components/styles.css';
 
-// For the benchmark: when Subkeeper's own code starts.
-performance.mark('subkeeper:start');
-const store = createStore({
-  db: getDb(),
-  now: () => new Date(),
-  notifyChanged: () => void browser.runtime.sendMessage({ type: 'data-changed' }).catch(() => {}),
-});
+/** Renders the dashboard, and fills its store from the early read (or from the database when that failed). */
+export async function mount(root: HTMLElement, snapshot: Promise<Snapshot | null>) {
+  const store = createStore({
+    db: getDb(),
+    now: () => new Date(),
+    notifyChanged: () => void browser.runtime.sendMessage({ type: 'data-changed' }).catch(() => {}),
+  });
 
-const platform = {
-  languages: navigator.languages,
-  openUrl: (url: string) => {
-    if (HttpUrl.safeParse(url).success) void browser.tabs.create({ url });
-  },
-  download: (name: string, mime: string, text: string) => {
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(new Blob([text], { type: mime }));
-    a.download = name;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
-  },
-};
+  const platform = {
+    languages: navigator.languages,
+    openUrl: (url: string) => {
+      if (HttpUrl.safeParse(url).success) void browser.tabs.create({ url });
+    },
+    download: (name: string, mime: string, text: string) => {
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(new Blob([text], { type: mime }));
+      a.download = name;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+    },
+  };
 
-render(<App store={store} platform={platform} />, document.getElementById('root')!);
-void store.load();
+  render(<App store={store} platform={platform} />, root);
+  const snap = await snapshot.catch(() => null);
+  if (snap?.dashboard) store.hydrate({ ...snap, dashboard: snap.dashboard });
+  else await store.load();
+}

@@ -1,4 +1,6 @@
-import type { Detection, Subscription } from '../model';
+import type { Detection, Links, Member, PriceChange, Subscription } from '../model';
+
+const storedValue = (row: unknown) => (row as { value?: unknown } | undefined)?.value;
 
 /**
  * The popup's first-paint read: the settings row, every subscription and the pending detections, straight from
@@ -20,11 +22,27 @@ export interface Snapshot {
   subscriptions: Subscription[];
   /** Pending detections, newest first. */
   detections: Detection[];
+  /** What the dashboard also loads (only when asked for). */
+  dashboard?: DashboardSnapshot;
 }
 
-const STORES = ['settings', 'subscriptions', 'detections'] as const;
+export interface DashboardSnapshot {
+  priceChanges: PriceChange[];
+  members: Member[];
+  serviceLinks: Array<{ key: string; links: Links }>;
+  /** The stored value of the `proposals.dismissed` state row (not validated), or undefined. */
+  dismissedProposals: unknown;
+}
 
-export function readSnapshot(idb: IDBFactory, name = DB_NAME): Promise<Snapshot | null> {
+const STORES = ['settings', 'subscriptions', 'detections'];
+const DASHBOARD_STORES = [...STORES, 'priceChanges', 'members', 'serviceLinks', 'state'];
+
+/** `dashboard: true` also reads the tables the dashboard's store loads (never the charges). */
+export function readSnapshot(
+  idb: IDBFactory,
+  { name = DB_NAME, dashboard = false }: { name?: string; dashboard?: boolean } = {},
+): Promise<Snapshot | null> {
+  const stores = dashboard ? DASHBOARD_STORES : STORES;
   return new Promise((resolve) => {
     let request: IDBOpenDBRequest;
     try {
@@ -43,22 +61,40 @@ export function readSnapshot(idb: IDBFactory, name = DB_NAME): Promise<Snapshot 
         db.close();
         resolve(value);
       };
-      if (db.version < DB_VERSION || STORES.some((s) => !db.objectStoreNames.contains(s))) {
+      if (db.version < DB_VERSION || stores.some((s) => !db.objectStoreNames.contains(s))) {
         done(null);
         return;
       }
       try {
-        const tx = db.transaction([...STORES], 'readonly');
+        const tx = db.transaction(stores, 'readonly');
         const settings = tx.objectStore('settings').get('settings');
         const subscriptions = tx.objectStore('subscriptions').getAll();
         const detections = tx.objectStore('detections').index('status').getAll('pending');
+        const more = dashboard
+          ? {
+              priceChanges: tx.objectStore('priceChanges').getAll(),
+              members: tx.objectStore('members').getAll(),
+              serviceLinks: tx.objectStore('serviceLinks').getAll(),
+              dismissed: tx.objectStore('state').get('proposals.dismissed'),
+            }
+          : undefined;
         tx.oncomplete = () =>
           done({
-            settings: (settings.result as { value?: unknown } | undefined)?.value,
+            settings: storedValue(settings.result),
             subscriptions: subscriptions.result as Subscription[],
             detections: (detections.result as Detection[]).sort((a, b) =>
               a.seenAt < b.seenAt ? 1 : a.seenAt > b.seenAt ? -1 : 0,
             ),
+            ...(more
+              ? {
+                  dashboard: {
+                    priceChanges: more.priceChanges.result as PriceChange[],
+                    members: more.members.result as Member[],
+                    serviceLinks: more.serviceLinks.result as DashboardSnapshot['serviceLinks'],
+                    dismissedProposals: storedValue(more.dismissed.result),
+                  },
+                }
+              : {}),
           });
         tx.onabort = () => done(null);
       } catch {

@@ -18,20 +18,11 @@ import {
   setDetectionStatus,
   setState,
 } from '../db';
-import type {
-  Charge,
-  Detection,
-  ExchangeRates,
-  Links,
-  Member,
-  PriceChange,
-  Settings,
-  Status,
-  Subscription,
-} from '../model';
-import { DEFAULT_SETTINGS } from '../model';
+import type { Charge, Detection, ExchangeRates, Links, Member, PriceChange, Status, Subscription } from '../model';
+import { DEFAULT_SETTINGS, Settings } from '../model';
 import { bundledRates } from '../money';
 import type { Ctx } from '../summary';
+import type { DashboardSnapshot, Snapshot } from './snapshot';
 
 /**
  * The state the dashboard and the popup show, and every action they take, over the database. Views get
@@ -82,6 +73,24 @@ export function createStore({ db, now, notifyChanged }: StoreDeps) {
     priceChanges.value = pcs;
     detections.value = dets;
     members.value = mem;
+    loaded.value = true;
+  }
+
+  /**
+   * The same as `load`, from a plain read of the same tables that the page started before its modules loaded
+   * (lib/app/snapshot). Settings are validated here as `getSettings` does.
+   */
+  function hydrate(snap: Snapshot & { dashboard: DashboardSnapshot }) {
+    today.value = todayFromInstant(now());
+    const parsed = snap.settings === undefined ? null : Settings.safeParse(snap.settings);
+    const d = snap.dashboard;
+    seenLinks.value = new Map(d.serviceLinks.map((l) => [l.key, l.links]));
+    dismissedProposals.value = new Set(Array.isArray(d.dismissedProposals) ? (d.dismissedProposals as string[]) : []);
+    settings.value = parsed?.success ? parsed.data : DEFAULT_SETTINGS;
+    subscriptions.value = snap.subscriptions;
+    priceChanges.value = d.priceChanges;
+    detections.value = snap.detections;
+    members.value = d.members;
     loaded.value = true;
   }
 
@@ -251,6 +260,7 @@ export function createStore({ db, now, notifyChanged }: StoreDeps) {
     rates,
     ctx,
     load,
+    hydrate,
     loadCharges,
     save,
     remove,

@@ -3,9 +3,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SubscriptionTable } from '../../components/SubscriptionTable';
 import { buildRows, DEFAULT_QUERY } from '../../lib/app/table';
 import { createTranslator } from '../../lib/i18n';
+import { bundledRates } from '../../lib/money';
 import { sub } from '../helpers';
 
 afterEach(cleanup);
+const ctx = { today: '2026-11-23', base: 'NOK', rates: bundledRates };
 
 describe('SubscriptionTable', () => {
   it('renders rows and reports sort, filter and delete actions', () => {
@@ -13,7 +15,7 @@ describe('SubscriptionTable', () => {
     const onDelete = vi.fn();
     const rows = buildRows(
       [sub({ id: 'a', service: 'Netflix' }), sub({ id: 'b', service: 'Spotify', confirmed: false })],
-      '2026-11-23',
+      ctx,
     );
     render(
       <SubscriptionTable
@@ -44,7 +46,7 @@ describe('SubscriptionTable', () => {
   it('renders long lists a page at a time', () => {
     const many = buildRows(
       Array.from({ length: 150 }, (_, i) => sub({ id: `s${i}`, service: `Service ${String(i).padStart(3, '0')}` })),
-      '2026-11-23',
+      ctx,
     );
     render(
       <SubscriptionTable
@@ -62,6 +64,8 @@ describe('SubscriptionTable', () => {
         onDelete={() => {}}
       />,
     );
+    expect(screen.getAllByRole('row')).toHaveLength(51);
+    fireEvent.click(screen.getByRole('button', { name: 'Show 50 more' }));
     expect(screen.getAllByRole('row')).toHaveLength(101);
     fireEvent.click(screen.getByRole('button', { name: 'Show 50 more' }));
     expect(screen.getAllByRole('row')).toHaveLength(151);

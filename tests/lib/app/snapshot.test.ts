@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readSnapshot, DB_VERSION as SNAPSHOT_DB_VERSION } from '../../../lib/app/snapshot';
+import { createStore } from '../../../lib/app/store';
 import { getSettings, listPendingDetections, type SubkeeperDb, saveSettings } from '../../../lib/db';
 import { LATEST_VERSION } from '../../../lib/db/migrations';
 import { SubkeeperDb as Db } from '../../../lib/db/schema';
@@ -40,7 +41,7 @@ describe('readSnapshot (the popup’s first-paint read)', () => {
       detection('new', '2026-11-22T10:00:00.000Z'),
       detection('done', '2026-11-23T10:00:00.000Z', 'dismissed'),
     ]);
-    const snap = await readSnapshot(indexedDB, db.name);
+    const snap = await readSnapshot(indexedDB, { name: db.name });
     expect(snap).not.toBeNull();
     expect(snap!.subscriptions).toEqual(await db.subscriptions.toArray());
     expect(snap!.settings).toEqual(await getSettings(db));
@@ -50,17 +51,17 @@ describe('readSnapshot (the popup’s first-paint read)', () => {
 
   it('gives undefined settings when none were saved', async () => {
     await db.open();
-    expect((await readSnapshot(indexedDB, db.name))?.settings).toBeUndefined();
+    expect((await readSnapshot(indexedDB, { name: db.name }))?.settings).toBeUndefined();
   });
 
   it('never creates a database that does not exist (Dexie must create it with its stores)', async () => {
     const name = `missing-${Math.random().toString(36).slice(2)}`;
-    expect(await readSnapshot(indexedDB, name)).toBeNull();
+    expect(await readSnapshot(indexedDB, { name })).toBeNull();
     expect(await Dexie.exists(name)).toBe(false);
     // Dexie can still create it properly afterwards.
     const later = new Db(name);
     await later.subscriptions.put(sub({ id: 'x' }));
-    expect(await readSnapshot(indexedDB, name)).not.toBeNull();
+    expect(await readSnapshot(indexedDB, { name })).not.toBeNull();
     later.close();
     await Dexie.delete(name);
   });
@@ -70,7 +71,7 @@ describe('readSnapshot (the popup’s first-paint read)', () => {
     const old = new Db(name, { upToVersion: 1 });
     await old.open();
     old.close();
-    expect(await readSnapshot(indexedDB, name)).toBeNull();
+    expect(await readSnapshot(indexedDB, { name })).toBeNull();
     await Dexie.delete(name);
   });
 
@@ -79,11 +80,52 @@ describe('readSnapshot (the popup’s first-paint read)', () => {
     const old = new Db(name, { upToVersion: 1 });
     await old.open();
     old.close();
-    await readSnapshot(indexedDB, name);
+    await readSnapshot(indexedDB, { name });
     const current = new Db(name);
     await current.open();
     expect(current.backendDB().version).toBe(SNAPSHOT_DB_VERSION);
     current.close();
     await Dexie.delete(name);
+  });
+
+  it('fills the dashboard’s store exactly as loading it from the database does', async () => {
+    await db.subscriptions.bulkPut([sub({ id: 'a' }), sub({ id: 'b', service: 'Spotify', ownerId: 'm1' })]);
+    await db.members.put({ id: 'm1', name: 'Kari', color: '#336699' });
+    await db.priceChanges.put({
+      id: 'p1',
+      subscriptionId: 'a',
+      date: '2026-11-01',
+      oldAmountMinor: 100,
+      newAmountMinor: 200,
+      currency: 'NOK',
+    });
+    await db.serviceLinks.put({
+      key: 'netflix',
+      links: { cancel: { url: 'https://netflix.com/cancel', source: 'user' } },
+    });
+    await db.state.put({ key: 'proposals.dismissed', value: ['x:1'] });
+    await db.detections.put(detection('d', '2026-11-20T10:00:00.000Z'));
+    await saveSettings(db, { ...(await getSettings(db)), baseCurrency: 'SEK' });
+    const now = () => new Date('2026-11-23T12:00:00Z');
+    const loaded = createStore({ db, now });
+    await loaded.load();
+    const snap = await readSnapshot(indexedDB, { name: db.name, dashboard: true });
+    expect(snap?.dashboard).toBeDefined();
+    const hydrated = createStore({ db, now });
+    hydrated.hydrate({ ...snap!, dashboard: snap!.dashboard! });
+    for (const k of ['subscriptions', 'priceChanges', 'detections', 'members', 'settings', 'seenLinks'] as const) {
+      expect(hydrated[k].value).toEqual(loaded[k].value);
+    }
+    expect([...hydrated.dismissedProposals.value]).toEqual([...loaded.dismissedProposals.value]);
+    expect(hydrated.loaded.value).toBe(true);
+    expect(hydrated.today.value).toBe(loaded.today.value);
+  });
+
+  it('falls back to the default settings when the stored row fails the schema, as the store does', async () => {
+    await db.settings.put({ key: 'settings', value: { baseCurrency: 'kroner' } as never });
+    const snap = await readSnapshot(indexedDB, { name: db.name, dashboard: true });
+    const store = createStore({ db, now: () => new Date() });
+    store.hydrate({ ...snap!, dashboard: snap!.dashboard! });
+    expect(store.settings.value).toEqual(await getSettings(db));
   });
 });
