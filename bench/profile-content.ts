@@ -1,9 +1,11 @@
 /**
  * CPU profile of the content script on one page load: prints the functions with the most self time in the
  * extension's scripts. For deciding what to optimise; the figures that count come from bench/run.ts.
- *   npm run build && tsx bench/profile-content.ts [article|big] [runs]
+ *   npm run build && tsx bench/profile-content.ts [article|big|FIXTURE.html] [runs]
  */
-import { launchExtension, startServer } from '../tests/e2e/harness';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { launchExtension, ROOT, startServer } from '../tests/e2e/harness';
 import { articlePage, bigSubscriptionPage } from './pages';
 
 interface Profile {
@@ -17,7 +19,12 @@ interface Profile {
 
 const which = process.argv[2] ?? 'big';
 const runs = Number(process.argv[3] ?? 5);
-const html = which === 'article' ? articlePage(600) : bigSubscriptionPage();
+const html =
+  which === 'article'
+    ? articlePage(600)
+    : which === 'big'
+      ? bigSubscriptionPage()
+      : readFileSync(path.join(ROOT, 'tests/fixtures/pages', which), 'utf8');
 const server = await startServer(() => html);
 const ext = await launchExtension({ mapAllHostsToPort: server.port });
 const self = new Map<string, number>();

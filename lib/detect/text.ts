@@ -77,11 +77,17 @@ export interface PhraseMatcher {
   atStart(text: string): { text: string; length: number } | null;
 }
 
-/** One node of a phrase trie: children by lower-case character (' ' stands for a run of spaces). */
-interface TrieNode {
-  next: Map<string, TrieNode>;
-  /** A phrase ends here; `open` when it is a stem or ends in a non-word character (no boundary needed after it). */
-  end?: { open: boolean };
+/** One phrase of a matcher, lower case, with runs of spaces as one space. */
+interface Phrase {
+  text: string;
+  /** A stem, or ending in a non-word character: no word boundary needed after it. */
+  open: boolean;
+}
+
+/** Whether the last character of a phrase is a letter or digit (then a match needs a word boundary after it). */
+function wordish(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  return isWordChar(c) || (c >= 0x80 && !isWordChar(c) && WORDISH.test(ch));
 }
 
 /** `\s` of JavaScript regular expressions. */
@@ -150,68 +156,70 @@ const END_PUNCT = new Set([...':;,.()–—-']);
 const START_PUNCT = new Set([...':;,–—-']);
 
 /**
- * Compiles a phrase list once into a trie (no regular expression: a large case-insensitive alternation takes
- * milliseconds to compile and runs in time proportional to the number of phrases). The semantics are those of
- * {@link phraseSource}: whole words, case-insensitive, any run of spaces for a space, `*` for a stem, and the
- * longest phrase at the leftmost position wins. The returned matcher holds no per-call state.
+ * Compiles a phrase list once (no regular expression: a large case-insensitive alternation takes milliseconds to
+ * compile and runs in time proportional to the number of phrases). Phrases are kept by their first character,
+ * longest first. The semantics are those of {@link phraseSource}: whole words, case-insensitive, any run of spaces
+ * for a space, `*` for a stem, and the longest phrase at the leftmost position wins. Holds no per-call state.
  */
 export function phraseMatcher(phrases: readonly string[]): PhraseMatcher {
-  const root: TrieNode = { next: new Map() };
+  const byFirst = new Map<number, Phrase[]>();
   const unique = [...new Set(phrases.filter((p) => typeof p === 'string' && p.trim().length > 0))];
   for (const raw of unique) {
     const stem = raw.endsWith('*');
-    const words = (stem ? raw.slice(0, -1) : raw).trim().toLowerCase().split(/\s+/);
-    const p = words.join(' ');
-    if (!p) continue;
-    let node = root;
-    for (const ch of p) {
-      let child = node.next.get(ch);
-      if (!child) {
-        child = { next: new Map() };
-        node.next.set(ch, child);
-      }
-      node = child;
-    }
-    const open = stem || !WORDISH.test(p.charAt(p.length - 1));
-    // The same phrase as a stem and as a whole word: the stem is the looser one.
-    node.end = { open: open || Boolean(node.end?.open) };
+    const text = (stem ? raw.slice(0, -1) : raw).trim().toLowerCase().split(/\s+/).join(' ');
+    if (!text) continue;
+    const open = stem || !wordish(text.charAt(text.length - 1));
+    const c = text.charCodeAt(0);
+    const list = byFirst.get(c);
+    if (list) list.push({ text, open });
+    else byFirst.set(c, [{ text, open }]);
   }
+  for (const list of byFirst.values())
+    list.sort((a, b) => b.text.length - a.text.length || Number(b.open) - Number(a.open));
 
   // First characters of the phrases: most positions of a text are rejected by one lookup here.
   const firstAscii = new Uint8Array(128);
   const firstOther = new Set<number>();
-  for (const ch of root.next.keys()) {
-    const c = ch.charCodeAt(0);
+  for (const c of byFirst.keys()) {
     if (c < 128) firstAscii[c] = 1;
     else firstOther.add(c);
   }
 
-  /** End index of the longest phrase starting at `i` in `lower` (and `ends` gets every end, longest last), or -1. */
+  /** End of `phrase` matched at `i` in `lower` (a space in it takes any run of spaces), or -1. */
+  function endOf(phrase: Phrase, lower: string, i: number): number {
+    const p = phrase.text;
+    let j = i;
+    for (let k = 0; k < p.length; k++) {
+      const pc = p.charCodeAt(k);
+      if (pc === 32) {
+        if (j >= lower.length || !isSpace(lower.charCodeAt(j))) return -1;
+        j++;
+        while (j < lower.length && isSpace(lower.charCodeAt(j))) j++;
+      } else {
+        if (lower.charCodeAt(j) !== pc) return -1;
+        j++;
+      }
+    }
+    if (!phrase.open && j < lower.length && isWordChar(lower.charCodeAt(j))) return -1;
+    return j;
+  }
+
+  /** End index of the longest phrase starting at `i` in `lower` (and `ends` gets every end), or -1. */
   function matchAt(lower: string, i: number, ends?: number[]): number {
     const c0 = lower.charCodeAt(i);
     if (c0 < 128 ? firstAscii[c0] === 0 : !firstOther.has(c0)) return -1;
     // A phrase that starts with a letter or digit must start a word; such a phrase starts with this very character,
     // so inside a word nothing can match.
     if (i > 0 && isWordChar(c0) && isWordChar(lower.charCodeAt(i - 1))) return -1;
-    let node: TrieNode | undefined = root;
+    const list = byFirst.get(c0);
+    if (!list) return -1;
     let best = -1;
-    let j = i;
-    while (node && j <= lower.length) {
-      if (node.end && j > i && (node.end.open || j >= lower.length || !isWordChar(lower.charCodeAt(j)))) {
-        best = j;
-        ends?.push(j);
-      }
-      if (j >= lower.length) break;
-      const c = lower.charCodeAt(j);
-      if (isSpace(c)) {
-        node = node.next.get(' ');
-        j++;
-        while (j < lower.length && isSpace(lower.charCodeAt(j))) j++;
-        // A phrase ends in a letter, not a space: the check for an end happens at the top of the loop.
-      } else {
-        node = node.next.get(lower[j] as string);
-        j++;
-      }
+    for (const phrase of list) {
+      const end = endOf(phrase, lower, i);
+      if (end <= i) continue;
+      if (end > best) best = end;
+      if (!ends) break;
+      ends.push(end);
     }
     return best;
   }
@@ -245,8 +253,9 @@ export function phraseMatcher(phrases: readonly string[]): PhraseMatcher {
     for (let i = 0; i < lower.length; i++) {
       ends.length = 0;
       if (matchAt(lower, i, ends) < 0) continue;
-      for (let k = ends.length - 1; k >= 0; k--)
-        if ((ends[k] as number) >= tail) return { index: i, end: ends[k] as number };
+      let best = -1;
+      for (const e of ends) if (e >= tail && e > best) best = e;
+      if (best >= 0) return { index: i, end: best };
     }
     return null;
   }

@@ -27,6 +27,23 @@ describe('bounded work on huge pages', () => {
     });
   });
 
+  it('the text budget still holds eight years of monthly invoices after a long introduction', async () => {
+    // What the text limit (LIMITS.textChars) must leave room for on a real billing page.
+    const intro = '<p>Her finner du alle betalingene dine. Kvitteringene kan lastes ned som PDF.</p>'.repeat(40);
+    const months = Array.from({ length: 96 }, (_, i) => {
+      const y = 2018 + Math.floor(i / 12);
+      const m = String((i % 12) + 1).padStart(2, '0');
+      return `<tr><td>03.${m}.${y}</td><td>Premium</td><td>Betalt</td><td>129,00 kr</td></tr>`;
+    }).join('');
+    const html = `<html lang="nb"><head><title>Betalingshistorikk</title></head><body><h1>Betalingshistorikk</h1>${intro}<table><thead><tr><th>Dato</th><th>Plan</th><th>Status</th><th>Beløp</th></tr></thead><tbody>${months}</tbody></table></body></html>`;
+    const r = await detectHtml(html, 'https://www.example.no/min-side/betalinger');
+    valid(r);
+    expect(r.kind).toBe('billing');
+    expect(r.charges).toHaveLength(96);
+    expect(r.charges[0]).toEqual({ date: '2018-01-03', amountMinor: 12900, currency: 'NOK' });
+    expect(r.charges[95]).toEqual({ date: '2025-12-03', amountMinor: 12900, currency: 'NOK' });
+  });
+
   it('handles 10,000 prices (caps the candidates) and sees several plans', async () => {
     const items = Array.from({ length: 10_000 }, (_, i) => `<li>Plan ${i}: ${100 + i} kr/mnd</li>`).join('');
     const r = await detectHtml(`<html lang="nb"><body><h1>Priser</h1><ul>${items}</ul></body></html>`, URL_NO);
