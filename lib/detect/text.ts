@@ -1,3 +1,5 @@
+import { isLetterOrDigitCode } from '../unicode';
+
 /** Small text helpers shared by the detection modules. */
 
 /** Bidi controls, zero-width characters, soft hyphens and BOMs: dropped from page text. */
@@ -20,7 +22,6 @@ export function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
-const WORDISH = /[\p{L}\p{N}]/u;
 /**
  * Letters and digits of the Latin scripts our languages use, as a plain character class. Phrase patterns use it
  * instead of \p{L}\p{N} so they can be compiled without the `u` flag: case-insensitive Unicode patterns of this
@@ -49,8 +50,8 @@ export function phraseSource(phrases: readonly string[]): string {
       .split(/\s+/)
       .map((w) => escapeRe(w))
       .join('\\s+');
-    const pre = WORDISH.test(p.charAt(0)) ? `(?<![${WORD_CHARS}])` : '';
-    const post = !stem && WORDISH.test(p.charAt(p.length - 1)) ? `(?![${WORD_CHARS}])` : '';
+    const pre = wordish(p.charAt(0)) ? `(?<![${WORD_CHARS}])` : '';
+    const post = !stem && wordish(p.charAt(p.length - 1)) ? `(?![${WORD_CHARS}])` : '';
     const key = `${pre}|${post}`;
     const list = groups.get(key);
     if (list) list.push(body);
@@ -86,8 +87,7 @@ interface Phrase {
 
 /** Whether the last character of a phrase is a letter or digit (then a match needs a word boundary after it). */
 function wordish(ch: string): boolean {
-  const c = ch.charCodeAt(0);
-  return isWordChar(c) || (c >= 0x80 && !isWordChar(c) && WORDISH.test(ch));
+  return isLetterOrDigitCode(ch.charCodeAt(0));
 }
 
 /** `\s` of JavaScript regular expressions. */

@@ -1,3 +1,4 @@
+import { isLetterCode } from '../unicode';
 import type { PriceContext } from './context';
 import data from './currencies.json';
 
@@ -53,22 +54,6 @@ for (const code of CODES)
 for (const [text, value] of Object.entries(WORDS)) {
   const key = text.toLowerCase();
   addEntry({ text: key, key, value, rank: 2, caseless: true });
-}
-const LETTER = /\p{L}/u;
-/** Whether the UTF-16 unit `c` is a letter; plain comparisons for ASCII and Latin-1/Extended (this runs a lot). */
-function isLetterCode(c: number): boolean {
-  if (c < 0x80) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  if (c < 0xc0) return c === 0xaa || c === 0xb5 || c === 0xba;
-  if (c <= 0x24f) return c !== 0xd7 && c !== 0xf7;
-  // Blocks the currency table uses, so that building it compiles no Unicode regular expression.
-  if (c >= 0x400 && c <= 0x45f) return true; // Cyrillic
-  if (c >= 0x621 && c <= 0x64a) return true; // Arabic letters
-  if (c >= 0x904 && c <= 0x939) return true; // Devanagari letters
-  if (c >= 0x4e00 && c <= 0x9fff) return true; // CJK ideographs
-  if (c >= 0xac00 && c <= 0xd7a3) return true; // Hangul syllables
-  if (c >= 0x20a0 && c <= 0x20cf) return false; // currency signs
-  if ([0x58f, 0x60b, 0x941, 0x9f3, 0xe3f, 0x17db, 0xfdfc, 0xffe5].includes(c)) return false;
-  return LETTER.test(String.fromCharCode(c));
 }
 const isLetter = (ch: string | undefined) => ch !== undefined && ch.length > 0 && isLetterCode(ch.charCodeAt(0));
 

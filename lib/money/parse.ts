@@ -1,3 +1,4 @@
+import { isLetterOrDigitCode } from '../unicode';
 import type { PriceContext } from './context';
 import { minorDigits, toMinor } from './currency';
 import { findMarkers, type Marker, preferExplicit, resolveCurrency, saysFree } from './markers';
@@ -48,8 +49,7 @@ const GAP_AFTER = /^ {0,2}(?:[.,:] ?[-–—]{1,2} ?)?$/;
 
 function minusBefore(text: string, at: number): boolean {
   if (text[at - 1] !== '-') return false;
-  const prev = text[at - 2];
-  return prev === undefined || !/[\p{L}\p{N}]/u.test(prev);
+  return at < 2 || !isLetterOrDigitCode(text.charCodeAt(at - 2));
 }
 
 /**
