@@ -6,7 +6,7 @@ export type Unit = 'D' | 'W' | 'M' | 'Y' | 'X';
 
 /** One compiled trial or intro template: its expression (groups in `tokens` order) and its fixed values. */
 export interface Template {
-  re: RegExp;
+  readonly re: RegExp;
   tokens: Array<'n' | 'unit' | 'price' | 'pct' | 'per'>;
   /** Lower-case literal words the text must contain for the template to be worth running. */
   words: string[];
@@ -145,7 +145,16 @@ function compileTemplates(specs: TemplateSpec[], parts: { n: string; unit: strin
       .toLowerCase()
       .split(/[\s-]+/)
       .filter((w) => w.length >= 2);
-    const tpl: Template = { re: new RegExp(`${pre}${src}${post}`, 'g'), tokens, words };
+    // Compiled on first use: a page runs only the few templates whose words it contains.
+    let re: RegExp | undefined;
+    const tpl: Template = {
+      get re() {
+        if (!re) re = new RegExp(`${pre}${src}${post}`, 'g');
+        return re;
+      },
+      tokens,
+      words,
+    };
     if (fixed.pct !== undefined) tpl.pct = fixed.pct;
     if (fixed.amount !== undefined) tpl.amount = fixed.amount;
     if (fixed.n !== undefined) tpl.n = fixed.n;

@@ -70,10 +70,11 @@ function matchAll(set: TemplateSet, text: string): Array<{ tpl: Template; g: Gro
     if (tpl.tokens.includes('price') && !hasPrice) continue;
     if (tpl.tokens.includes('pct') && !hasPct) continue;
     if (!tpl.words.every((w) => lower.includes(w))) continue;
-    tpl.re.lastIndex = 0;
-    for (let m = tpl.re.exec(lower); m && out.length < 20; m = tpl.re.exec(lower)) {
+    const re = tpl.re;
+    re.lastIndex = 0;
+    for (let m = re.exec(lower); m && out.length < 20; m = re.exec(lower)) {
       if (m[0].length === 0) {
-        tpl.re.lastIndex++;
+        re.lastIndex++;
         continue;
       }
       const start = m.index;
