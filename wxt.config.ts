@@ -17,11 +17,11 @@ export default defineConfig({
     // Only what is used: local storage for the database, alarms + notifications for reminders.
     // activeTab lets the popup see which site the current tab shows, only when the user opens it.
     permissions: ['storage', 'alarms', 'notifications', 'activeTab'],
-    // The full detector, imported by the content script only after its gate fired. Chrome serves it under a
+    // The page reader, imported by the content script only after its gate fired. Chrome serves it under a
     // per-session random id, so pages cannot probe for it to fingerprint the extension.
     web_accessible_resources: [
       {
-        resources: ['detect-engine.js'],
+        resources: ['page-reader.js'],
         matches: ['http://*/*', 'https://*/*'],
         ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
       },

@@ -6,9 +6,9 @@ import { createWatcher } from '../lib/detect/watch';
 /**
  * The content script (registered in wxt.config.ts for http(s) pages, at document_idle). It is a plain script,
  * not WXT's content-script context, and carries only the gate: on a page with nothing to find it reads a little
- * plain data, touches no extension API and sends nothing. When the gate fires it imports the full detector
- * (entrypoints/detect-engine.ts), which reads the page and reports to the background. Never throws into the
- * page and never changes it.
+ * plain data, touches no extension API and sends nothing. When the gate fires it imports the page reader
+ * (entrypoints/page-reader.ts), which reads the page into plain data and sends it to the background, where the
+ * detection runs. Never throws into the page and never changes it.
  */
 export default defineUnlistedScript(() => {
   try {
@@ -37,11 +37,11 @@ function check(): boolean {
   try {
     if (!gate(collectGateInput(document, location))) return false;
     const g = globalThis as { __subkeeperDetect?: Engine };
-    // The first import runs the detection; later re-checks (single-page apps) call it again.
+    // The first import reads the page; later re-checks (single-page apps) call it again.
     if (g.__subkeeperDetect) g.__subkeeperDetect();
     else if (!importing) {
       importing = true;
-      import(/* @vite-ignore */ extensionUrl('/detect-engine.js')).catch(() => {
+      import(/* @vite-ignore */ extensionUrl('/page-reader.js')).catch(() => {
         importing = false;
       });
     }

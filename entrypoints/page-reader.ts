@@ -1,28 +1,23 @@
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { toIsoDate } from '../lib/dates';
-import { detectPageRaw } from '../lib/detect/engine';
+import { extractPage } from '../lib/detect/dom';
 
 /**
- * The full detector, imported by the content script into a page whose gate fired (never loaded on other pages).
- * It reads the page and reports what it found; the same result is not sent twice.
+ * The page reader, imported by the content script into a page whose gate fired (never loaded on other pages).
+ * It reads the page into plain data (lib/detect/dom.ts: visible text as lines, links, metadata, structured data)
+ * and sends that to the background, which runs the detection: the page pays only for reading itself. The same
+ * page content is not sent twice. Never throws into the page and never changes it.
  */
 let lastSent = '';
 
-/** Today in the user's own time zone. Plain Date getters: an Intl formatter with a time zone costs ~40 ms here. */
-function today(): string {
-  const d = new Date();
-  return toIsoDate(d.getFullYear(), d.getMonth() + 1, d.getDate());
-}
-
 function run() {
   try {
-    const result = detectPageRaw(document, location.href, today());
-    if (result.kind === 'none') return;
-    const key = JSON.stringify(result);
+    const page = extractPage(document);
+    const url = location.href;
+    const key = `${url}\n${JSON.stringify(page)}`;
     if (key === lastSent) return;
     lastSent = key;
-    browser.runtime.sendMessage({ type: 'page-detected', url: location.href, result }).catch(() => {});
+    browser.runtime.sendMessage({ type: 'page-seen', url, page }).catch(() => {});
   } catch {
     // Never into the page.
   }

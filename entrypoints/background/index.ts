@@ -2,13 +2,14 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { todayFromInstant } from '../../lib/dates';
 import { getDb, getSettings } from '../../lib/db';
-import { lookupHost } from '../../lib/directory';
+import { detectFromSnapshot } from '../../lib/detect';
+import { directoryHit, lookupHost } from '../../lib/directory';
 import { ingestDetection } from '../../lib/ingest';
 import { acceptContentMessage, acceptPageMessage, type SenderInfo } from '../../lib/messages';
 import { setupReminders } from './reminders';
 
 /**
- * The background only wires lib/ to the browser: it takes detections from content scripts, keeps reminders
+ * The background only wires lib/ to the browser: it runs the detection on what content scripts read, keeps reminders
  * and the badge in step with the data, and answers the extension's own pages.
  */
 export default defineBackground(() => {
@@ -22,7 +23,11 @@ export default defineBackground(() => {
     if (sender.tab && !sender.url?.startsWith(ownOrigin)) {
       const accepted = acceptContentMessage(raw, sender, ownId);
       if (!accepted.ok) return Promise.resolve({ ok: false, reason: accepted.reason });
-      return handleDetection(accepted.message.url, accepted.message.result, sender.tab.id);
+      // The detection runs here, on the plain data the content script read: web pages pay only for the reading.
+      const { url, page } = accepted.message;
+      const result = detectFromSnapshot(page, url, todayFromInstant(now()), { lookupHost: directoryHit });
+      if (result.kind === 'none') return Promise.resolve({ ok: true, kind: 'none' });
+      return handleDetection(url, result, sender.tab.id);
     }
     const accepted = acceptPageMessage(raw, sender, ownId, ownOrigin);
     if (!accepted.ok) return Promise.resolve({ ok: false, reason: accepted.reason });

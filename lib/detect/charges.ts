@@ -32,7 +32,7 @@ export function findRows(
   skip: (lineIndex: number) => boolean,
 ): FoundCharge[] {
   const lex = lexicon();
-  const { lines, ranges } = page;
+  const { lines } = page;
   const byLine = new Map<number, Candidate[]>();
   for (const c of cands) {
     const list = byLine.get(c.line);
@@ -49,10 +49,7 @@ export function findRows(
     let end = i + 1;
     let found = (byLine.get(i) ?? []).length > 0 && own.length === 1;
     if (!found && own.length === 1) {
-      let el: Element | null = (lines[i] as Line).el;
-      for (let hop = 0; hop < 4 && el; hop++) {
-        el = el.parentElement;
-        const r = el ? ranges.get(el) : undefined;
+      for (const r of (lines[i] as Line).groups) {
         if (!r) continue;
         const [s, e] = r;
         if (e - s > MAX_ROW_LINES) break;

@@ -2,12 +2,15 @@ import { lexicon } from './lexicon';
 import pageData from './page.json';
 import { cleanText } from './text';
 
-/** One line of visible text: the text of one block element between its child blocks. */
+/** One line of visible text: the text of one block element between its child blocks. Plain data. */
 export interface Line {
   /** Cleaned text; table cells are separated by a tab. */
   text: string;
-  /** The block element the text belongs to. */
-  el: Element;
+  /**
+   * The line ranges [start, end) of the block elements around this line's own block, nearest first (up to
+   * {@link GROUP_HOPS} parents; null where a parent is not a block): how lines group into rows and cards.
+   */
+  groups: Array<[number, number] | null>;
   /** 1–6 when the line is a heading, else 0. */
   heading: number;
   /** Index of the heading line whose section holds this line, or -1. */
@@ -25,19 +28,22 @@ export interface LinkInfo {
   line: number;
 }
 
-/** Everything the detector reads off a document, gathered in one bounded pass. */
+/**
+ * Everything the detector reads off a document, gathered in one bounded pass: plain data (no DOM references), so
+ * the content script can hand it to the background, where the detection itself runs.
+ */
 export interface PageData {
   title: string;
   htmlLang: string;
-  /** Lower-cased meta property/name → content (first wins). */
-  meta: Map<string, string>;
+  /** Lower-cased meta property/name and content (first of each name wins). */
+  meta: Array<[string, string]>;
   canonical: string;
   baseHref: string;
+  /** JSON-LD texts as found. */
   jsonLd: string[];
-  microdataRoots: Element[];
+  /** Microdata items, read into the same plain shape as JSON-LD and written as JSON. */
+  microdata: string[];
   lines: Line[];
-  /** Line range [start, end) of each block element. */
-  ranges: Map<Element, [number, number]>;
   links: LinkInfo[];
   hasPaymentField: boolean;
   hasPaymentFrame: boolean;
@@ -50,6 +56,15 @@ export interface PageData {
  * cookie banners and hidden elements are skipped, so this is all main content) is about five printed pages, and
  * what a subscription page states — plan, price, renewal, a few years of monthly invoices — sits well inside it.
  */
+/** The content of a `<meta>` by its lower-cased property/name. */
+export function metaValue(page: PageData, name: string): string | undefined {
+  for (const [k, v] of page.meta) if (k === name) return v;
+  return undefined;
+}
+
+/** How many parents of a line's block {@link Line.groups} records. */
+export const GROUP_HOPS = 4;
+
 export const LIMITS = {
   nodes: 20_000,
   textChars: 15_000,
@@ -267,11 +282,15 @@ function headingLevel(el: Element, tag: string): number {
 }
 
 /** Reads one `<meta>`, `<link>`, `<base>`, `<title>` or JSON-LD `<script>` (wherever it is in the document). */
-function readHeadElement(el: Element, tag: string, out: PageData, state: { jsonLdChars: number }): void {
+function readHeadElement(el: Element, tag: string, out: PageData, state: WalkState): void {
   if (tag === 'meta') {
-    if (out.meta.size >= LIMITS.meta) return;
-    const key = (attr(el, 'property') || attr(el, 'name')).toLowerCase().trim();
-    if (key && !out.meta.has(key)) out.meta.set(key, cleanText(attr(el, 'content').slice(0, 500)).trim());
+    if (state.meta.size >= LIMITS.meta) return;
+    const key = (attr(el, 'property') || attr(el, 'name')).toLowerCase().trim().slice(0, 200);
+    if (key && !state.meta.has(key)) {
+      const value = cleanText(attr(el, 'content').slice(0, 500)).trim();
+      state.meta.add(key);
+      out.meta.push([key, value]);
+    }
   } else if (tag === 'title') {
     if (!out.title) out.title = cleanText(sampleText(el, 500)).trim();
   } else if (tag === 'link') {
@@ -290,8 +309,14 @@ function readHeadElement(el: Element, tag: string, out: PageData, state: { jsonL
 
 const HEAD_TAGS = new Set(['meta', 'title', 'link', 'base', 'script']);
 
+interface WalkState {
+  jsonLdChars: number;
+  /** Meta names already read. */
+  meta: Set<string>;
+}
+
 /** The `<head>`'s children (bounded); the body walk picks up JSON-LD and metadata found in the body. */
-function readHead(doc: Document, out: PageData, state: { jsonLdChars: number }): void {
+function readHead(doc: Document, out: PageData, state: WalkState): void {
   const root = doc.documentElement;
   out.htmlLang = root ? attr(root, 'lang').trim().slice(0, 20) : '';
   const head = doc.head;
@@ -312,19 +337,22 @@ export function extractPage(doc: Document): PageData {
   const out: PageData = {
     title: '',
     htmlLang: '',
-    meta: new Map(),
+    meta: [],
     canonical: '',
     baseHref: '',
     jsonLd: [],
-    microdataRoots: [],
+    microdata: [],
     lines: [],
-    ranges: new Map(),
     links: [],
     hasPaymentField: false,
     hasPaymentFrame: false,
     truncated: false,
   };
-  const state = { jsonLdChars: 0 };
+  const state: WalkState = { jsonLdChars: 0, meta: new Set() };
+  /** The block element of each line, and the line range of each block element (for Line.groups, at the end). */
+  const lineEls: Element[] = [];
+  const ranges = new Map<Element, [number, number]>();
+  const microdataRoots: Element[] = [];
   readHead(doc, out, state);
   const start = doc.body ?? doc.documentElement;
   if (!start) return out;
@@ -345,9 +373,9 @@ export function extractPage(doc: Document): PageData {
       .replace(/^[\t ]+|[\t ]+$/g, '');
     buf = '';
     if (text.length === 0 || out.lines.length >= LIMITS.lines) return;
-    const el = blocks[blocks.length - 1] ?? start;
+    lineEls.push(blocks[blocks.length - 1] ?? start);
     const section = sections.length > 0 ? (sections[sections.length - 1] as { line: number }).line : -1;
-    out.lines.push({ text, el, heading, section, button: buttonDepth > 0, selected: chosen.size > 0 });
+    out.lines.push({ text, groups: [], heading, section, button: buttonDepth > 0, selected: chosen.size > 0 });
   };
 
   /** Element edges (`<span>Fornyes</span><span>9. desember</span>`) separate words, as layout would show them. */
@@ -360,7 +388,7 @@ export function extractPage(doc: Document): PageData {
     const tag = el.localName;
     if (BLOCK_TAGS.has(tag) || attr(el, 'role') === 'heading') {
       flush();
-      const range = out.ranges.get(el);
+      const range = ranges.get(el);
       if (range) range[1] = out.lines.length;
       const lvl = headingLevel(el, tag);
       if (lvl > 0) {
@@ -401,8 +429,8 @@ export function extractPage(doc: Document): PageData {
       readHeadElement(el, tag, out, state);
       return false;
     }
-    if (out.microdataRoots.length < LIMITS.microdata && el.hasAttribute('itemscope') && !el.hasAttribute('itemprop')) {
-      out.microdataRoots.push(el);
+    if (microdataRoots.length < LIMITS.microdata && el.hasAttribute('itemscope') && !el.hasAttribute('itemprop')) {
+      microdataRoots.push(el);
     }
     if (SKIP_TAGS.has(tag) || SKIP_ROLES.has(attr(el, 'role')) || isHidden(el) || isNoise(el, tag)) return false;
     if (tag === 'br') {
@@ -419,7 +447,7 @@ export function extractPage(doc: Document): PageData {
     if (BLOCK_TAGS.has(tag) || attr(el, 'role') === 'heading') {
       flush();
       blocks.push(el);
-      out.ranges.set(el, [out.lines.length, out.lines.length]);
+      ranges.set(el, [out.lines.length, out.lines.length]);
       const lvl = headingLevel(el, tag);
       if (lvl > 0) heading = lvl;
     } else if (CELL_TAGS.has(tag)) {
@@ -457,8 +485,79 @@ export function extractPage(doc: Document): PageData {
   }
   flush();
   for (const el of blocks) {
-    const range = out.ranges.get(el);
+    const range = ranges.get(el);
     if (range) range[1] = out.lines.length;
   }
+  out.lines.forEach((line, i) => {
+    let el: Element | null = lineEls[i] ?? null;
+    for (let hop = 0; hop < GROUP_HOPS && el; hop++) {
+      el = el.parentElement;
+      const r = el ? ranges.get(el) : undefined;
+      line.groups.push(r ? [r[0], r[1]] : null);
+    }
+  });
+  out.microdata = readMicrodata(microdataRoots);
   return out;
+}
+
+type Obj = Record<string, unknown>;
+/** Most elements read inside microdata items, over all items. */
+const MAX_MICRODATA_NODES = 3000;
+
+/** Microdata items as JSON texts in the shape of JSON-LD (`@type` plus properties). Bounded; never throws. */
+function readMicrodata(roots: readonly Element[]): string[] {
+  const out: string[] = [];
+  const budget = { n: 0 };
+  for (const root of roots) {
+    if (budget.n >= MAX_MICRODATA_NODES) break;
+    try {
+      out.push(JSON.stringify(microItem(root, 0, budget)).slice(0, 100_000));
+    } catch {
+      // skip a broken item
+    }
+  }
+  return out;
+}
+
+/** The value of one microdata property element (not an item). */
+function microValue(el: Element): string {
+  const v =
+    el.getAttribute('content') ??
+    el.getAttribute('datetime') ??
+    el.getAttribute('value') ??
+    (el.localName === 'a' || el.localName === 'link' ? el.getAttribute('href') : null);
+  return (v ?? el.textContent ?? '').slice(0, 300).trim();
+}
+
+/**
+ * Microdata item → the same plain shape as JSON-LD (`@type` plus properties). Walks the item's own subtree with
+ * a shared node budget; nested items become nested objects.
+ */
+function microItem(root: Element, depth: number, budget: { n: number }): Obj {
+  const type = (root.getAttribute('itemtype') ?? '').trim().split(/\s+/)[0] ?? '';
+  const item: Obj = { '@type': type.replace(/^https?:\/\/schema\.org\//i, '') };
+  const stack: Element[] = [];
+  for (let i = root.children.length - 1; i >= 0; i--) stack.push(root.children[i] as Element);
+  while (stack.length > 0 && budget.n < MAX_MICRODATA_NODES) {
+    const el = stack.pop() as Element;
+    budget.n++;
+    const props = (el.getAttribute('itemprop') ?? '').trim();
+    const scope = el.hasAttribute('itemscope');
+    if (props) {
+      let value: unknown;
+      if (scope) {
+        if (depth >= 6) continue;
+        value = microItem(el, depth + 1, budget);
+      } else {
+        value = microValue(el);
+      }
+      for (const name of props.split(/\s+/).slice(0, 5)) {
+        const prev = item[name];
+        item[name] = prev === undefined ? value : [...(Array.isArray(prev) ? prev : [prev]), value];
+      }
+    }
+    if (scope) continue;
+    for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i] as Element);
+  }
+  return item;
 }

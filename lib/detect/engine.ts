@@ -1,13 +1,13 @@
 /**
  * The detection engine: reads one page (any DOM Document) and tells what kind of subscription page it is and what
  * it says — service, recurring price, period, trial, intro offer, next renewal, past charges and where to cancel.
- * Pure: no network, no clock (the caller passes `now`), no layout reads. Never throws. Imports no zod: this is
- * what the content script loads (lib/detect/index.ts adds the schema validation for everyone else).
+ * Pure: no network, no clock (the caller passes `now`), no layout reads. Never throws. The DOM is read in one
+ * place, lib/detect/dom.ts (`extractPage`); everything here works on that plain data.
  */
 import type { PageDetection } from '../model/detection';
 import type { PriceContext } from '../money';
 import { type FoundCharge, findReceiptCharge, findRows, findSentenceCharges } from './charges';
-import { extractPage, type PageData } from './dom';
+import { extractPage, metaValue, type PageData } from './dom';
 import { decideKind } from './kind';
 import { detectLanguage } from './language';
 import { lexicon } from './lexicon';
@@ -36,21 +36,33 @@ export interface DetectOptions {
 const NONE: PageDetection = { kind: 'none', service: null, subscription: null, charges: [], links: {} };
 
 /**
- * Reads `document` (loaded from `url`) as of the day `now` (`YYYY-MM-DD`) and returns what it found, NOT yet
- * validated against the `PageDetection` schema (so that the content script carries no zod: the background
- * validates what it receives, see lib/messages). Returns kind `none` on any internal error.
+ * What `page` (read off a document loaded from `url` by {@link extractPage}) is about, as of the day `now`
+ * (`YYYY-MM-DD`), NOT yet validated against the `PageDetection` schema (callers validate: lib/detect/index.ts and
+ * the background's message handling). Works on plain data only, so it runs where the page is not: the content
+ * script extracts, the background detects. Returns kind `none` on any internal error.
  */
+export function detectFromPage(page: PageData, url: string, now: string, options: DetectOptions = {}): PageDetection {
+  try {
+    return run(page, String(url ?? ''), String(now ?? ''), options);
+  } catch {
+    return { ...NONE, links: {} };
+  }
+}
+
+/** {@link extractPage} then {@link detectFromPage}. */
 export function detectPageRaw(
   document: Document,
   url: string,
   now: string,
   options: DetectOptions = {},
 ): PageDetection {
+  let page: PageData;
   try {
-    return run(document, String(url ?? ''), String(now ?? ''), options);
+    page = extractPage(document);
   } catch {
     return { ...NONE, links: {} };
   }
+  return detectFromPage(page, url, now, options);
 }
 
 function upsellLines(page: PageData): Set<number> {
@@ -63,9 +75,8 @@ function upsellLines(page: PageData): Set<number> {
   return out;
 }
 
-function run(document: Document, url: string, now: string, options: DetectOptions): PageDetection {
+function run(page: PageData, url: string, now: string, options: DetectOptions): PageDetection {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(now)) return { ...NONE, links: {} };
-  const page = extractPage(document);
   let parsedUrl: URL | null = null;
   try {
     parsedUrl = new URL(url);
@@ -82,8 +93,8 @@ function run(document: Document, url: string, now: string, options: DetectOption
   const ctx: PriceContext = { lang: tag, hostname };
   if (lang.defaultCurrency) ctx.defaultCurrency = lang.defaultCurrency;
 
-  const sd = readStructured(page.jsonLd, page.microdataRoots);
-  addOpenGraphPrice(sd, page.meta);
+  const sd = readStructured(page.jsonLd, page.microdata);
+  addOpenGraphPrice(sd, (name) => metaValue(page, name));
   const cands = findCandidates(page.lines, ctx);
   const upsell = upsellLines(page);
   const skip = (i: number) => upsell.has(i);

@@ -3,11 +3,14 @@
  * it says — service, recurring price, period, trial, intro offer, next renewal, past charges and where to cancel.
  * Pure: no network, no clock (the caller passes `now`), no layout reads. Never throws.
  *
- * `detectPage` validates the result against the `PageDetection` schema. The content script uses `detectPageRaw`
- * from ./engine instead (no zod in web pages); the background validates what it receives the same way.
+ * The DOM is read in one place, ./dom.ts (`extractPage`, plain data out). In the extension the content script
+ * only reads the page and sends that data; the background runs `detectFromSnapshot`. The CLI and tests use
+ * `detectPage`, which does both. Results are validated against the `PageDetection` schema (invalid fields are
+ * dropped).
  */
 import { PageDetection, salvageDetection } from '../model/detection';
-import { type DetectOptions, detectPageRaw } from './engine';
+import type { PageData } from './dom';
+import { type DetectOptions, detectFromPage, detectPageRaw } from './engine';
 
 export type { DetectOptions } from './engine';
 export type { DirectoryHit, LookupHost } from './service';
@@ -18,6 +21,20 @@ export type { DirectoryHit, LookupHost } from './service';
  */
 export function detectPage(document: Document, url: string, now: string, options: DetectOptions = {}): PageDetection {
   const raw = detectPageRaw(document, url, now, options);
+  return salvageDetection(raw) ?? { kind: 'none', service: null, subscription: null, charges: [], links: {} };
+}
+
+/**
+ * What a page read by a content script (`extractPage`'s plain data, received as a message) is about, validated
+ * like {@link detectPage}. This is how the background detects.
+ */
+export function detectFromSnapshot(
+  page: PageData,
+  url: string,
+  now: string,
+  options: DetectOptions = {},
+): PageDetection {
+  const raw = detectFromPage(page, url, now, options);
   return salvageDetection(raw) ?? { kind: 'none', service: null, subscription: null, charges: [], links: {} };
 }
 

@@ -1,5 +1,5 @@
 import type { PageKind } from '../model';
-import type { Line, PageData } from './dom';
+import { type Line, metaValue, type PageData } from './dom';
 import { lexicon } from './lexicon';
 import type { FoundLinks } from './links';
 import type { StructuredFacts } from './structured';
@@ -94,8 +94,8 @@ function decodeSafe(s: string): string {
 
 /** Article pages: OpenGraph type article or an Article type in structured data. */
 export function isArticlePage(page: PageData, sd: StructuredFacts): boolean {
-  const ogType = (page.meta.get('og:type') ?? '').toLowerCase();
-  return ogType === 'article' || sd.isArticle || page.meta.has('article:published_time');
+  const ogType = (metaValue(page, 'og:type') ?? '').toLowerCase();
+  return ogType === 'article' || sd.isArticle || metaValue(page, 'article:published_time') !== undefined;
 }
 
 /** Donation pages: donation words in the title or the main heading. */

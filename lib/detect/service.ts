@@ -1,4 +1,4 @@
-import type { PageData } from './dom';
+import { metaValue, type PageData } from './dom';
 import pageData from './page.json';
 import type { StructuredFacts } from './structured';
 
@@ -85,7 +85,7 @@ export function findService(
 ): FoundService | null {
   const host = hostname.toLowerCase();
   if (!host || !/^[a-z0-9.-]+$/.test(host) || host === 'example.invalid') {
-    const name = clean(page.meta.get('og:site_name')) ?? clean(sd.names[0]);
+    const name = clean(metaValue(page, 'og:site_name')) ?? clean(sd.names[0]);
     return name ? { name, domain: 'example.invalid' } : null;
   }
   const entry = lookupHost?.(host);
@@ -96,7 +96,7 @@ export function findService(
   const domain = registrableDomain(host);
   const label = domain.split('.')[0] ?? domain;
   const name =
-    clean(page.meta.get('og:site_name')) ??
+    clean(metaValue(page, 'og:site_name')) ??
     clean(sd.names[0]) ??
     clean(fromTitle(page.title, label)) ??
     clean(capitalise(label));

@@ -201,69 +201,18 @@ function facts(nodes: Obj[]): StructuredFacts {
   return out;
 }
 
-/** The value of one microdata property element (not an item). */
-function microValue(el: Element): string {
-  const v =
-    el.getAttribute('content') ??
-    el.getAttribute('datetime') ??
-    el.getAttribute('value') ??
-    (el.localName === 'a' || el.localName === 'link' ? el.getAttribute('href') : null);
-  return (v ?? el.textContent ?? '').slice(0, 300).trim();
-}
-
 /**
- * Microdata item → the same plain shape as JSON-LD (`@type` plus properties). Walks the item's own subtree with
- * a shared node budget; nested items become nested objects.
+ * Reads JSON-LD texts and microdata items (as JSON, see lib/detect/dom.ts) into facts. Bounded (node and depth
+ * caps); bad JSON is skipped. Never throws.
  */
-function microItem(root: Element, depth: number, budget: { n: number }): Obj {
-  const type = (root.getAttribute('itemtype') ?? '').trim().split(/\s+/)[0] ?? '';
-  const item: Obj = { '@type': type.replace(/^https?:\/\/schema\.org\//i, '') };
-  const stack: Element[] = [];
-  for (let i = root.children.length - 1; i >= 0; i--) stack.push(root.children[i] as Element);
-  while (stack.length > 0 && budget.n < MAX_NODES) {
-    const el = stack.pop() as Element;
-    budget.n++;
-    const props = (el.getAttribute('itemprop') ?? '').trim();
-    const scope = el.hasAttribute('itemscope');
-    if (props) {
-      let value: unknown;
-      if (scope) {
-        if (depth >= 6) continue;
-        value = microItem(el, depth + 1, budget);
-      } else {
-        value = microValue(el);
-      }
-      for (const name of props.split(/\s+/).slice(0, 5)) {
-        const prev = item[name];
-        item[name] = prev === undefined ? value : [...asList(prev), value];
-      }
-    }
-    if (scope) continue;
-    for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i] as Element);
-  }
-  return item;
-}
-
-/**
- * Reads JSON-LD texts and microdata roots into facts. Bounded (node and depth caps); bad JSON is skipped.
- * Never throws.
- */
-export function readStructured(jsonLd: readonly string[], microdataRoots: readonly Element[]): StructuredFacts {
+export function readStructured(jsonLd: readonly string[], microdata: readonly string[] = []): StructuredFacts {
   const nodes: Obj[] = [];
-  for (const text of jsonLd) {
+  for (const text of [...jsonLd, ...microdata]) {
+    if (nodes.length >= MAX_NODES) break;
     try {
       collect(JSON.parse(text), nodes, 0);
     } catch {
       // malformed JSON-LD is common; skip it
-    }
-  }
-  const budget = { n: 0 };
-  for (const root of microdataRoots) {
-    if (nodes.length >= MAX_NODES) break;
-    try {
-      collect(microItem(root, 0, budget), nodes, 0);
-    } catch {
-      // skip a broken item
     }
   }
   return facts(nodes);
@@ -273,9 +222,9 @@ export function readStructured(jsonLd: readonly string[], microdataRoots: readon
  * Adds an OpenGraph price (`og:price:amount` / `product:price:amount` with its currency) to the offers: a price
  * the page states about itself, with no billing period.
  */
-export function addOpenGraphPrice(sd: StructuredFacts, meta: ReadonlyMap<string, string>): void {
-  const amount = meta.get('og:price:amount') ?? meta.get('product:price:amount');
-  const currency = meta.get('og:price:currency') ?? meta.get('product:price:currency');
+export function addOpenGraphPrice(sd: StructuredFacts, meta: (name: string) => string | undefined): void {
+  const amount = meta('og:price:amount') ?? meta('product:price:amount');
+  const currency = meta('og:price:currency') ?? meta('product:price:currency');
   const m = money(amount, currency);
   if (m && !sd.offers.some((o) => o.amountMinor === m.amountMinor && o.currency === m.currency)) sd.offers.push(m);
 }

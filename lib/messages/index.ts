@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { HttpUrl, PageDetection } from '../model';
-import { salvageDetection } from '../model/detection';
+import { HttpUrl } from '../model';
+import { PageSnapshot } from '../model/page';
 
 /**
  * The one protocol between content script, background and extension pages. Every incoming message is parsed
@@ -8,17 +8,18 @@ import { salvageDetection } from '../model/detection';
  * page showed: nothing in the protocol lets them read, delete or export data.
  */
 
-/** Content script → background: what the detection engine found on the page the script runs in. */
-export const PageDetectedMessage = z.object({
-  type: z.literal('page-detected'),
+/**
+ * Content script → background: the plain data read off the page the script runs in (lib/detect/dom.ts). The
+ * background runs the detection on it, so web pages pay only for reading themselves.
+ */
+export const PageSeenMessage = z.object({
+  type: z.literal('page-seen'),
   url: HttpUrl,
-  // The content script sends the detector's result unvalidated (it carries no zod); invalid fields are dropped
-  // here, then the whole result must pass the schema.
-  result: z.preprocess((raw) => salvageDetection(raw) ?? raw, PageDetection),
+  page: PageSnapshot,
 });
-export type PageDetectedMessage = z.infer<typeof PageDetectedMessage>;
+export type PageSeenMessage = z.infer<typeof PageSeenMessage>;
 
-export const ContentMessage = z.discriminatedUnion('type', [PageDetectedMessage]);
+export const ContentMessage = z.discriminatedUnion('type', [PageSeenMessage]);
 export type ContentMessage = z.infer<typeof ContentMessage>;
 
 /** Extension page (popup, dashboard) → background. */

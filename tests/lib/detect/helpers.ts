@@ -8,7 +8,7 @@ import type { PageDetection } from '../../../lib/model';
 export function linesOf(texts: string[]): Line[] {
   return texts.map((text) => ({
     text,
-    el: document.createElement('p'),
+    groups: [],
     heading: 0,
     section: -1,
     button: false,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { extractPage } from '../../../lib/detect/dom';
 import { detectLanguage } from '../../../lib/detect/language';
 import { findLinks, resolveHttp } from '../../../lib/detect/links';
 import { loadHtml } from '../../../lib/detect/load';
@@ -115,8 +116,7 @@ describe('structured data', () => {
         <span itemprop="priceCurrency" content="USD">$</span><span itemprop="price" content="99.00">99</span>
         <meta itemprop="unitCode" content="ANN"><meta itemprop="billingDuration" content="1">
       </div></div>`);
-    const root = doc.querySelector('[itemscope]') as Element;
-    const sd = readStructured([], [root]);
+    const sd = readStructured([], extractPage(doc).microdata);
     await close();
     expect(sd.offers[0]).toMatchObject({ amountMinor: 9900, currency: 'USD', period: 'P1Y' });
   });
@@ -229,15 +229,13 @@ describe('language, domains, periods from charges, report', () => {
 describe('OpenGraph price', () => {
   it('adds og:price:amount as an offer without a period', () => {
     const sd = readStructured([], []);
-    addOpenGraphPrice(
-      sd,
-      new Map([
-        ['og:price:amount', '4990.00'],
-        ['og:price:currency', 'NOK'],
-      ]),
-    );
+    const og = new Map([
+      ['og:price:amount', '4990.00'],
+      ['og:price:currency', 'NOK'],
+    ]);
+    addOpenGraphPrice(sd, (name) => og.get(name));
     expect(sd.offers).toEqual([{ amountMinor: 499000, currency: 'NOK' }]);
-    addOpenGraphPrice(sd, new Map([['product:price:amount', 'abc']]));
+    addOpenGraphPrice(sd, (name) => (name === 'product:price:amount' ? 'abc' : undefined));
     expect(sd.offers).toHaveLength(1);
   });
 });

@@ -1,19 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { acceptContentMessage, acceptPageMessage } from '../../../lib/messages';
 
-const result = {
-  kind: 'confirmation',
-  service: { name: 'Viaplay', domain: 'viaplay.no' },
-  subscription: { amountMinor: 12900, currency: 'NOK', period: 'P1M' },
-  charges: [],
-  links: {},
+const page = {
+  title: 'Takk for bestillingen',
+  htmlLang: 'nb',
+  meta: [['og:site_name', 'Viaplay']],
+  canonical: '',
+  baseHref: '',
+  jsonLd: [],
+  microdata: [],
+  lines: [
+    { text: 'Premium 129 kr/mnd', groups: [[0, 1], null], heading: 0, section: -1, button: false, selected: false },
+  ],
+  links: [{ href: '/konto', text: 'Min konto', line: 0 }],
+  hasPaymentField: false,
+  hasPaymentFrame: false,
+  truncated: false,
 };
-const msg = { type: 'page-detected', url: 'https://www.viaplay.no/takk', result };
+const msg = { type: 'page-seen', url: 'https://www.viaplay.no/takk', page };
 const tabSender = { id: 'ext', url: 'https://www.viaplay.no/takk', tab: { id: 4 } };
 
 describe('content messages', () => {
-  it('accepts a valid report from a tab about its own page', () => {
-    expect(acceptContentMessage(msg, tabSender, 'ext').ok).toBe(true);
+  it('accepts what a tab read off its own page', () => {
+    const accepted = acceptContentMessage(msg, tabSender, 'ext');
+    expect(accepted.ok && accepted.message.page.lines[0]?.text).toBe('Premium 129 kr/mnd');
   });
   it('rejects other extensions, non-tabs, and reports about another site', () => {
     expect(acceptContentMessage(msg, { ...tabSender, id: 'other' }, 'ext')).toMatchObject({
@@ -26,23 +36,13 @@ describe('content messages', () => {
       reason: 'url does not match sender',
     });
   });
-  it('rejects malformed payloads and javascript: links', () => {
-    expect(acceptContentMessage({ ...msg, result: { ...result, kind: 'pwned' } }, tabSender, 'ext').ok).toBe(false);
-    expect(acceptContentMessage({ ...msg, result: 'nothing' }, tabSender, 'ext').ok).toBe(false);
-    // The content script sends the detector's result unvalidated: an invalid field is dropped, the rest is kept.
-    const js = {
-      ...msg,
-      result: { ...result, links: { cancel: 'javascript:alert(1)', manage: 'https://www.viaplay.no/konto' } },
-    };
-    const accepted = acceptContentMessage(js, tabSender, 'ext');
-    expect(accepted.ok && accepted.message.result.links).toEqual({ manage: 'https://www.viaplay.no/konto' });
-    const long = { ...msg, result: { ...result, service: { name: 'x'.repeat(500), domain: 'viaplay.no' } } };
-    const kept = acceptContentMessage(long, tabSender, 'ext');
-    expect(kept.ok && kept.message.result.service).toBeNull();
-    expect(kept.ok && kept.message.result.kind).toBe(result.kind);
-    expect(
-      acceptContentMessage({ type: 'page-detected', url: 'file:///etc/passwd', result }, tabSender, 'ext').ok,
-    ).toBe(false);
+  it('rejects malformed or oversized page data and non-http(s) pages', () => {
+    expect(acceptContentMessage({ ...msg, page: 'nothing' }, tabSender, 'ext').ok).toBe(false);
+    expect(acceptContentMessage({ ...msg, page: { ...page, lines: [{ text: 1 }] } }, tabSender, 'ext').ok).toBe(false);
+    const huge = { ...page, lines: Array.from({ length: 5000 }, () => page.lines[0]) };
+    expect(acceptContentMessage({ ...msg, page: huge }, tabSender, 'ext').ok).toBe(false);
+    expect(acceptContentMessage({ ...msg, url: 'file:///etc/passwd' }, tabSender, 'ext').ok).toBe(false);
+    expect(acceptContentMessage({ ...msg, url: 'javascript:alert(1)' }, tabSender, 'ext').ok).toBe(false);
   });
   it('has no way for a content script to delete or export', () => {
     for (const type of ['delete', 'export', 'data-changed', 'detection-seen']) {
