@@ -1,13 +1,16 @@
+import { addDays, diffDays } from '../dates/calendar';
 import type { Detection, ExchangeRates, Language, Subscription } from '../model';
 import { forHost, siteOf } from '../site';
 import {
   type Ctx,
+  counts,
   endingSoon,
+  priceOn,
   type Renewal,
+  scheduleDays,
   type Totals,
   type TrialEnding,
   totals,
-  upcomingRenewals,
 } from '../summary';
 
 /**
@@ -49,11 +52,37 @@ export interface PopupSummary {
   ending: Array<TrialEnding & { kind: 'trial' | 'intro' }>;
 }
 
-/** This month's total, the next five renewals (30 days) and what ends within 14 days. */
+/** How many renewals the popup lists. */
+export const POPUP_RENEWALS = 5;
+
+/**
+ * This month's total, the next five renewals (30 days) and what ends within 14 days. The renewals are
+ * `upcomingRenewals(subs, today, 30).slice(0, 5)` (a test checks this), found without building and sorting
+ * every renewal of the month: at most five per subscription, and the details only for the five shown.
+ */
 export function popupSummary(subs: readonly Subscription[], ctx: Ctx): PopupSummary {
+  const end = addDays(ctx.today, 30);
+  const candidates: Array<{ date: string; sub: Subscription }> = [];
+  for (const sub of subs) {
+    if (!counts(sub, ctx.today)) continue;
+    const from = sub.pausedUntil && sub.pausedUntil > ctx.today ? sub.pausedUntil : ctx.today;
+    for (const date of scheduleDays(sub.billingAnchor, sub.period, from, end, POPUP_RENEWALS)) {
+      if (sub.endsOn && date > sub.endsOn) break;
+      candidates.push({ date, sub });
+    }
+  }
+  candidates.sort(
+    (a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) || a.sub.service.localeCompare(b.sub.service),
+  );
   return {
     totals: totals(subs, ctx),
-    renewals: upcomingRenewals(subs, ctx.today, 30).slice(0, 5),
+    renewals: candidates.slice(0, POPUP_RENEWALS).map(({ date, sub }) => ({
+      subscription: sub,
+      date,
+      daysLeft: diffDays(ctx.today, date),
+      amountMinor: priceOn(sub, date),
+      currency: sub.currency,
+    })),
     ending: endingSoon(subs, ctx.today, 14),
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PAINT_DEFAULTS, paintSettings, popupSummary, siteFor } from '../../../lib/app/popup';
+import { generateDemo } from '../../../lib/demo';
 import { DEFAULT_SETTINGS, type Detection, Settings } from '../../../lib/model';
 import { bundledRates } from '../../../lib/money';
 import { endingSoon, totals, upcomingRenewals } from '../../../lib/summary';
@@ -51,6 +52,22 @@ describe('popupSummary', () => {
     expect(s.renewals).toHaveLength(5);
     expect(s.ending).toEqual(endingSoon(subs, ctx.today, 14));
     expect(s.ending.map((e) => e.subscription.id)).toEqual(['t']);
+  });
+
+  it('lists the same five renewals as the full list would, on a large varied set', () => {
+    const today = '2026-11-23';
+    const ctx = { today, base: 'NOK', rates: bundledRates };
+    const demo = generateDemo({ subscriptions: 400, charges: 10, today }).subscriptions;
+    // Many on the same days, weekly ones, paused, ended and intro prices among them.
+    const subs = [
+      ...demo,
+      sub({ id: 'w', service: 'Weekly', period: 'P1W', billingAnchor: '2026-11-23' }),
+      sub({ id: 'e', service: 'Ended', billingAnchor: '2026-11-24', endsOn: '2026-11-20' }),
+      sub({ id: 'i', service: 'Intro', billingAnchor: '2026-11-23', introAmountMinor: 100, introEnd: '2027-01-01' }),
+    ];
+    for (const list of [subs, subs.slice(0, 3), subs.slice(0, 40), []]) {
+      expect(popupSummary(list, ctx).renewals).toEqual(upcomingRenewals(list, today, 30).slice(0, 5));
+    }
   });
 });
 
