@@ -1,7 +1,8 @@
 /**
  * When to look at a page again. Single-page apps change their URL and content without a load, so:
- * - on every URL change (History API navigations are seen through the Navigation API where the browser has it,
- *   and through popstate/hashchange plus a cheap href comparison otherwise), the gate runs again;
+ * - on every URL change (History API navigations are seen through the Navigation API where the browser has it;
+ *   elsewhere — Firefox — through popstate/hashchange plus a once-a-second href comparison, since a content script
+ *   cannot see the page's own pushState calls), the gate runs again;
  * - after a gate hit, DOM mutations trigger a debounced re-check, at most `maxMutationChecks` times per URL,
  *   so a page that mutates forever costs a bounded amount of work.
  */
@@ -12,6 +13,8 @@ export interface WatchOptions {
   doc: Document;
   debounceMs?: number;
   maxMutationChecks?: number;
+  /** How often to compare the URL where there is no Navigation API. */
+  pollMs?: number;
 }
 
 export function createWatcher(opts: WatchOptions) {
@@ -22,6 +25,7 @@ export function createWatcher(opts: WatchOptions) {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let checksLeft = maxChecks;
   let stopped = false;
+  let poll: ReturnType<typeof setInterval> | undefined;
 
   function run() {
     if (stopped) return;
@@ -61,12 +65,14 @@ export function createWatcher(opts: WatchOptions) {
       run();
       const nav = (opts.win as Window & { navigation?: EventTarget }).navigation;
       if (nav) nav.addEventListener('navigatesuccess', onUrlMaybeChanged);
+      else poll = setInterval(onUrlMaybeChanged, opts.pollMs ?? 1000);
       opts.win.addEventListener('popstate', onUrlMaybeChanged);
       opts.win.addEventListener('hashchange', onUrlMaybeChanged);
     },
     stop() {
       stopped = true;
       observer?.disconnect();
+      if (poll !== undefined) clearInterval(poll);
       if (timer !== undefined) clearTimeout(timer);
     },
     /** For tests and for browsers without the Navigation API: compare the URL now. */

@@ -47,4 +47,22 @@ describe('watcher', () => {
     expect(check).toHaveBeenCalledTimes(2);
     w.stop();
   });
+
+  it('without the Navigation API (Firefox) notices a pushState navigation by comparing the URL once a second', async () => {
+    const check = vi.fn(() => false);
+    const location = { href: 'https://shop.example/' };
+    const win = { location, addEventListener: vi.fn() } as unknown as Window;
+    const w = createWatcher({ check, win, doc: document, debounceMs: 100, pollMs: 1000 });
+    w.start();
+    expect(check).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(check).toHaveBeenCalledTimes(1);
+    location.href = 'https://shop.example/account/subscription';
+    await vi.advanceTimersByTimeAsync(1200);
+    expect(check).toHaveBeenCalledTimes(2);
+    w.stop();
+    location.href = 'https://shop.example/other';
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(check).toHaveBeenCalledTimes(2);
+  });
 });
