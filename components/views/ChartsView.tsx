@@ -1,7 +1,15 @@
 import type { ChartConfiguration, Chart as ChartInstance } from 'chart.js';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Translate } from '../../lib/i18n';
-import { type ChartTheme, categoryChart, memberChart, mergeMonths, monthlyChart } from './chartConfig';
+import {
+  type ChartTheme,
+  categoryChart,
+  foldSmallest,
+  memberChart,
+  mergeMonths,
+  monthlyChart,
+  PALETTE,
+} from './chartConfig';
 import { formatMonth, money } from './format';
 import './views.css';
 
@@ -24,6 +32,7 @@ type ChartState = 'loading' | 'ready' | 'unavailable';
 /** Everything the canvases draw, as plain data. */
 interface ChartInput {
   categories: Array<{ label: string; monthlyMinor: number }>;
+  otherLabel: string;
   months: Array<{ month: string; recorded: number | null; projected: number | null }>;
   members: Array<{ label: string; monthlyMinor: number; color?: string }>;
   names: { recorded: string; projected: string };
@@ -120,7 +129,8 @@ export function ChartsView({ byCategory, pastMonths, projectedMonths, byMember, 
   const perMonth = t('views.charts.perMonth');
 
   // Redraw only when what is drawn changes (not on every render with a new `t`).
-  const drawn = JSON.stringify({ categories, months, members, names, perMonth });
+  const otherLabel = t('views.category.other');
+  const drawn = JSON.stringify({ categories, months, members, names, perMonth, otherLabel });
   const input = useMemo(() => JSON.parse(drawn) as ChartInput, [drawn]);
 
   useEffect(() => {
@@ -133,7 +143,15 @@ export function ChartsView({ byCategory, pastMonths, projectedMonths, byMember, 
         const theme = readTheme();
         const format = (minor: number, compact = false) => money(minor, base, locale, compact);
         const jobs: Array<[HTMLCanvasElement | null, () => ChartConfiguration]> = [
-          [categoryRef.current, () => categoryChart(input.categories, theme, format) as ChartConfiguration],
+          [
+            categoryRef.current,
+            () =>
+              categoryChart(
+                foldSmallest(input.categories, PALETTE.length, input.otherLabel),
+                theme,
+                format,
+              ) as ChartConfiguration,
+          ],
           [
             monthlyRef.current,
             () =>

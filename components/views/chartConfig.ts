@@ -58,6 +58,22 @@ function labelAxis(theme: ChartTheme) {
   return { ticks: { color: theme.muted }, grid: { display: false }, border: { color: theme.grid } };
 }
 
+/**
+ * At most `max` slices, so that every slice has its own colour: the largest `max - 1` as they are and the rest
+ * summed into one `otherLabel` slice (the table beside the chart keeps every row).
+ */
+export function foldSmallest(
+  rows: readonly { label: string; monthlyMinor: number }[],
+  max: number,
+  otherLabel: string,
+): Array<{ label: string; monthlyMinor: number }> {
+  if (rows.length <= max) return [...rows];
+  const sorted = [...rows].sort((a, b) => b.monthlyMinor - a.monthlyMinor);
+  const kept = sorted.slice(0, max - 1);
+  const rest = sorted.slice(max - 1).reduce((sum, r) => sum + r.monthlyMinor, 0);
+  return [...kept, { label: otherLabel, monthlyMinor: rest }];
+}
+
 /** Doughnut of monthly spend by category. */
 export function categoryChart(
   rows: readonly { label: string; monthlyMinor: number }[],

@@ -3,7 +3,14 @@ import { join } from 'node:path';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ChartsView, type ChartsViewProps } from '../../../components/views/ChartsView';
-import { categoryChart, memberChart, mergeMonths, monthlyChart } from '../../../components/views/chartConfig';
+import {
+  categoryChart,
+  foldSmallest,
+  memberChart,
+  mergeMonths,
+  monthlyChart,
+  PALETTE,
+} from '../../../components/views/chartConfig';
 import { createTranslator } from '../../../lib/i18n';
 import { textOf } from './helpers';
 
@@ -167,6 +174,30 @@ describe('chart configurations', () => {
     expect(x.ticks.color).toBe('#666');
     const doughnut = categoryChart([{ label: 'Music', monthlyMinor: 100 }], theme, format);
     expect(doughnut.options?.plugins?.legend?.labels?.color).toBe('#111');
+  });
+});
+
+describe('category slices', () => {
+  it('fold the smallest into one "Other" slice when there are more categories than colours', () => {
+    const rows = Array.from({ length: 15 }, (_, i) => ({ label: `c${i}`, monthlyMinor: 1000 - i * 10 }));
+    const folded = foldSmallest(rows, PALETTE.length, 'Other');
+    expect(folded).toHaveLength(PALETTE.length);
+    expect(folded.slice(0, -1).map((r) => r.label)).toEqual(rows.slice(0, PALETTE.length - 1).map((r) => r.label));
+    const rest = rows.slice(PALETTE.length - 1).reduce((s, r) => s + r.monthlyMinor, 0);
+    expect(folded.at(-1)).toEqual({ label: 'Other', monthlyMinor: rest });
+    expect(folded.reduce((s, r) => s + r.monthlyMinor, 0)).toBe(rows.reduce((s, r) => s + r.monthlyMinor, 0));
+    const theme = { fg: '#111', muted: '#666', grid: '#ddd', accent: '#0055aa', card: '#fff', reducedMotion: true };
+    const config = categoryChart(folded, theme, (minor) => `${minor / 100} kr`);
+    const colours = config.data.datasets[0]!.backgroundColor as string[];
+    expect(new Set(colours).size).toBe(colours.length);
+  });
+
+  it('leave a short list as it is', () => {
+    const rows = [
+      { label: 'Music', monthlyMinor: 100 },
+      { label: 'Video', monthlyMinor: 300 },
+    ];
+    expect(foldSmallest(rows, PALETTE.length, 'Other')).toEqual(rows);
   });
 });
 
