@@ -35,3 +35,15 @@ export function isLetterOrDigitCode(c: number): boolean {
   if (c >= 0x20a0 && c <= 0x20cf) return false;
   return LETTER_OR_DIGIT.test(String.fromCharCode(c));
 }
+
+/** Lower case with every index kept: a character whose lower case is longer (`İ`) stays as it is. */
+export function lowerSameLength(text: string): string {
+  const lower = text.toLowerCase();
+  if (lower.length === text.length) return lower;
+  let out = '';
+  for (const ch of text) {
+    const l = ch.toLowerCase();
+    out += l.length === ch.length ? l : ch;
+  }
+  return out;
+}

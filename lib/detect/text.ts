@@ -1,4 +1,4 @@
-import { isLetterOrDigitCode } from '../unicode';
+import { isLetterOrDigitCode, lowerSameLength as lowerKeepingIndexes } from '../unicode';
 
 /** Small text helpers shared by the detection modules. */
 
@@ -134,21 +134,10 @@ let lastLower = '';
  */
 function lowerSameLength(text: string): string {
   if (text === lastText) return lastLower;
-  const lower = lowerUncached(text);
+  const lower = lowerKeepingIndexes(text);
   lastText = text;
   lastLower = lower;
   return lower;
-}
-
-function lowerUncached(text: string): string {
-  const lower = text.toLowerCase();
-  if (lower.length === text.length) return lower;
-  let out = '';
-  for (const ch of text) {
-    const l = ch.toLowerCase();
-    out += l.length === ch.length ? l : ch;
-  }
-  return out;
 }
 
 /** Characters `atEnd` allows after the phrase, and `atStart` before it. */

@@ -1,4 +1,4 @@
-import { isLetterCode } from '../unicode';
+import { isLetterCode, lowerSameLength } from '../unicode';
 import type { PriceContext } from './context';
 import data from './currencies.json';
 
@@ -130,18 +130,6 @@ function markerAt(text: string, lower: string, i: number): Entry | null {
   best = longestIn(SINGLE.get(c), text, lower, i, midWord, null);
   if (!best && l0 !== c) best = longestIn(SINGLE.get(l0), text, lower, i, midWord, null);
   return best;
-}
-
-/** Lower case with every index kept (a character whose lower case is longer stays as it is). */
-function lowerSameLength(text: string): string {
-  const lower = text.toLowerCase();
-  if (lower.length === text.length) return lower;
-  let out = '';
-  for (const ch of text) {
-    const l = ch.toLowerCase();
-    out += l.length === ch.length ? l : ch;
-  }
-  return out;
 }
 
 /**
