@@ -54,13 +54,21 @@ function pathOf(url: string): string {
  * Cheap, pure check: could this page be a sign-up, receipt, billing or account page? Fires on payment fields or
  * payment frames, and on two agreeing cues among: URL path words (`/konto`, `/billing`, `/checkout`), title/text
  * words (`abonnement`, `kvittering`, `renews`), period words next to prices (`/mnd`, `per month`), a structured
- * offer, a host in the service directory. High recall; the full detection decides.
+ * offer, a host in the service directory — at least one of them from the address, the title, structured data or
+ * the host (the body text is read only then). High recall; the full detection decides.
  */
 export function gate(input: GateInput): boolean {
   /** Fields are read in order of cost, only while they can still change the answer (computed on first read). */
   if (input.hasPaymentField || input.hasPaymentFrame) return true;
   let cues = urlCue(pathOf(input.url).toLowerCase()) ? 1 : 0;
-  const text = `${input.title.slice(0, 300)} ${input.textSample.slice(0, 3000)}`.toLowerCase();
+  /**
+   * The page's text is read only when the address, the title, structured data or a known host already points at
+   * a subscription: text alone is the weakest evidence (articles about prices and streaming services have it too),
+   * and reading any of a page's text is what costs most on the many pages with nothing to find.
+   */
+  const title = input.title.slice(0, 300).toLowerCase();
+  if (cues === 0 && !wordCue(title) && !periodCue(title) && !input.hasStructuredOffer && !input.knownHost) return false;
+  const text = `${title} ${input.textSample.slice(0, 3000)}`.toLowerCase();
   if (wordCue(text)) cues++;
   if (cues < 2 && periodCue(text)) cues++;
   if (cues < 2 && input.hasStructuredOffer) cues++;

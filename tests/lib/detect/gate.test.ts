@@ -38,10 +38,31 @@ describe('gate', () => {
   it('needs two agreeing cues otherwise', () => {
     expect(gate(input({ url: 'https://x.no/min-side/abonnement' }))).toBe(false);
     expect(gate(input({ url: 'https://x.no/min-side', textSample: 'Ditt abonnement fornyes 3. desember' }))).toBe(true);
-    expect(gate(input({ textSample: 'Premium 129 kr/mnd. Neste trekk 3. desember' }))).toBe(true);
+    expect(gate(input({ title: 'Mitt abonnement', textSample: 'Premium 129 kr/mnd' }))).toBe(true);
     expect(gate(input({ textSample: 'Premium 129 kr/mnd' }))).toBe(false);
     expect(gate(input({ textSample: 'Premium 129 kr/mnd', knownHost: true }))).toBe(true);
     expect(gate(input({ title: 'Kvitto', hasStructuredOffer: true }))).toBe(true);
+  });
+
+  it('reads the page text only when the address, title, structured data or host already point at a subscription', () => {
+    let read = 0;
+    const counting = (over: Partial<GateInput>): GateInput => {
+      const base = input(over);
+      return Object.defineProperty(base, 'textSample', {
+        get() {
+          read++;
+          return 'Premium 129 kr/mnd. Neste trekk 3. desember';
+        },
+      });
+    };
+    // Text alone (an article about a price rise has these words too) is not enough, and is not even read.
+    expect(gate(counting({ url: 'https://avis.example/nyheter/strompris', title: 'Strømprisen stiger' }))).toBe(false);
+    expect(read).toBe(0);
+    expect(gate(counting({ url: 'https://avis.example/kampanje' }))).toBe(true);
+    expect(gate(counting({ title: 'Velg abonnement' }))).toBe(true);
+    expect(gate(counting({ knownHost: true }))).toBe(true);
+    expect(gate(counting({ hasStructuredOffer: true }))).toBe(true);
+    expect(read).toBe(4);
   });
 
   for (const fx of corpus.filter((f) => f.expected.subscription !== null)) {
