@@ -141,7 +141,9 @@ export function decideKind(s: KindSignals): PageKind {
   const bonus: Record<Scored, number> = {
     receipt: paid ? 2 : 0,
     billing: Math.min(s.rows, 3),
-    confirmation: 0,
+    // A confirmation page also shows the next payment and a manage link: with its own words at the top, those
+    // count for it as much as for an account page.
+    confirmation: cues.confirmation.top ? (s.renewal ? 2 : 0) + (anyLink ? 2 : 0) : 0,
     signup: payment ? 4 : 0,
     account: (s.renewal ? 2 : 0) + (anyLink ? 2 : 0),
     pricing: 3,

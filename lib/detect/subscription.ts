@@ -118,7 +118,18 @@ export function pagePeriod(
     }
   }
   for (const c of cands) if (c.period && eligible(c) && !c.equivalent && !skip(c.line)) values.add(c.period);
-  return values.size === 1 ? [...values][0] : undefined;
+  if (values.size === 1) return [...values][0];
+  // Several periods offered (`Every week / Every 2 weeks / Every 4 weeks`): the chosen option's, when one is chosen.
+  const chosen = new Set<string>();
+  for (let i = 0; i < lines.length && i < 2000; i++) {
+    const line = lines[i] as Line;
+    if (!line.selected || skip(i) || line.text.length > 300) continue;
+    for (const m of lex.anyPeriod.all(line.text, 5)) {
+      const v = lex.anyPeriod.valueOf(m.text);
+      if (v) chosen.add(v);
+    }
+  }
+  return chosen.size === 1 ? [...chosen][0] : undefined;
 }
 
 /** A billing period from the gaps between charges (weekly, monthly, quarterly, yearly...), when they agree. */
