@@ -13,10 +13,22 @@ export interface FoundCharge {
 const MAX_ROW_LINES = 12;
 const MAX_ROWS = 500;
 
-function chargeAmount(cands: readonly Candidate[]): Candidate | undefined {
+function chargeAmount(cands: readonly Candidate[], lines: readonly Line[]): Candidate | undefined {
   // Rows list money out either as plain amounts or with a minus sign; findRows keeps the sign most rows use.
   const usable = cands.filter((c) => c.amountMinor > 0 && !c.vat && !c.net && !c.saving && !c.equivalent && !c.upsell);
-  return usable.find((c) => c.total) ?? usable[0];
+  // A total first; then an amount in a table cell of its own (the amount column), not one named in a description
+  // (`Faktura september inkl. utlandssamtal 45,00 kr | 344,00 kr`).
+  return usable.find((c) => c.total) ?? usable.find((c) => ownCell(c, lines)) ?? usable[0];
+}
+
+/** Whether the candidate's price is all there is in its table cell (cells are tab-separated in a line). */
+function ownCell(c: Candidate, lines: readonly Line[]): boolean {
+  const text = (lines[c.line] as Line | undefined)?.text ?? '';
+  if (!text.includes('\t')) return false;
+  const start = text.lastIndexOf('\t', c.index) + 1;
+  const endTab = text.indexOf('\t', c.index + c.length);
+  const cell = text.slice(start, endTab < 0 ? text.length : endTab);
+  return cell.trim() === text.slice(c.index, c.index + c.length).trim();
 }
 
 /**
@@ -79,7 +91,7 @@ export function findRows(
     if (lex.failed.test(rowText) || lex.renewal.test(rowText)) continue;
     const rowCands: Candidate[] = [];
     for (let k = start; k < end; k++) rowCands.push(...(byLine.get(k) ?? []));
-    const amount = chargeAmount(rowCands);
+    const amount = chargeAmount(rowCands, lines);
     const date = pastDate(own[0]!, now);
     if (!amount || !date) continue;
     out.push({ date, amountMinor: amount.amountMinor, currency: amount.currency, negative: amount.negative });
@@ -163,11 +175,41 @@ export function findSentenceCharges(
   const out: FoundCharge[] = [];
   for (const c of cands) {
     if (!c.charged || c.negative || c.amountMinor <= 0 || skip(c.line)) continue;
+    // Only the sentence with the price counts: `Vi har trukket 39 kr den 23. november. Næste betaling: 23. december.`
     const text = (lines[c.line] as Line).text;
-    if (lex.renewal.test(text) || lex.failed.test(text)) continue;
-    const d = dates.get(c.line).find((x) => pastDate(x, now) !== null);
+    const [from, to] = sentenceAround(text, c.index);
+    const sentence = text.slice(from, to);
+    if (lex.renewal.test(sentence) || lex.failed.test(sentence)) continue;
+    const d = dates.get(c.line).find((x) => x.index >= from && x.index < to && pastDate(x, now) !== null);
     const date = d ? pastDate(d, now) : null;
     if (date) out.push({ date, amountMinor: c.amountMinor, currency: c.currency });
   }
   return out;
+}
+
+/** The sentence of `text` around `index`: sentences end at `.`, `!` or `?` followed by spaces and a capital letter. */
+export function sentenceAround(text: string, index: number): [number, number] {
+  const boundary = (i: number) => {
+    const ch = text[i];
+    if (ch !== '.' && ch !== '!' && ch !== '?') return false;
+    let j = i + 1;
+    while (j < text.length && (text[j] === ' ' || text[j] === '\t')) j++;
+    const next = text[j];
+    return j > i + 1 && next !== undefined && next !== next.toLowerCase() && next === next.toUpperCase();
+  };
+  let from = 0;
+  for (let i = Math.min(index, text.length) - 1; i >= 0; i--) {
+    if (boundary(i)) {
+      from = i + 1;
+      break;
+    }
+  }
+  let to = text.length;
+  for (let i = index; i < text.length; i++) {
+    if (boundary(i)) {
+      to = i + 1;
+      break;
+    }
+  }
+  return [from, to];
 }

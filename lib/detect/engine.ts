@@ -13,7 +13,7 @@ import { detectLanguage } from './language';
 import { lexicon } from './lexicon';
 import { type FoundLinks, findLinks, resolveHttp } from './links';
 import { findOffers } from './phrases';
-import { eligible, findCandidates } from './prices';
+import { eligible, findCandidates, inUpsell } from './prices';
 import { findService, type LookupHost } from './service';
 import { addOpenGraphPrice, readStructured } from './structured';
 import {
@@ -69,8 +69,7 @@ function upsellLines(page: PageData): Set<number> {
   const lex = lexicon();
   const out = new Set<number>();
   page.lines.forEach((line, i) => {
-    const h = line.section >= 0 ? page.lines[line.section] : undefined;
-    if ((h && h.heading >= 2 && lex.upsell.test(h.text)) || lex.upsell.test(line.text)) out.add(i);
+    if (inUpsell(page.lines, line, lex.upsell)) out.add(i);
   });
   return out;
 }
@@ -134,6 +133,9 @@ function run(page: PageData, url: string, now: string, options: DetectOptions): 
     renewal: renewal !== undefined,
     links: pageLinks,
     knownService: Boolean(hostname && options.lookupHost?.(hostname.toLowerCase())),
+    chosen: cands.some(
+      (c) => eligible(c) && !skip(c.line) && ((page.lines[c.line] as { selected: boolean }).selected || c.dueToday),
+    ),
   });
   if (kind === 'none') return { ...NONE, links: {} };
   const service = findService(page, sd, hostname, options.lookupHost);
@@ -153,6 +155,8 @@ function run(page: PageData, url: string, now: string, options: DetectOptions): 
     else if (paid?.date) charges = [{ date: paid.date, amountMinor: paid.amountMinor, currency: paid.currency }];
   } else if (kind === 'confirmation' || kind === 'account') {
     charges = findSentenceCharges(page.lines, cands, dates, now, skip);
+    // An account page may list the latest payments as rows (`Seneste betalinger`).
+    if (kind === 'account') charges = [...charges, ...rows];
   }
   charges = tidyCharges(charges);
 

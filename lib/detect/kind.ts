@@ -20,6 +20,8 @@ export interface KindSignals {
   links: FoundLinks;
   /** The host belongs to a service in the directory (so its account pages are worth naming even when empty). */
   knownService?: boolean;
+  /** One plan is chosen: a checked option with a price, or an amount due today (an order being placed). */
+  chosen?: boolean;
 }
 
 type Scored = Exclude<PageKind, 'none'>;
@@ -126,7 +128,11 @@ export function decideKind(s: KindSignals): PageKind {
     receipt: (cues.receipt.top || paid) && s.priced && (s.recurring || subWords),
     billing: cues.billing.score >= WEIGHT.heading && s.rows > 0,
     confirmation: cues.confirmation.top && s.recurring,
-    signup: (payment || cues.signup.top) && s.recurring && !(s.multiPlan && !payment),
+    // Several plans and no card field is a plan chooser, unless one plan is already chosen on a checkout page.
+    signup:
+      (payment || cues.signup.top || (s.chosen === true && cues.signup.url)) &&
+      s.recurring &&
+      !(s.multiPlan && !payment && !s.chosen),
     // Account words in the title, main heading or URL; or in a sub-heading with something that says "yours" (a
     // renewal date, a cancel/manage link). Body text alone is not enough: front pages advertise subscriptions.
     // Several plans and nothing that says "yours": a plan chooser.
@@ -136,7 +142,7 @@ export function decideKind(s: KindSignals): PageKind {
       (((cues.account.top || cues.account.url) && (s.recurring || s.renewal || anyLink || s.knownService === true)) ||
         ((cues.account.heading || s.renewal) && (s.renewal || anyLink) && s.priced)) &&
       (!s.multiPlan || s.renewal || anyLink),
-    pricing: s.multiPlan && !payment,
+    pricing: s.multiPlan && !payment && !(s.chosen && (cues.signup.top || cues.signup.url)),
   };
   const bonus: Record<Scored, number> = {
     receipt: paid ? 2 : 0,

@@ -113,7 +113,9 @@ function compileTemplates(specs: TemplateSpec[], parts: { n: string; unit: strin
     const tokens: Template['tokens'] = [];
     let src = '';
     const pieces = t.split(/(\{n\}|\{unit\}|\{price\}|\{pct\}|\{per\})/);
-    for (const piece of pieces) {
+    for (const [pi, piece] of pieces.entries()) {
+      // `{price} {per}`: the period may follow the price with no space (`39 kr./md.`); {per} takes any spaces.
+      if (/^\s+$/.test(piece) && pieces[pi + 1] === '{per}') continue;
       if (piece === '{n}') {
         tokens.push('n');
         src += `(${parts.n})`;

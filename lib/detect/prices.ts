@@ -76,11 +76,21 @@ function hasNear(m: PhraseMatcher, text: string, chars: number): boolean {
   return m.test(text.length > chars ? text.slice(text.length - chars) : text);
 }
 
-/** Section heading text (level 2 and below) for a line, if any. */
-function sectionHeading(lines: readonly Line[], line: Line): string {
-  if (line.section < 0) return '';
-  const h = lines[line.section];
-  return h && h.heading >= 2 ? h.text : '';
+/**
+ * Whether the line sits in an upsell zone: its own text, or the heading of its section or of a section around
+ * that one (`Erbjudanden för dig` › `Bredband via 5G` › `249 kr/mån i 6 mån`), says so.
+ */
+export function inUpsell(lines: readonly Line[], line: Line, upsell: PhraseMatcher): boolean {
+  if (upsell.test(line.text)) return true;
+  let at = line.section;
+  for (let depth = 0; depth < 3 && at >= 0; depth++) {
+    const h = lines[at];
+    if (!h || h.heading < 2) break;
+    if (upsell.test(h.text)) return true;
+    if (h.section >= at) break;
+    at = h.section;
+  }
+  return false;
 }
 
 /**
@@ -122,8 +132,7 @@ export function findCandidates(lines: readonly Line[], ctx: PriceContext): Candi
       }
       found.sort((a, b) => a.index - b.index);
     }
-    const heading = sectionHeading(lines, line);
-    const upsellZone = (heading !== '' && lex.upsell.test(heading)) || lex.upsell.test(text);
+    const upsellZone = inUpsell(lines, line, lex.upsell);
     const lineOneOff = lex.oneOff.test(text);
     const lineInstallment = lex.installment.test(text);
     for (const f of found) {
@@ -182,7 +191,17 @@ export function findCandidates(lines: readonly Line[], ctx: PriceContext): Candi
         saving: hasNear(lex.saving, tail, 25),
         dueToday: hasNear(lex.dueToday, tail, 30) || lex.dueToday.atStart(after) !== null,
         total: lex.total.atEnd(tail),
-        charged: hasNear(lex.charged, tail, 25),
+        // `trukket 129 kr`, or a label that opens the clause: `Forrige betaling 4. mars 2026 – 1 190 kr`.
+        charged:
+          hasNear(lex.charged, tail, 25) ||
+          (clause.length <= 50 && lex.charged.atStart(clause) !== null) ||
+          // A short label line above a date and the amount (`Forrige betaling` / `4. mars 2026 – 1 190 kr`).
+          (!labelAbove &&
+            clause.trim().length <= 25 &&
+            prev !== undefined &&
+            prev.text.length <= 40 &&
+            !/\d/.test(prev.text) &&
+            lex.charged.atStart(prev.text) !== null),
         shipping: isShippingLabel(tail),
         oneOff: lineOneOff || (labelAbove && lex.oneOff.test(clause)),
         installment: lineInstallment,
