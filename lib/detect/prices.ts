@@ -217,6 +217,7 @@ export function findCandidates(lines: readonly Line[], ctx: PriceContext): Candi
     }
   }
   markUnitPrices(out, lines);
+  markTermTotals(out, lines);
   return out;
 }
 
@@ -253,4 +254,31 @@ export function eligible(c: Candidate): boolean {
   return (
     c.amountMinor > 0 && !c.vat && !c.saving && !c.comparison && !c.shipping && !c.oneOff && !c.installment && !c.upsell
   );
+}
+
+/**
+ * A plan offered for a term with its total and its per-month (or per-week) figure side by side
+ * (`6 månader 594 kr 99 kr/mån`): the total is the price of the term (period P6M), and the per-month figure an
+ * equivalent of it. Only when the figures agree (total ≈ per-unit price × term, within 1 %).
+ */
+function markTermTotals(cands: Candidate[], lines: readonly Line[]): void {
+  const lex = lexicon();
+  for (let i = 0; i + 1 < cands.length; i++) {
+    const a = cands[i] as Candidate;
+    const b = cands[i + 1] as Candidate;
+    if (a.line !== b.line || a.currency !== b.currency || a.period || !b.period || a.amountMinor <= 0) continue;
+    const words = (lines[a.line] as Line).text
+      .slice(Math.max(0, a.index - 30), a.index)
+      .trim()
+      .toLowerCase()
+      .split(/\s+/);
+    const unit = lex.units.get((words[words.length - 1] ?? '').replace(/\.$/, ''));
+    const nWord = words[words.length - 2] ?? '';
+    const n = /^\d{1,2}$/.test(nWord) ? Number(nWord) : lex.numbers.get(nWord);
+    if (!n || n < 2 || (unit !== 'M' && unit !== 'W') || b.period !== `P1${unit}`) continue;
+    const expected = b.amountMinor * n;
+    if (Math.abs(expected - a.amountMinor) > Math.max(a.amountMinor * 0.01, 100)) continue;
+    a.period = unit === 'M' && n % 12 === 0 ? `P${n / 12}Y` : `P${n}${unit}`;
+    b.equivalent = true;
+  }
 }

@@ -16,10 +16,6 @@ const corpus = readCorpus(join(process.cwd(), 'tests', 'fixtures', 'pages'));
 const KNOWN_FAILURES: Record<string, string[]> = {
   // "Endre hastighet" (change speed) is a plan change, but nothing in the link text says subscription or plan.
   'nb-altibox-account': ['links'],
-  // Held-out round 3, still wrong after its general fixes:
-  // "6 månader 594 kr 99 kr/mån": the per-month figure after the plan's total is taken for the price (no word such
-  // as "motsvarar" marks it as an equivalent).
-  'sv-babbel-halfyear-signup': ['amount', 'period'],
 };
 
 describe('fixture corpus', () => {
