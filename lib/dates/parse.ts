@@ -43,7 +43,7 @@ const DAY_MONTH = new RegExp(
 );
 /** `December 23, 2026`, `Dec 23`, `Monday, December 23` */
 const MONTH_DAY = new RegExp(
-  String.raw`${WORD_BEFORE}(?<![\p{L}\p{N}])(\p{L}+)\.?\s*(\d{1,2})(?:st|nd|rd|th)?(?![\d:.,]\d)${YEAR}`,
+  String.raw`${WORD_BEFORE}(?<![\p{L}\p{N}])(\p{L}+)\.?\s*(\d{1,2})(?:st|nd|rd|th)?(?!\d)(?![:.,]\d)${YEAR}`,
   'gu',
 );
 /** `2026-12-23` */

@@ -112,6 +112,14 @@ describe('parseLocalDate', () => {
 });
 
 describe('findDates', () => {
+  it('does not read the start of an amount after a month name as a day (a payment table row)', () => {
+    const row = '1. november 2026\tFiber 1000/1000 – november\t299,00 kr.\tBetalt';
+    expect(findDates(row, { lang: 'da', now: '2026-11-23' }).map((d) => d.date)).toEqual(['2026-11-01']);
+    expect(findDates('December 23, 2026', { lang: 'en', now: '2026-11-23' }).map((d) => d.date)).toEqual([
+      '2026-12-23',
+    ]);
+  });
+
   it('finds every date in reading order with its span', () => {
     const text = 'Prøveperioden varer til 23. desember 2026, deretter trekkes 129 kr hver måned fra 23.01.2027.';
     const found = findDates(text, { now: NOW, lang: 'nb' });
