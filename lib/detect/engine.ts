@@ -6,14 +6,14 @@
  */
 import type { PageDetection } from '../model/detection';
 import type { PriceContext } from '../money';
-import { type FoundCharge, findReceiptCharge, findRows, findSentenceCharges } from './charges';
+import { type FoundCharge, findReceiptCharge, findRows, findSentenceCharges, sentenceAround } from './charges';
 import { extractPage, metaValue, type PageData } from './dom';
 import { decideKind } from './kind';
 import { detectLanguage } from './language';
 import { lexicon } from './lexicon';
 import { type FoundLinks, findLinks, resolveHttp } from './links';
 import { findOffers } from './phrases';
-import { eligible, findCandidates, inUpsell } from './prices';
+import { type Candidate, eligible, findCandidates, inUpsell } from './prices';
 import { findService, type LookupHost } from './service';
 import { addOpenGraphPrice, readStructured } from './structured';
 import {
@@ -103,6 +103,7 @@ function run(page: PageData, url: string, now: string, options: DetectOptions): 
     if (c) c.intro = true;
   }
   const dates = new LineDates(page.lines, tag, now);
+  markFuturePrices(page, cands, dates, now);
   const renewal = findRenewal(page.lines, dates, now, skip);
   const rows = findRows(page, cands, dates, now, skip);
   const pageLinks = findLinks(page.links, url, page.baseHref);
@@ -209,4 +210,22 @@ function tidyCharges(charges: FoundCharge[]): FoundCharge[] {
     out.push(c);
   }
   return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)).slice(0, 500);
+}
+
+/**
+ * Prices that apply only from a coming date stated before them in the same sentence (`Fra 1. januar 2027 koster
+ * abonnementet 699 kr/mnd`): a notice of a price change, not the price paid now.
+ */
+function markFuturePrices(page: PageData, cands: Candidate[], dates: LineDates, now: string): void {
+  const lex = lexicon();
+  for (const c of cands) {
+    const text = (page.lines[c.line] as { text: string }).text;
+    const [from, to] = sentenceAround(text, c.index);
+    // `Fornyes fra 3. desember for 129 kr/mnd` states the next renewal at the current price, not a change.
+    if (lex.renewal.test(text.slice(from, to))) continue;
+    for (const d of dates.get(c.line)) {
+      if (d.index < from || d.index >= c.index || d.date <= now) continue;
+      if (lex.priceFrom.atEnd(text.slice(Math.max(from, d.index - 20), d.index))) c.future = true;
+    }
+  }
 }

@@ -50,6 +50,7 @@ export interface Lexicon {
   shipping: PhraseMatcher;
   oneOff: PhraseMatcher;
   installment: PhraseMatcher;
+  priceFrom: PhraseMatcher;
   failed: PhraseMatcher;
   links: Record<'cancel' | 'pause' | 'manage', PhraseMatcher>;
   kinds: Record<keyof LangData['kinds'], PhraseMatcher>;
@@ -274,6 +275,7 @@ function build(): Lexicon {
     shipping: list((l) => l.shipping),
     oneOff: list((l) => l.oneOff),
     installment: list((l) => l.installment),
+    priceFrom: list((l) => l.priceFrom),
     failed: list((l) => l.failed),
     links: () =>
       lazy<Lexicon['links']>({

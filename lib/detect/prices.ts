@@ -40,6 +40,8 @@ export interface Candidate {
   intro: boolean;
   /** A unit price multiplied out later in the same line (`3 × $12.00 = $36.00`). */
   unitPrice: boolean;
+  /** A price that applies only from a coming date (`Fra 1. januar 2027 koster abonnementet 699 kr/mnd`). */
+  future: boolean;
 }
 
 /** Most price candidates read from one page. */
@@ -210,6 +212,7 @@ export function findCandidates(lines: readonly Line[], ctx: PriceContext): Candi
         negative: f.negative,
         intro: false,
         unitPrice: false,
+        future: false,
       };
       if (period) c.period = period;
       if (billedAs) c.billedAs = billedAs;
@@ -252,7 +255,15 @@ function firstIndex(found: ReadonlyArray<{ index: number }>): number {
 /** Whether a candidate can be the recurring price at all (not VAT, savings, fees, upsells...). */
 export function eligible(c: Candidate): boolean {
   return (
-    c.amountMinor > 0 && !c.vat && !c.saving && !c.comparison && !c.shipping && !c.oneOff && !c.installment && !c.upsell
+    c.amountMinor > 0 &&
+    !c.vat &&
+    !c.saving &&
+    !c.comparison &&
+    !c.shipping &&
+    !c.oneOff &&
+    !c.installment &&
+    !c.upsell &&
+    !c.future
   );
 }
 

@@ -38,6 +38,8 @@ export interface LangData {
   shipping: string[];
   oneOff: string[];
   installment: string[];
+  /** Words right before a date from which a new price applies (`fra 1. januar 2027 koster …`). */
+  priceFrom: string[];
   failed: string[];
   links: Record<'cancel' | 'pause' | 'manage', string[]>;
   kinds: Record<'signup' | 'confirmation' | 'receipt' | 'billing' | 'account' | 'pricing', string[]>;

@@ -17,8 +17,6 @@ const KNOWN_FAILURES: Record<string, string[]> = {
   // "Endre hastighet" (change speed) is a plan change, but nothing in the link text says subscription or plan.
   'nb-altibox-account': ['links'],
   // Held-out round 4, still wrong after its general fixes:
-  // "Fra 1. januar 2027 koster abonnementet 699 kr/mnd": a coming price rise is taken for the current price;
-  'nb-fjellnett-price-increase-billing': ['amount'],
   // a discount code for the first year ("BLACKFRIDAY25 −$12.00") on a receipt is not read as an intro price, and
   // "$5/month" of another plan wins.
   'en-quillnote-discount-receipt': ['amount', 'period', 'intro'],

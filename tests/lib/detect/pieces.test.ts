@@ -250,3 +250,21 @@ describe('sentences', () => {
     expect(text.slice(f2, t2).trim()).toBe('Næste betaling: 23. december 2026.');
   });
 });
+
+describe('coming price changes', () => {
+  const head = '<html lang="nb"><head><title>Mitt abonnement</title></head><body><h1>Mitt abonnement</h1>';
+  it('a price from a coming date is not the price paid now', async () => {
+    const r = await detectHtml(
+      `${head}<p>Fiber 500: 649 kr/mnd</p><p>Neste trekk 1. desember 2026.</p><p>Fra 1. januar 2027 koster abonnementet 699 kr/mnd.</p><a href="/si-opp">Si opp abonnement</a></body></html>`,
+      'https://www.fjellnett.example.no/min-side/abonnement',
+    );
+    expect(r.subscription).toMatchObject({ amountMinor: 64900, currency: 'NOK', period: 'P1M' });
+  });
+  it('a renewal "from" a date at the same price is still the price', async () => {
+    const r = await detectHtml(
+      `${head}<p>Abonnementet fornyes fra 3. desember 2026 for 129 kr/mnd.</p><a href="/si-opp">Si opp abonnement</a></body></html>`,
+      'https://www.eksempel.no/min-side/abonnement',
+    );
+    expect(r.subscription).toMatchObject({ amountMinor: 12900, currency: 'NOK' });
+  });
+});
