@@ -16,10 +16,6 @@ const corpus = readCorpus(join(process.cwd(), 'tests', 'fixtures', 'pages'));
 const KNOWN_FAILURES: Record<string, string[]> = {
   // "Endre hastighet" (change speed) is a plan change, but nothing in the link text says subscription or plan.
   'nb-altibox-account': ['links'],
-  // Held-out round 4, still wrong after its general fixes:
-  // a discount code for the first year ("BLACKFRIDAY25 −$12.00") on a receipt is not read as an intro price, and
-  // "$5/month" of another plan wins.
-  'en-quillnote-discount-receipt': ['amount', 'period', 'intro'],
 };
 
 describe('fixture corpus', () => {
