@@ -42,6 +42,7 @@ export function findRows(
   dates: LineDates,
   now: string,
   skip: (lineIndex: number) => boolean,
+  opts: { paymentsOnly?: boolean } = {},
 ): FoundCharge[] {
   const lex = lexicon();
   const { lines } = page;
@@ -59,7 +60,8 @@ export function findRows(
     if (own.length === 0) continue;
     let start = i;
     let end = i + 1;
-    let found = (byLine.get(i) ?? []).length > 0 && own.length === 1;
+    // One date in the row, or the row starts with its date (a date column; other dates describe the period).
+    let found = (byLine.get(i) ?? []).length > 0 && (own.length === 1 || own[0]?.index === 0);
     if (!found && own.length === 1) {
       for (const r of (lines[i] as Line).groups) {
         if (!r) continue;
@@ -91,6 +93,8 @@ export function findRows(
     if (lex.failed.test(rowText) || lex.renewal.test(rowText)) continue;
     const rowCands: Candidate[] = [];
     for (let k = start; k < end; k++) rowCands.push(...(byLine.get(k) ?? []));
+    // Outside a billing history, a price per period (`149 kr/mån i tre månader`) states a plan or an offer.
+    if (opts.paymentsOnly && rowCands.every((c) => c.period)) continue;
     const amount = chargeAmount(rowCands, lines);
     const date = pastDate(own[0]!, now);
     if (!amount || !date) continue;

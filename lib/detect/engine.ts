@@ -157,7 +157,7 @@ function run(page: PageData, url: string, now: string, options: DetectOptions): 
   } else if (kind === 'confirmation' || kind === 'account') {
     charges = findSentenceCharges(page.lines, cands, dates, now, skip);
     // An account page may list the latest payments as rows (`Seneste betalinger`).
-    if (kind === 'account') charges = [...charges, ...rows];
+    if (kind === 'account') charges = [...charges, ...findRows(page, cands, dates, now, skip, { paymentsOnly: true })];
   }
   charges = tidyCharges(charges);
 
