@@ -35,8 +35,22 @@ function squash(s: string): string {
   return s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 }
 
+const LEGAL_FORMS: readonly string[] = pageData.legalForms;
+
+/** A company's legal form at the end of a name (`Pagebound Ltd`, `Skyhylla AS`, `Quillnote, Inc.`): not the brand. */
+function withoutLegalForm(name: string): string {
+  const lower = name.toLowerCase();
+  for (const form of LEGAL_FORMS) {
+    if (lower.endsWith(` ${form}`) || lower.endsWith(`,${form}`)) {
+      const cut = name.slice(0, name.length - form.length).replace(/[\s,]+$/, '');
+      if (cut.length > 0) return cut;
+    }
+  }
+  return name;
+}
+
 function clean(name: string | undefined): string | undefined {
-  const n = (name ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  const n = withoutLegalForm((name ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim());
   return n.length > 0 && n.length <= 120 ? n : undefined;
 }
 

@@ -268,3 +268,19 @@ describe('coming price changes', () => {
     expect(r.subscription).toMatchObject({ amountMinor: 12900, currency: 'NOK' });
   });
 });
+
+describe('service names', () => {
+  it('drop the legal form of a seller name (the brand is the service)', async () => {
+    const jsonLd = JSON.stringify({
+      '@context': 'https://schema.org',
+      '@type': 'Order',
+      seller: { '@type': 'Organization', name: 'Strikkeboksen AS' },
+      acceptedOffer: { '@type': 'Offer', price: '349.00', priceCurrency: 'NOK' },
+    });
+    const r = await detectHtml(
+      `<html lang="nb"><head><title>Kvittering</title><script type="application/ld+json">${jsonLd}</script></head><body><h1>Kvittering</h1><p>Abonnement 349 kr/mnd</p><p>Betalt 12. november 2026: 349 kr</p></body></html>`,
+      'https://www.strikkeboksen.example/kvittering/123',
+    );
+    expect(r.service?.name).toBe('Strikkeboksen');
+  });
+});
