@@ -147,5 +147,25 @@ export function findOffers(
       trials.push({ line: li, n, unit });
     }
   }
+  if (trials.length === 0) trials.push(...labelledTrials(lines, skip));
   return { trials, intros };
+}
+
+/**
+ * A trial stated as a label and its value on two lines (`Gratis prøveperiode` / `14 dage (til og med …)`,
+ * `Free trial` / `30 days`): a short line of trial words, then a line that opens with a number and a unit.
+ */
+function labelledTrials(lines: readonly Line[], skip: (lineIndex: number) => boolean): TrialMatch[] {
+  const lex = lexicon();
+  const out: TrialMatch[] = [];
+  for (let li = 0; li + 1 < lines.length && li < MAX_LINES && out.length < 5; li++) {
+    const label = (lines[li] as Line).text;
+    if (skip(li) || skip(li + 1) || label.length > 40 || /\d/.test(label) || !lex.trialWords.test(label)) continue;
+    const m = /^(\d{1,3})\s+(\S+)/.exec((lines[li + 1] as Line).text);
+    const unit = readUnit(m?.[2]?.replace(/[,.;:)]+$/, ''));
+    const n = m ? Number(m[1]) : 0;
+    if (!unit || unit === 'X' || n < 1 || n > 366) continue;
+    out.push({ line: li + 1, n, unit });
+  }
+  return out;
 }

@@ -17,8 +17,6 @@ const KNOWN_FAILURES: Record<string, string[]> = {
   // "Endre hastighet" (change speed) is a plan change, but nothing in the link text says subscription or plan.
   'nb-altibox-account': ['links'],
   // Held-out round 5, still wrong after its general fixes:
-  // the trial is stated as a label and a value on two lines ("Gratis prøveperiode" / "14 dage (til og med …)");
-  'da-mofibo-trial-confirmation': ['trialDays'],
   // "Your next box ships on 20 December 2026" is not read as the next charge (a delivery date often is not);
   'en-pagebound-giftcard-receipt': ['nextRenewal'],
   // a billing page whose headings say "Fakturering" under account settings reads as an account page;
