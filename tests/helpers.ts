@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { SubkeeperDb } from '../lib/db';
-import { Subscription } from '../lib/model';
+import { type Detection, Subscription } from '../lib/model';
 
 /** A fresh database in fake-indexeddb. */
 export function freshDb(): SubkeeperDb {
@@ -31,4 +31,18 @@ export function sub(over: Partial<Subscription> = {}): Subscription {
     updatedAt: '2026-11-01T10:00:00.000Z',
     ...over,
   });
+}
+
+/** A pending detection of a Viaplay sign-up page (tab 7), with `over` applied. */
+export function detection(over: Partial<Detection> = {}): Detection {
+  return {
+    id: 'd1',
+    url: 'https://www.viaplay.no/takk',
+    hostname: 'viaplay.no',
+    seenAt: '2026-11-23T10:00:00.000Z',
+    status: 'pending',
+    tabId: 7,
+    result: { kind: 'signup', service: null, subscription: null, charges: [], links: {} },
+    ...over,
+  };
 }

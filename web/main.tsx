@@ -6,6 +6,7 @@ import { parseBackup } from '../lib/io/backup';
 import { restoreBackup } from '../lib/io/restore';
 import { HttpUrl } from '../lib/model';
 import '../components/styles.css';
+import { downloadText } from '../lib/app/download';
 
 /**
  * The static dashboard: the same App as the extension's options page, over this site's own IndexedDB. With
@@ -19,13 +20,7 @@ const platform = {
   openUrl: (url: string) => {
     if (HttpUrl.safeParse(url).success) window.open(url, '_blank', 'noopener,noreferrer');
   },
-  download: (name: string, mime: string, text: string) => {
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(new Blob([text], { type: mime }));
-    a.download = name;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
-  },
+  download: downloadText,
 };
 
 async function seedDemo() {

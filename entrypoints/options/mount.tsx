@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { downloadText } from '../../lib/app/download';
 import type { Snapshot } from '../../lib/app/snapshot';
 import { createStore } from '../../lib/app/store';
 import { getDb } from '../../lib/db';
@@ -19,13 +20,7 @@ export async function mount(root: HTMLElement, snapshot: Promise<Snapshot | null
     openUrl: (url: string) => {
       if (HttpUrl.safeParse(url).success) void browser.tabs.create({ url });
     },
-    download: (name: string, mime: string, text: string) => {
-      const a = document.createElement('a');
-      a.href = URL.createObjectURL(new Blob([text], { type: mime }));
-      a.download = name;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(a.href), 1000);
-    },
+    download: downloadText,
   };
 
   render(<App store={store} platform={platform} />, root);

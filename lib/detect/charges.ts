@@ -1,6 +1,7 @@
 import type { Line, PageData } from './dom';
 import { lexicon } from './lexicon';
 import type { Candidate } from './prices';
+import { sentenceAround } from './text';
 import { type LineDates, pastDate } from './when';
 
 /** A payment that went through, in minor units. */
@@ -189,31 +190,4 @@ export function findSentenceCharges(
     if (date) out.push({ date, amountMinor: c.amountMinor, currency: c.currency });
   }
   return out;
-}
-
-/** The sentence of `text` around `index`: sentences end at `.`, `!` or `?` followed by spaces and a capital letter. */
-export function sentenceAround(text: string, index: number): [number, number] {
-  const boundary = (i: number) => {
-    const ch = text[i];
-    if (ch !== '.' && ch !== '!' && ch !== '?') return false;
-    let j = i + 1;
-    while (j < text.length && (text[j] === ' ' || text[j] === '\t')) j++;
-    const next = text[j];
-    return j > i + 1 && next !== undefined && next !== next.toLowerCase() && next === next.toUpperCase();
-  };
-  let from = 0;
-  for (let i = Math.min(index, text.length) - 1; i >= 0; i--) {
-    if (boundary(i)) {
-      from = i + 1;
-      break;
-    }
-  }
-  let to = text.length;
-  for (let i = index; i < text.length; i++) {
-    if (boundary(i)) {
-      to = i + 1;
-      break;
-    }
-  }
-  return [from, to];
 }

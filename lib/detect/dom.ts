@@ -328,13 +328,9 @@ function readHead(doc: Document, out: PageData, state: WalkState): void {
   }
 }
 
-/**
- * Reads a document in one bounded walk: visible text as lines, links, payment fields and frames, and the head's
- * metadata. Skips scripts, styles, hidden elements, navigation, footers, struck-out prices and cookie banners.
- * Reads no layout (no computed styles, no sizes).
- */
-export function extractPage(doc: Document): PageData {
-  const out: PageData = {
+/** A page with nothing read yet. */
+export function emptyPage(): PageData {
+  return {
     title: '',
     htmlLang: '',
     meta: [],
@@ -348,6 +344,15 @@ export function extractPage(doc: Document): PageData {
     hasPaymentFrame: false,
     truncated: false,
   };
+}
+
+/**
+ * Reads a document in one bounded walk: visible text as lines, links, payment fields and frames, and the head's
+ * metadata. Skips scripts, styles, hidden elements, navigation, footers, struck-out prices and cookie banners.
+ * Reads no layout (no computed styles, no sizes).
+ */
+export function extractPage(doc: Document): PageData {
+  const out = emptyPage();
   const state: WalkState = { jsonLdChars: 0, meta: new Set() };
   /** The block element of each line, and the line range of each block element (for Line.groups, at the end). */
   const lineEls: Element[] = [];

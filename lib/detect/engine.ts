@@ -6,8 +6,8 @@
  */
 import type { PageDetection } from '../model/detection';
 import type { PriceContext } from '../money';
-import { type FoundCharge, findReceiptCharge, findRows, findSentenceCharges, sentenceAround } from './charges';
-import { extractPage, metaValue, type PageData } from './dom';
+import { type FoundCharge, findReceiptCharge, findRows, findSentenceCharges } from './charges';
+import { type Line, metaValue, type PageData } from './dom';
 import { decideKind } from './kind';
 import { detectLanguage } from './language';
 import { lexicon } from './lexicon';
@@ -26,6 +26,7 @@ import {
   tracks,
   trialDays,
 } from './subscription';
+import { sentenceAround } from './text';
 import { findRenewal, LineDates } from './when';
 
 export interface DetectOptions {
@@ -36,7 +37,7 @@ export interface DetectOptions {
 const NONE: PageDetection = { kind: 'none', service: null, subscription: null, charges: [], links: {} };
 
 /**
- * What `page` (read off a document loaded from `url` by {@link extractPage}) is about, as of the day `now`
+ * What `page` (read off a document loaded from `url` by `extractPage`, lib/detect/dom.ts) is about, as of the day `now`
  * (`YYYY-MM-DD`), NOT yet validated against the `PageDetection` schema (callers validate: lib/detect/index.ts and
  * the background's message handling). Works on plain data only, so it runs where the page is not: the content
  * script extracts, the background detects. Returns kind `none` on any internal error.
@@ -47,22 +48,6 @@ export function detectFromPage(page: PageData, url: string, now: string, options
   } catch {
     return { ...NONE, links: {} };
   }
-}
-
-/** {@link extractPage} then {@link detectFromPage}. */
-export function detectPageRaw(
-  document: Document,
-  url: string,
-  now: string,
-  options: DetectOptions = {},
-): PageDetection {
-  let page: PageData;
-  try {
-    page = extractPage(document);
-  } catch {
-    return { ...NONE, links: {} };
-  }
-  return detectFromPage(page, url, now, options);
 }
 
 function upsellLines(page: PageData): Set<number> {
@@ -134,9 +119,7 @@ function run(page: PageData, url: string, now: string, options: DetectOptions): 
     renewal: renewal !== undefined,
     links: pageLinks,
     knownService: Boolean(hostname && options.lookupHost?.(hostname.toLowerCase())),
-    chosen: cands.some(
-      (c) => eligible(c) && !skip(c.line) && ((page.lines[c.line] as { selected: boolean }).selected || c.dueToday),
-    ),
+    chosen: cands.some((c) => eligible(c) && !skip(c.line) && ((page.lines[c.line] as Line).selected || c.dueToday)),
   });
   if (kind === 'none') return { ...NONE, links: {} };
   const service = findService(page, sd, hostname, options.lookupHost);
@@ -219,7 +202,7 @@ function tidyCharges(charges: FoundCharge[]): FoundCharge[] {
 function markFuturePrices(page: PageData, cands: Candidate[], dates: LineDates, now: string): void {
   const lex = lexicon();
   for (const c of cands) {
-    const text = (page.lines[c.line] as { text: string }).text;
+    const text = (page.lines[c.line] as Line).text;
     const [from, to] = sentenceAround(text, c.index);
     // `Fornyes fra 3. desember for 129 kr/mnd` states the next renewal at the current price, not a change.
     if (lex.renewal.test(text.slice(from, to))) continue;

@@ -9,8 +9,8 @@
  * dropped).
  */
 import { PageDetection, salvageDetection } from '../model/detection';
-import type { PageData } from './dom';
-import { type DetectOptions, detectFromPage, detectPageRaw } from './engine';
+import { extractPage, type PageData } from './dom';
+import { type DetectOptions, detectFromPage } from './engine';
 
 export type { DetectOptions } from './engine';
 export type { DirectoryHit, LookupHost } from './service';
@@ -20,8 +20,13 @@ export type { DirectoryHit, LookupHost } from './service';
  * against `PageDetection` (invalid fields are dropped). Returns kind `none` on any internal error.
  */
 export function detectPage(document: Document, url: string, now: string, options: DetectOptions = {}): PageDetection {
-  const raw = detectPageRaw(document, url, now, options);
-  return salvageDetection(raw) ?? { kind: 'none', service: null, subscription: null, charges: [], links: {} };
+  let page: PageData;
+  try {
+    page = extractPage(document);
+  } catch {
+    return { kind: 'none', service: null, subscription: null, charges: [], links: {} };
+  }
+  return detectFromSnapshot(page, url, now, options);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { LANGUAGES, type LangData, type TemplateSpec } from './lang';
-import { escapeRe, LETTER_CHARS, type PhraseMatcher, phraseKey, phraseMatcher, phraseSource, WORD_CHARS } from './text';
+import { escapeRe, LETTER_CHARS, type PhraseMatcher, phraseKey, phraseMatcher, WORD_CHARS } from './text';
 
 /** Time units of the templates: days, weeks, months, years, or one delivery/box (= one billing period). */
 export type Unit = 'D' | 'W' | 'M' | 'Y' | 'X';
@@ -317,6 +317,3 @@ export function lexicon(): Lexicon {
   if (!cached) cached = build();
   return cached;
 }
-
-/** Re-exported for modules that compile their own small lists. */
-export { phraseSource };

@@ -1,7 +1,7 @@
 import { findPrices, type PriceContext, parsePrice } from '../money';
 import type { Line } from './dom';
 import { lexicon } from './lexicon';
-import type { PhraseMatcher } from './text';
+import { type PhraseMatcher, sentenceEndsAt } from './text';
 
 /** A price seen in the page text, with what its surroundings say about it. */
 export interface Candidate {
@@ -50,28 +50,10 @@ export const MAX_CANDIDATES = 2000;
 /** `349,-` and `4 990,-`: Nordic prices with no currency text, read with the page's default currency. */
 const DASH_PRICE = /(?<![\d.,])(\d{1,3}(?:[ .]\d{3})+|\d{1,7})(?:,-|,–|\.-|:-)(?![\d])/g;
 
-/**
- * The last clause of `before`: what follows the last `!` or `?` before a space (or the end), or the last `.`
- * before spaces and a capital letter.
- */
+/** The last clause of `before`: what follows its last sentence end. */
 function clauseOf(before: string): string {
-  for (let i = before.length - 1; i >= 0; i--) {
-    const ch = before[i];
-    if (ch === '!' || ch === '?') {
-      if (i + 1 >= before.length || /\s/.test(before[i + 1] as string)) return before.slice(i + 1);
-    } else if (ch === '.') {
-      let j = i + 1;
-      while (j < before.length && /\s/.test(before[j] as string)) j++;
-      const next = before[j];
-      if (j > i + 1 && next !== undefined && isUpper(next)) return before.slice(i + 1);
-    }
-  }
+  for (let i = before.length - 1; i >= 0; i--) if (sentenceEndsAt(before, i)) return before.slice(i + 1);
   return before;
-}
-
-/** An upper-case letter (`\p{Lu}` for the scripts pages use): one that has a lower-case form different from it. */
-function isUpper(ch: string): boolean {
-  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 }
 
 function hasNear(m: PhraseMatcher, text: string, chars: number): boolean {

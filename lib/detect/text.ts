@@ -12,6 +12,37 @@ export function cleanText(s: string): string {
   return s.replace(INVISIBLE, '').replace(SPACES, ' ');
 }
 
+/** Whether a sentence ends at `i`: `!` or `?` before a space (or the end), or `.` before spaces and a capital. */
+export function sentenceEndsAt(text: string, i: number): boolean {
+  const ch = text[i];
+  if (ch === '!' || ch === '?') return i + 1 >= text.length || /\s/.test(text[i + 1] as string);
+  if (ch !== '.') return false;
+  let j = i + 1;
+  while (j < text.length && /\s/.test(text[j] as string)) j++;
+  const next = text[j];
+  // A capital: a letter with a lower-case form different from it (`23. november` is not a sentence end).
+  return j > i + 1 && next !== undefined && next !== next.toLowerCase() && next === next.toUpperCase();
+}
+
+/** The sentence of `text` around `index`, as [start, end). */
+export function sentenceAround(text: string, index: number): [number, number] {
+  let from = 0;
+  for (let i = Math.min(index, text.length) - 1; i >= 0; i--) {
+    if (sentenceEndsAt(text, i)) {
+      from = i + 1;
+      break;
+    }
+  }
+  let to = text.length;
+  for (let i = index; i < text.length; i++) {
+    if (sentenceEndsAt(text, i)) {
+      to = i + 1;
+      break;
+    }
+  }
+  return [from, to];
+}
+
 /** Lower case with spaces collapsed: the key under which phrase values are looked up. */
 export function phraseKey(s: string): string {
   return s.toLowerCase().replace(/\s+/g, ' ').trim();
@@ -33,6 +64,7 @@ export const WORD_CHARS =
 
 /**
  * A regular-expression source matching any of `phrases` as whole words, case-insensitively (use with flags `giu`).
+ * The detector matches with {@link phraseMatcher}; this is the reference its semantics are tested against.
  * Spaces match any run of spaces; a phrase ending in `*` may run on into a longer word (a stem).
  * Longer phrases come first so the longest one wins.
  */
@@ -67,7 +99,6 @@ export function phraseSource(phrases: readonly string[]): string {
 
 /** A compiled phrase list: `test` for presence, `all` for every match (bounded). */
 export interface PhraseMatcher {
-  source: string;
   test(text: string): boolean;
   all(text: string, max?: number): Array<{ index: number; text: string }>;
   /** Whether a phrase ends `text` (before trailing spaces and light punctuation). */
@@ -250,7 +281,6 @@ export function phraseMatcher(phrases: readonly string[]): PhraseMatcher {
   }
 
   return {
-    source: unique.join('|'),
     test: (text) => first(text) !== null,
     all(text, max = 50) {
       const out: Array<{ index: number; text: string }> = [];

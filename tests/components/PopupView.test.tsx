@@ -3,21 +3,14 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PopupView } from '../../components/PopupView';
 import { QuickAdd } from '../../components/QuickAdd';
 import { createTranslator } from '../../lib/i18n';
-import type { Detection } from '../../lib/model';
 import { totals, upcomingRenewals } from '../../lib/summary';
-import { sub } from '../helpers';
+import { detection as makeDetection, sub } from '../helpers';
 
 afterEach(cleanup);
 const rates = { date: '2026-11-20', perEur: { EUR: 1, NOK: 11.5 } };
 const ctx = { today: '2026-11-23', base: 'NOK', rates };
 const subs = [sub({ service: 'Netflix', amountMinor: 17900, billingAnchor: '2026-11-26' })];
-const detection: Detection = {
-  id: 'd1',
-  url: 'https://www.viaplay.no/takk',
-  hostname: 'viaplay.no',
-  seenAt: '2026-11-23T10:00:00.000Z',
-  status: 'pending',
-  tabId: 7,
+const detection = makeDetection({
   result: {
     kind: 'confirmation',
     service: { name: 'Viaplay <b>', domain: 'viaplay.no' },
@@ -25,7 +18,7 @@ const detection: Detection = {
     charges: [],
     links: {},
   },
-};
+});
 
 function renderPopup(over: Partial<Parameters<typeof PopupView>[0]> = {}) {
   const props = {

@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { PAINT_DEFAULTS, paintSettings, popupSummary, siteFor } from '../../../lib/app/popup';
 import { generateDemo } from '../../../lib/demo';
-import { DEFAULT_SETTINGS, type Detection, Settings } from '../../../lib/model';
+import { DEFAULT_SETTINGS, Settings } from '../../../lib/model';
 import { bundledRates } from '../../../lib/money';
 import { endingSoon, totals, upcomingRenewals } from '../../../lib/summary';
-import { sub } from '../../helpers';
-
-const detection = (over: Partial<Detection> = {}): Detection => ({
-  id: 'd1',
-  url: 'https://www.viaplay.no/takk',
-  hostname: 'viaplay.no',
-  seenAt: '2026-11-23T10:00:00.000Z',
-  status: 'pending',
-  tabId: 7,
-  result: { kind: 'signup', service: null, subscription: null, charges: [], links: {} },
-  ...over,
-});
+import { detection, sub } from '../../helpers';
 
 describe('siteFor', () => {
   const netflix = sub({ id: 'n', service: 'Netflix', domain: 'netflix.com' });

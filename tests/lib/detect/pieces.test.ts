@@ -242,7 +242,7 @@ describe('OpenGraph price', () => {
 
 describe('sentences', () => {
   it('a sentence ends at . ! or ? before a capital letter, not inside a date', async () => {
-    const { sentenceAround } = await import('../../../lib/detect/charges');
+    const { sentenceAround } = await import('../../../lib/detect/text');
     const text = 'Vi har trukket 39,00 kr. på dit kort den 23. november 2026. Næste betaling: 23. december 2026.';
     const [from, to] = sentenceAround(text, text.indexOf('39,00'));
     expect(text.slice(from, to)).toBe('Vi har trukket 39,00 kr. på dit kort den 23. november 2026.');

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectFromSnapshot, detectPage } from '../../../lib/detect';
 import { readCorpus } from '../../../lib/detect/corpus';
-import { extractPage, GROUP_HOPS, LIMITS } from '../../../lib/detect/dom';
+import { emptyPage, extractPage, GROUP_HOPS, LIMITS } from '../../../lib/detect/dom';
 import { loadHtml } from '../../../lib/detect/load';
 import { directoryHit } from '../../../lib/directory';
 import { PageSnapshot } from '../../../lib/model/page';
@@ -41,20 +41,7 @@ describe('the page snapshot a content script sends', () => {
 
   it('has schema bounds at or above the reader’s own limits, and rejects what exceeds them', () => {
     const line = { text: 'x', groups: [], heading: 0, section: -1, button: false, selected: false };
-    const base = {
-      title: '',
-      htmlLang: '',
-      meta: [],
-      canonical: '',
-      baseHref: '',
-      jsonLd: [],
-      microdata: [],
-      lines: [line],
-      links: [],
-      hasPaymentField: false,
-      hasPaymentFrame: false,
-      truncated: false,
-    };
+    const base = { ...emptyPage(), lines: [line] };
     expect(PageSnapshot.safeParse(base).success).toBe(true);
     const many = Array.from({ length: LIMITS.lines }, () => line);
     expect(PageSnapshot.safeParse({ ...base, lines: many }).success).toBe(true);
