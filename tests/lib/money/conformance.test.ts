@@ -5,9 +5,10 @@ import { type PriceContext, parsePrice } from '../../../lib/money';
 
 /**
  * Conformance against the scrapinghub/price-parser test cases (real price strings from shops in many countries),
- * kept beside the repository in ../shared. XFAIL groups are left out, as the original parser fails them too.
+ * kept in the repository (tests/fixtures/conformance/price-parser, BSD-3-Clause, with its LICENSE). XFAIL groups are
+ * left out, as the original parser fails them too.
  */
-const CASES_FILE = path.resolve(__dirname, '../../../../shared/conformance/price-parser/price-parser-cases.json');
+const CASES_FILE = path.resolve(__dirname, '../../fixtures/conformance/price-parser/price-parser-cases.json');
 
 type Case = {
   text: string;
@@ -37,7 +38,7 @@ function passes(c: Case): boolean {
 describe('price-parser conformance', () => {
   it('reads at least 97% of the real-world price strings', () => {
     if (!fs.existsSync(CASES_FILE)) {
-      throw new Error(`Conformance data missing: expected ${CASES_FILE} (the shared/ folder beside the repository).`);
+      throw new Error(`Conformance data missing: expected ${CASES_FILE} (kept in the repository).`);
     }
     const data = JSON.parse(fs.readFileSync(CASES_FILE, 'utf8')) as { cases: Record<string, Case[]> };
     let total = 0;
