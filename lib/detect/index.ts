@@ -11,6 +11,7 @@
 import { PageDetection, salvageDetection } from '../model/detection';
 import { extractPage, type PageData } from './dom';
 import { type DetectOptions, detectFromPage } from './engine';
+import { addressHost, type MailData, mailDay } from './mail';
 
 export type { DetectOptions } from './engine';
 export type { DirectoryHit, LookupHost } from './service';
@@ -45,3 +46,18 @@ export function detectFromSnapshot(
 
 /** The schema (and its type), for callers that validate detections they received. */
 export { PageDetection };
+
+/**
+ * What a message (read by one of the mail front ends into `MailData`) is about, as of `today`; validated like
+ * {@link detectPage}.
+ */
+export function detectMail(mail: MailData, today: string, options: DetectOptions = {}): PageDetection {
+  const host = addressHost(mail.from.address);
+  const page: PageData = { ...mail.body, title: mail.subject };
+  return detectFromSnapshot(
+    page,
+    host ? `https://${host}/` : 'https://example.invalid/',
+    mailDay(mail, today),
+    options,
+  );
+}

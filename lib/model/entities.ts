@@ -133,7 +133,7 @@ export const PriceChange = z.object({
 });
 export type PriceChange = z.infer<typeof PriceChange>;
 
-export { PAGE_KINDS, PageDetection, PageKind } from './detection';
+export { DETECTION_EVENTS, DetectionEvent, PAGE_KINDS, PageDetection, PageKind } from './detection';
 
 /** A candidate waiting for the user (signup pages, and detected subscriptions to confirm). */
 export const Detection = z.object({
