@@ -54,10 +54,13 @@ export { PageDetection };
 export function detectMail(mail: MailData, today: string, options: DetectOptions = {}): PageDetection {
   const host = addressHost(mail.from.address);
   const page: PageData = { ...mail.body, title: mail.subject };
-  return detectFromSnapshot(
-    page,
-    host ? `https://${host}/` : 'https://example.invalid/',
-    mailDay(mail, today),
-    options,
-  );
+  const day = mailDay(mail, today);
+  const sender = { name: mail.from.name, address: mail.from.address };
+  const raw = detectFromPage(page, host ? `https://${host}/` : 'https://example.invalid/', day, options, {
+    sender: mail.replyTo ? { ...sender, replyTo: mail.replyTo.address } : sender,
+    subject: mail.subject,
+    date: /^\d{4}-\d{2}-\d{2}$/.test(mail.date) ? day : '',
+    bulk: mail.listUnsubscribe === true,
+  });
+  return salvageDetection(raw) ?? { kind: 'none', service: null, subscription: null, charges: [], links: {} };
 }

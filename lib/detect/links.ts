@@ -31,19 +31,45 @@ export function resolveHttp(href: string, pageUrl: string, baseHref = ''): strin
 }
 
 /**
+ * Whether a link text names a legal, help or unsubscribe page (`Avbestillingsregler`, `Regler for annullering`,
+ * `Cancellation policy`, `Meld deg av nyhetsbrev`) rather than an action: any of its words may end in such a word.
+ */
+export function notAnAction(text: string): boolean {
+  const { phrases, endings } = lexicon().linkNot;
+  if (phrases.test(text)) return true;
+  for (const word of text.toLowerCase().split(/[^\p{L}\p{N}-]+/u)) {
+    if (word.length > 3 && endings.some((e) => e.length >= 5 && word.length > e.length && word.endsWith(e)))
+      return true;
+  }
+  return false;
+}
+
+/**
  * Cancel, pause and manage links by their text (`Si opp`, `Pausa prenumeration`, `Manage subscription`), resolved
  * to absolute http(s) URLs. The first link of each kind wins; a link counts for one kind only (cancel before pause
- * before manage). Links whose text is long are prose, not buttons, and are skipped.
+ * before manage). Links whose text is long are prose, not buttons, and are skipped, and so are links to legal, help
+ * and unsubscribe pages. `absoluteOnly` (messages, which have no address of their own): relative links are dropped
+ * and link wrappers (`google.com/url?q=…`) are opened up by `unwrap`.
  */
-export function findLinks(links: readonly LinkInfo[], pageUrl: string, baseHref: string): FoundLinks {
+export function findLinks(
+  links: readonly LinkInfo[],
+  pageUrl: string,
+  baseHref: string,
+  opts: { absoluteOnly?: boolean; unwrap?: (href: string) => string } = {},
+): FoundLinks {
   const lex = lexicon();
   const out: FoundLinks = {};
   for (const link of links) {
     const text = link.text.trim();
     if (!text || text.length > MAX_TEXT) continue;
     const kind = ORDER.find((k) => lex.links[k].test(text));
-    if (!kind || out[kind]) continue;
-    const url = resolveHttp(link.href, pageUrl, baseHref);
+    if (!kind || out[kind] || notAnAction(text)) continue;
+    let href = link.href.trim();
+    if (opts.absoluteOnly) {
+      if (!/^https?:\/\//i.test(href)) continue;
+      href = opts.unwrap ? opts.unwrap(href) : href;
+    }
+    const url = opts.absoluteOnly ? resolveHttp(href, href) : resolveHttp(href, pageUrl, baseHref);
     if (url) out[kind] = url;
   }
   return out;

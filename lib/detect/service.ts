@@ -38,7 +38,7 @@ function squash(s: string): string {
 const LEGAL_FORMS: readonly string[] = pageData.legalForms;
 
 /** A company's legal form at the end of a name (`Pagebound Ltd`, `Skyhylla AS`, `Quillnote, Inc.`): not the brand. */
-function withoutLegalForm(name: string): string {
+export function withoutLegalForm(name: string): string {
   const lower = name.toLowerCase();
   for (const form of LEGAL_FORMS) {
     if (lower.endsWith(` ${form}`) || lower.endsWith(`,${form}`)) {

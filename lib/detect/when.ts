@@ -66,7 +66,8 @@ export function findRenewal(
     const cues = lex.renewal.all(text, 3);
     if (cues.length === 0) continue;
     const cueAt = (cues[0] as { index: number }).index;
-    const own = dates.get(i);
+    // `første trekk etter 1. januar`: a date after such a word is not the day of the renewal.
+    const own = dates.get(i).filter((d) => !lex.notOn.atEnd(text.slice(Math.max(0, d.index - 12), d.index)));
     const pick = own.find((d) => d.index > cueAt) ?? own[0];
     if (pick) {
       if (pick.date >= now) return pick.date;
