@@ -565,13 +565,15 @@ function seriesOfGroup(group: Group, today: string): RecurringSeries[] {
   const owner = new Map<Item, Chain>();
   for (const c of chains) for (const p of c.placed) owner.set(p.item, c);
   for (const c of chains) if (c.placed.length > 0) extend(c, group.items, owner);
-  return chains
-    .filter((c) => c.placed.length >= (known ? MIN_KNOWN : c.rule.min))
-    // Known services too: a subscription is charged on its schedule at a stable price, with no store-like
-    // purchases around it (one-off app purchases, transit tickets).
-    .filter((c) => !looksLikeShop(c, group, chains, known) && isPunctual(c, group.country) && isStable(c, known))
-    .map((c) => describe(c, group, today))
-    .filter((s) => known || s.active || s.count >= (rule(s.period)?.min ?? 0) + 2);
+  return (
+    chains
+      .filter((c) => c.placed.length >= (known ? MIN_KNOWN : c.rule.min))
+      // Known services too: a subscription is charged on its schedule at a stable price, with no store-like
+      // purchases around it (one-off app purchases, transit tickets).
+      .filter((c) => !looksLikeShop(c, group, chains, known) && isPunctual(c, group.country) && isStable(c, known))
+      .map((c) => describe(c, group, today))
+      .filter((s) => known || s.active || s.count >= (rule(s.period)?.min ?? 0) + 2)
+  );
 }
 
 /**
