@@ -15,7 +15,7 @@
  *    at least half its charges fall on their schedule day, and, when it has stopped, it ran for a while
  *    (two charges more than the minimum).
  */
-import { addDays, diffDays, isoWeekday, isValidIsoDate, toDayNumber } from '../dates';
+import { addDays, diffDays, isValidIsoDate, toDayNumber } from '../dates';
 import { lookupStatement } from '../directory';
 import type { Category } from '../model';
 import { addPeriods } from '../schedule';
