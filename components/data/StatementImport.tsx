@@ -235,7 +235,9 @@ export function StatementImport(props: {
                     {tx.description}
                     {tx.pending && <span class="muted small"> ({t('data.statement.pendingRow')})</span>}
                   </td>
-                  <td class="amount">{money(-tx.amountMinor, tx.currency, locale)}</td>
+                  <td class="amount">
+                    {money(-tx.amountMinor, mapping.currency === undefined ? currency : tx.currency, locale)}
+                  </td>
                 </tr>
               ))}
             </tbody>
