@@ -53,8 +53,8 @@ export function planDeliveries(due: readonly Reminder[], today: string): Deliver
 
 /** The subscription's cancel link when it is a real http(s) link. */
 export function cancelUrlOf(sub: Pick<Subscription, 'links'> | undefined): string | undefined {
-  const url = sub?.links?.cancel?.url;
-  return url !== undefined && HttpUrl.safeParse(url).success ? url : undefined;
+  const parsed = HttpUrl.safeParse(sub?.links?.cancel?.url);
+  return parsed.success ? parsed.data : undefined;
 }
 
 /**
