@@ -1,5 +1,6 @@
 import type { SubkeeperDb } from '../db/schema';
 import type { Backup, Charge, Detection, Member, PriceChange, Subscription } from '../model';
+import { duplicateIds } from './backup';
 import { serviceKey } from './keys';
 
 export type RestoreMode = 'merge' | 'replace';
@@ -41,7 +42,8 @@ function remapMember(s: Subscription, members: Map<string, string>): Subscriptio
 
 /**
  * Writes a backup into the database in ONE transaction over every table it touches: if anything fails, the
- * database is left exactly as it was.
+ * database is left exactly as it was. A backup with two entries under one id in a table is refused (RangeError)
+ * before anything is written.
  *
  * `replace` clears members, subscriptions, charges, price changes and detections and writes the backup's; the
  * settings are replaced when the backup has them (kept otherwise). Service links and internal state are kept.
@@ -59,6 +61,9 @@ function remapMember(s: Subscription, members: Map<string, string>): Subscriptio
  * - settings: the local settings are kept; the backup's are used only when there are none.
  */
 export async function restoreBackup(db: SubkeeperDb, backup: Backup, mode: RestoreMode): Promise<RestoreResult> {
+  // parseBackup refuses these already; a backup built another way must not lose entries silently either.
+  const duplicates = duplicateIds(backup);
+  if (duplicates) throw new RangeError(`the backup has entries with the same id: ${duplicates}`);
   const tables = [db.settings, db.members, db.subscriptions, db.charges, db.priceChanges, db.detections];
   return db.transaction('rw', tables, () => (mode === 'replace' ? replaceAll(db, backup) : mergeAll(db, backup)));
 }
