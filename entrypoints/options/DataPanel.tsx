@@ -115,7 +115,8 @@ export function DataPanel(props: { store: Store; platform: Platform; t: Translat
         today={today}
         defaultCurrency={ctx.base}
         readFile={readFile}
-        onImport={(values) => store.importMany(values)}
+        existing={store.subscriptions.value}
+        onImport={(values, opts) => store.importMany(values, opts)}
       />
       <HouseholdReview t={t} locale={locale} today={today} base={ctx.base} rates={ctx.rates} readFile={readFile} />
     </div>

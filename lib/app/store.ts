@@ -18,6 +18,7 @@ import {
   setDetectionStatus,
   setState,
 } from '../db';
+import type { ImportCounts, ImportOptions } from '../io/import';
 import type { Charge, Detection, ExchangeRates, Links, Member, PriceChange, Status, Subscription } from '../model';
 import { DEFAULT_SETTINGS, Settings } from '../model';
 import { bundledRates } from '../money';
@@ -223,14 +224,19 @@ export function createStore({ db, now, notifyChanged }: StoreDeps) {
     return result;
   }
 
-  /** Imports several at once; returns how many were saved. */
-  async function importMany(inputs: ReadonlyArray<Record<string, unknown>>) {
-    let saved = 0;
-    for (const input of inputs) if ((await importSubscription(input)).ok) saved++;
+  /**
+   * Imports many subscriptions (a CSV file's rows, already read through the preview) in one transaction: all or
+   * nothing; rows like a subscription already there are skipped unless `includeDuplicates` (lib/io/import).
+   */
+  async function importMany(
+    inputs: ReadonlyArray<Record<string, unknown>>,
+    opts: Pick<ImportOptions, 'includeDuplicates' | 'onProgress'> = {},
+  ): Promise<ImportCounts> {
+    const { importSubscriptions } = await import('../io/import');
+    const result = await importSubscriptions(db, inputs, { ...opts, stamp: stamp() });
     await refreshSubscriptions();
-    if (charges.value) await loadCharges();
     changed();
-    return saved;
+    return { added: result.added.length, duplicates: result.duplicates, invalid: result.invalid.length };
   }
 
   async function dismissProposal(key: string) {

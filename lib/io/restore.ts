@@ -24,7 +24,9 @@ function zero(): RestoreCounts {
  * Two subscriptions with different ids are the same one when they have the same service (directory id, else
  * domain, else normalised name), amount, currency and period.
  */
-export function subscriptionDuplicateKey(s: Subscription): string {
+export function subscriptionDuplicateKey(
+  s: Pick<Subscription, 'service' | 'serviceId' | 'domain' | 'amountMinor' | 'currency' | 'period'>,
+): string {
   return `${serviceKey(s)}|${s.amountMinor}|${s.currency}|${s.period}`;
 }
 
