@@ -60,7 +60,7 @@ describe('store.importMany', () => {
     await db.subscriptions.put(sub({ id: 'mine' }));
     const store = createStore({ db, now: () => NOW });
     await store.load();
-    await expect(store.importMany(rowsOf(2000))).rejects.toThrow();
+    await expect(store.importMany(rowsOf(5000))).rejects.toThrow();
     expect(await db.subscriptions.count()).toBe(1);
   });
 
@@ -100,7 +100,7 @@ describe('store.importMany', () => {
     const store = createStore({ db, now: () => NOW });
     await store.load();
     const seen: number[] = [];
-    await store.importMany(rowsOf(1200), { onProgress: (done, total) => seen.push(done / total) });
+    await store.importMany(rowsOf(4500), { onProgress: (done, total) => seen.push(done / total) });
     expect(seen.length).toBeGreaterThan(1);
     expect(seen).toEqual([...seen].sort((a, b) => a - b));
     expect(seen.at(-1)).toBe(1);
