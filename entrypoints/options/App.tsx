@@ -153,14 +153,14 @@ export function App({ store, platform }: { store: Store; platform: Platform }) {
     const initial = existing ? valuesFrom(existing) : valuesForNew(editDetection?.result, ctx.base, ctx.today);
     body = (
       <SubscriptionForm
-        key={existing?.id ?? 'new'}
+        key={r.view === 'edit' ? `edit-${r.id}` : 'new'}
         initial={initial}
         existing={existing}
         members={store.members.value}
         suggestions={suggestions}
         t={t}
-        onSave={async (input) => {
-          const saved = await store.save(input);
+        onSave={async (input, base) => {
+          const saved = await store.save(input, { base });
           if (!saved.ok) return saved;
           if (editDetection) {
             await store.acceptDetection({ ...editDetection, subscriptionId: saved.value.id });

@@ -105,14 +105,20 @@ export function createStore({ db, now, notifyChanged }: StoreDeps) {
     subscriptions.value = await db.subscriptions.toArray();
   }
 
-  async function save(input: Record<string, unknown>) {
+  /**
+   * Creates (no id) or updates (an id: a patch of the fields given) a subscription. `base` is the record as the
+   * writer read it (an edit form's starting point): see lib/db `saveSubscription` for what is refused.
+   */
+  async function save(input: Record<string, unknown>, opts: { base?: Subscription | undefined } = {}) {
     // The directory is loaded only when a new subscription is saved, so the popup opens without it.
     const facts = input.id ? input : (await import('./match')).withDirectoryFacts(input);
-    const result = await saveSubscription(db, facts, stamp());
-    if (result.ok) {
-      await refreshSubscriptions();
-      changed();
-    }
+    const result = await saveSubscription(db, facts, stamp(), {
+      today: todayFromInstant(now()),
+      ...(opts.base ? { base: opts.base } : {}),
+    });
+    if (result.ok) changed();
+    // Also when refused: what another tab or the background wrote is shown.
+    await refreshSubscriptions();
     return result;
   }
 
@@ -131,14 +137,15 @@ export function createStore({ db, now, notifyChanged }: StoreDeps) {
     changed();
   }
 
-  /** Pause, resume or cancel, keeping the change and its date in the history. */
+  /**
+   * Pause, resume or cancel, adding the change and its date to the history (the history is append-only in the
+   * database, so a change made in another tab meanwhile stays in it).
+   */
   async function setStatus(id: string, status: Status, date: string, note?: string) {
-    const sub = subscriptions.value.find((s) => s.id === id);
-    if (!sub) return;
     const patch: Record<string, unknown> = {
       id,
       status,
-      statusHistory: [...sub.statusHistory, { status, date, ...(note ? { note } : {}) }],
+      statusHistory: [{ status, date, ...(note ? { note } : {}) }],
     };
     if (status === 'cancelled') patch.cancelledOn = date;
     if (status === 'active') {

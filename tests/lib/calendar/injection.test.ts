@@ -53,11 +53,17 @@ describe('a link with CR/LF cannot reach an exported .ics', () => {
     const db = freshDb();
     afterEach(() => dropDb(db));
     it('refuses to save it and stores links normalised', async () => {
-      const bad = await saveSubscription(db, withLink(EVIL), NOW);
+      const { id: _id, ...evil } = withLink(EVIL);
+      const bad = await saveSubscription(db, evil, NOW);
       expect(bad.ok).toBe(false);
-      const good = await saveSubscription(db, withLink('https://Example.com/cancel plan'), NOW);
+      const { id: _id2, ...fine } = withLink('https://Example.com/cancel plan');
+      const good = await saveSubscription(db, fine, NOW);
       expect(good.ok && good.value.links.cancel?.url).toBe('https://example.com/cancel%20plan');
-      expect((await db.subscriptions.get('s-evil'))?.links.cancel?.url).toBe('https://example.com/cancel%20plan');
+      const stored = good.ok ? await db.subscriptions.get(good.value.id) : undefined;
+      expect(stored?.links.cancel?.url).toBe('https://example.com/cancel%20plan');
+      // An edit with a link like it is refused too.
+      const edit = good.ok ? await saveSubscription(db, { id: good.value.id, links: evil.links }, NOW) : undefined;
+      expect(edit?.ok).toBe(false);
     });
   });
 

@@ -22,22 +22,26 @@ function at(day: string): Date {
   return new Date(y, m - 1, d, 12, 0, 0);
 }
 
+/** Stores a subscription (with its own id: `s1` unless given; an id given to saveSubscription means an edit). */
 async function addSub(fields: Record<string, unknown>) {
+  const { id = 's1', ...rest } = fields;
   const v = await saveSubscription(
     db,
     {
-      id: 's1',
       service: 'Streamly',
       amountMinor: 12900,
       currency: 'NOK',
       period: 'P1M',
       status: 'active',
       billingAnchor: '2025-01-15',
-      ...fields,
+      ...rest,
     },
     stamp,
   );
   if (!v.ok) throw new Error(JSON.stringify(v.errors));
+  // Give it the id the tests name it by.
+  await db.subscriptions.delete(v.value.id);
+  await db.subscriptions.put({ ...v.value, id: id as string });
 }
 
 /** A notifications API that records what was shown (wrapping the fake browser's in-memory one). */
