@@ -1,5 +1,6 @@
 import type { SubkeeperDb } from '../db/schema';
 import type { Backup, Charge, Detection, Member, PriceChange, Subscription } from '../model';
+import { findsToProposals } from '../proposal';
 import { serviceKey } from './keys';
 
 export type RestoreMode = 'merge' | 'replace';
@@ -58,7 +59,10 @@ function remapMember(s: Subscription, members: Map<string, string>): Subscriptio
  * - detections: same id → local kept;
  * - settings: the local settings are kept; the backup's are used only when there are none.
  */
-export async function restoreBackup(db: SubkeeperDb, backup: Backup, mode: RestoreMode): Promise<RestoreResult> {
+export async function restoreBackup(db: SubkeeperDb, saved: Backup, mode: RestoreMode): Promise<RestoreResult> {
+  // Finds an older version stored as unconfirmed subscriptions come back as inbox proposals (lib/proposal).
+  const { converted: _converted, ...finds } = findsToProposals(saved);
+  const backup: Backup = { ...saved, ...finds };
   const tables = [db.settings, db.members, db.subscriptions, db.charges, db.priceChanges, db.detections];
   return db.transaction('rw', tables, () => (mode === 'replace' ? replaceAll(db, backup) : mergeAll(db, backup)));
 }
