@@ -22,6 +22,9 @@ import type { ImportCounts, ImportOptions } from '../io/import';
 import type { Charge, Detection, ExchangeRates, Links, Member, PriceChange, Status, Subscription } from '../model';
 import { DEFAULT_SETTINGS, Settings } from '../model';
 import { bundledRates } from '../money';
+import { proposalOf } from '../proposal';
+import { acceptProposal } from '../proposal/accept';
+import { isTracked } from '../reminders/renewals';
 import type { Ctx } from '../summary';
 import type { DashboardSnapshot, Snapshot } from './snapshot';
 
@@ -70,7 +73,7 @@ export function createStore({ db, now, notifyChanged }: StoreDeps) {
     seenLinks.value = new Map(links.map((l) => [l.key, l.links]));
     dismissedProposals.value = new Set(await getState<string[]>(db, 'proposals.dismissed', []));
     settings.value = s;
-    subscriptions.value = subs;
+    subscriptions.value = subs.filter(isTracked);
     priceChanges.value = pcs;
     detections.value = dets;
     members.value = mem;
@@ -88,7 +91,7 @@ export function createStore({ db, now, notifyChanged }: StoreDeps) {
     seenLinks.value = new Map(d.serviceLinks.map((l) => [l.key, l.links]));
     dismissedProposals.value = new Set(Array.isArray(d.dismissedProposals) ? (d.dismissedProposals as string[]) : []);
     settings.value = parsed?.success ? parsed.data : DEFAULT_SETTINGS;
-    subscriptions.value = snap.subscriptions;
+    subscriptions.value = snap.subscriptions.filter(isTracked);
     priceChanges.value = d.priceChanges;
     detections.value = snap.detections;
     members.value = d.members;
@@ -102,7 +105,7 @@ export function createStore({ db, now, notifyChanged }: StoreDeps) {
   }
 
   async function refreshSubscriptions() {
-    subscriptions.value = await db.subscriptions.toArray();
+    subscriptions.value = (await db.subscriptions.toArray()).filter(isTracked);
   }
 
   /**
@@ -155,43 +158,47 @@ export function createStore({ db, now, notifyChanged }: StoreDeps) {
     return save(patch);
   }
 
+  /**
+   * Accepts what a page proposed (lib/proposal `acceptProposal`, one transaction): adds the subscription, or makes
+   * the changes to the user's one with a price-change record, and records the charges it showed.
+   */
   async function acceptDetection(d: Detection) {
-    if (d.subscriptionId) await save({ id: d.subscriptionId, confirmed: true });
-    await setDetectionStatus(db, d.id, 'accepted', d.subscriptionId);
-    detections.value = await listPendingDetections(db);
+    const instant = now();
+    const result = await acceptProposal(db, d.id, { today: todayFromInstant(instant), stamp: instant.toISOString() });
+    const [subs, pcs, dets] = await Promise.all([
+      db.subscriptions.toArray(),
+      db.priceChanges.toArray(),
+      listPendingDetections(db),
+    ]);
+    subscriptions.value = subs.filter(isTracked);
+    priceChanges.value = pcs;
+    detections.value = dets;
+    if (charges.value) await loadCharges();
+    if (result.ok) changed();
+    return result;
   }
 
+  /** Ignores a proposal: nothing of it is applied, and the same proposal is not brought back. */
   async function dismissDetection(d: Detection) {
-    const sub = d.subscriptionId ? subscriptions.value.find((s) => s.id === d.subscriptionId) : undefined;
-    if (sub && !sub.confirmed) await deleteSubscription(db, sub.id);
     await setDetectionStatus(db, d.id, 'dismissed');
     detections.value = await listPendingDetections(db);
-    await refreshSubscriptions();
-    changed();
   }
 
-  /** Tracks a pending detection that has no subscription yet (a sign-up page): creates it confirmed. */
-  async function trackDetection(d: Detection) {
-    const r = d.result;
-    if (!r.subscription || !r.service) return undefined;
-    const result = await save({
-      service: r.service.name,
-      serviceId: r.service.serviceId,
-      domain: r.service.domain,
-      amountMinor: r.subscription.amountMinor,
-      currency: r.subscription.currency,
-      period: r.subscription.period ?? 'P1M',
-      status: 'active',
-      statusHistory: [{ status: 'active', date: today.value }],
-      billingAnchor: r.subscription.nextRenewal ?? today.value,
-      source: 'detected',
-      confirmed: true,
-    });
-    if (result.ok) {
-      await setDetectionStatus(db, d.id, 'accepted', result.value.id);
-      detections.value = await listPendingDetections(db);
+  /**
+   * Marks a proposal as handled after the user added or edited the subscription themselves from it (the form
+   * they saved is what counts), recording the charges the page showed on that subscription.
+   */
+  async function resolveDetection(d: Detection, subscriptionId: string) {
+    const proposal = proposalOf(d);
+    if (proposal && proposal.charges.length > 0) {
+      await addCharges(
+        db,
+        proposal.charges.map((c) => ({ ...c, id: newId(), subscriptionId, sourceUrl: d.url })),
+      );
+      if (charges.value) await loadCharges();
     }
-    return result;
+    await setDetectionStatus(db, d.id, 'accepted', subscriptionId);
+    detections.value = await listPendingDetections(db);
   }
 
   async function updateSettings(next: Settings) {
@@ -281,7 +288,7 @@ export function createStore({ db, now, notifyChanged }: StoreDeps) {
     setStatus,
     acceptDetection,
     dismissDetection,
-    trackDetection,
+    resolveDetection,
     updateSettings,
     upsertMember,
     removeMember,

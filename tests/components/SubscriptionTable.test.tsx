@@ -14,7 +14,7 @@ describe('SubscriptionTable', () => {
     const onQuery = vi.fn();
     const onDelete = vi.fn();
     const rows = buildRows(
-      [sub({ id: 'a', service: 'Netflix' }), sub({ id: 'b', service: 'Spotify', confirmed: false })],
+      [sub({ id: 'a', service: 'Netflix' }), sub({ id: 'b', service: 'Spotify' })],
       ctx,
     );
     render(
@@ -34,7 +34,8 @@ describe('SubscriptionTable', () => {
       />,
     );
     expect(screen.getAllByRole('row')).toHaveLength(3);
-    expect(screen.getByText('found, not confirmed')).toBeTruthy();
+    // Finds are not rows: they wait in the inbox (issue 13, item 4), so no row carries a 'not confirmed' tag.
+    expect(document.querySelector('.tag')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: /Per month/ }));
     expect(onQuery).toHaveBeenLastCalledWith({ ...DEFAULT_QUERY, sort: 'monthly', desc: false });
     fireEvent.input(screen.getByRole('searchbox'), { target: { value: 'spo' } });
