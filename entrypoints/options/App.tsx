@@ -41,6 +41,8 @@ export interface Platform {
   openUrl: (url: string) => void;
   /** Offers a file to save. */
   download: (name: string, mime: string, text: string) => void;
+  /** The extension's version and its privacy page (absent in the static web app). */
+  about?: { version: string; privacyUrl: (lang: string) => string };
 }
 
 /** The dashboard: wires the store (lib/app/store) to the views (components/). */

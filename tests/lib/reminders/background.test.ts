@@ -248,6 +248,45 @@ describe('setupReminders', () => {
     expect(await fakeBrowser.action.getBadgeText({})).toBe('');
   });
 
+  it('in Firefox (the event exists, buttons are rejected) registers no button listener and asks once, without buttons', async () => {
+    await addSub({ links: { cancel: { url: 'https://streamly.example/cancel', source: 'page' } } });
+    clock = at('2025-03-12');
+    const calls: NotificationOptions[] = [];
+    const buttonListeners: unknown[] = [];
+    const n = fakeBrowser.notifications;
+    const firefoxLike: NotificationsApi = {
+      async create(id, options) {
+        calls.push(options);
+        // What Firefox's schema validation answers for `buttons` (marked unsupported in its notifications.json).
+        if (options.buttons)
+          throw new TypeError(
+            'Type error for parameter options (Property "buttons" is unsupported by Firefox) for notifications.create.',
+          );
+        return n.create(id, options);
+      },
+      clear: (id) => n.clear(id),
+      getAll: () => n.getAll(),
+      onClicked: n.onClicked,
+      onButtonClicked: { addListener: (f) => void buttonListeners.push(f) },
+    };
+    const handle = setupReminders({
+      db,
+      browser: fakeBrowser,
+      now,
+      notifications: firefoxLike,
+      notificationButtons: false,
+      languages: () => ['en-GB'],
+      onError: (e) => {
+        throw e;
+      },
+    });
+    await handle.resync();
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.buttons).toBeUndefined();
+    expect(buttonListeners).toEqual([]);
+    expect(Object.keys(await n.getAll())).toEqual(['renewal:s1:2025-03-15:3']);
+  });
+
   it('speaks the language chosen in the settings', async () => {
     await addSub({});
     await db.settings.put({
