@@ -54,6 +54,11 @@ export const PageDetection = z.object({
   charges: z.array(z.object({ date: IsoDate, amountMinor: MinorUnits, currency: CurrencyCode })).max(500),
   links: z.object({ cancel: HttpUrl.optional(), pause: HttpUrl.optional(), manage: HttpUrl.optional() }),
   event: DetectionEvent.optional(),
+  /**
+   * A name the page gave itself (og:site_name, structured data, title) that belongs to another service in the
+   * directory, on a host that is not that service's: flagged, and not used as the name.
+   */
+  claimedName: Text(120).optional(),
 });
 export type PageDetection = z.infer<typeof PageDetection>;
 
@@ -111,6 +116,8 @@ export function salvageDetection(raw: unknown): PageDetection | null {
   }
   const event = DetectionEvent.safeParse(raw.event);
   if (event.success) out.event = event.data;
+  const claimed = PageDetection.shape.claimedName.safeParse(raw.claimedName);
+  if (claimed.success && claimed.data) out.claimedName = claimed.data;
   const again = PageDetection.safeParse(out);
   return again.success ? again.data : { kind: kind.data, service: null, subscription: null, charges: [], links: {} };
 }
