@@ -71,7 +71,7 @@ export function detectionAllowed(
   return null;
 }
 
-function serviceKey(result: PageDetection, hostname: string): string {
+export function serviceKey(result: PageDetection, hostname: string): string {
   return result.service?.serviceId ?? result.service?.domain ?? hostname;
 }
 
@@ -120,7 +120,12 @@ export function believable(result: PageDetection): PageDetection {
  * The page's links that may be kept (lib/trust `linkAllowed`): to its own site or the service's directory domains.
  * A link that is the directory's own for the service is marked as coming from the directory.
  */
-function trustedLinks(result: PageDetection, url: string, entry: DirectoryHit | undefined, today: string): Links {
+export function trustedLinks(
+  result: PageDetection,
+  url: string,
+  entry: DirectoryHit | undefined,
+  today: string,
+): Links {
   const out: Links = {};
   const directory = new Set(Object.values(entry?.links ?? {}));
   for (const kind of ['manage', 'cancel', 'pause'] as const) {
@@ -224,7 +229,7 @@ export async function ingestDetection(
  * Stores a pending proposal (inside the ingest transaction): it replaces a pending one for the same subscription or
  * service; it is dropped when the user already ignored the same proposal, or when the host has too many waiting.
  */
-async function propose(db: SubkeeperDb, detection: Detection, chargesAdded: number): Promise<IngestOutcome> {
+export async function propose(db: SubkeeperDb, detection: Detection, chargesAdded: number): Promise<IngestOutcome> {
   const key = pendingKey(detection);
   const sameHost = await db.detections.where('hostname').equals(detection.hostname).toArray();
   const mine = sameHost.filter((d) => pendingKey(d) === key);

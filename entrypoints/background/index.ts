@@ -2,10 +2,12 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { todayFromInstant } from '../../lib/dates';
 import { getDb, getSettings } from '../../lib/db';
-import { detectFromSnapshot } from '../../lib/detect';
+import { detectFromSnapshot, detectMail } from '../../lib/detect';
+import { mailOfWebmail } from '../../lib/detect/mail';
 import { directoryHit, getService, lookupHost, serviceLinks } from '../../lib/directory';
 import { ingestDetection } from '../../lib/ingest';
-import { acceptContentMessage, acceptPageMessage, type SenderInfo } from '../../lib/messages';
+import { ingestMail } from '../../lib/ingest-mail';
+import { acceptContentMessage, acceptPageMessage, type MailSeenMessage, type SenderInfo } from '../../lib/messages';
 import { setupReminders } from './reminders';
 
 /**
@@ -35,8 +37,10 @@ export default defineBackground(() => {
     if (sender.tab && !sender.url?.startsWith(ownOrigin)) {
       const accepted = acceptContentMessage(raw, sender, ownId);
       if (!accepted.ok) return Promise.resolve({ ok: false, reason: accepted.reason });
+      const message = accepted.message;
+      if (message.type === 'mail-seen') return handleMail(message, sender.tab.id);
       // The detection runs here, on the plain data the content script read: web pages pay only for the reading.
-      const { url, page } = accepted.message;
+      const { url, page } = message;
       const result = detectFromSnapshot(page, url, todayFromInstant(now()), { lookupHost: directoryHit });
       if (result.kind === 'none') return Promise.resolve({ ok: true, kind: 'none' });
       return handleDetection(url, result, sender.tab.id);
@@ -65,6 +69,40 @@ export default defineBackground(() => {
       await browser.action.setBadgeBackgroundColor({ tabId, color: '#1f7a4d' });
     }
     // The page learns nothing about what is stored (whether the user has this service, what was proposed).
+    return { ok: true };
+  }
+
+  /** A message open in webmail: detected as a mail (its sender names the service), then proposed like a page. */
+  async function handleMail(message: MailSeenMessage, tabId?: number) {
+    const instant = now();
+    const today = todayFromInstant(instant);
+    const mail = mailOfWebmail(message.mail, today);
+    const result = detectMail(mail, today, { lookupHost: directoryHit });
+    if (result.kind === 'none') return { ok: true, kind: 'none' };
+    const settings = await getSettings(db);
+    const outcome = await ingestMail(
+      db,
+      {
+        result,
+        mail: {
+          from: mail.from.address,
+          name: mail.from.name,
+          subject: mail.subject,
+          ...(mail.date ? { sent: mail.date } : {}),
+          via: 'webmail',
+        },
+        url: message.url,
+        ...(tabId !== undefined ? { tabId } : {}),
+      },
+      settings,
+      { today, stamp: instant.toISOString() },
+      lookupHost,
+    );
+    if (outcome.action === 'proposed' && tabId !== undefined) {
+      await browser.action.setBadgeText({ tabId, text: '+1' });
+      await browser.action.setBadgeBackgroundColor({ tabId, color: '#1f7a4d' });
+    }
+    if (outcome.action !== 'ignored') await reminders.resync();
     return { ok: true };
   }
 

@@ -349,17 +349,18 @@ export function emptyPage(): PageData {
 /**
  * Reads a document in one bounded walk: visible text as lines, links, payment fields and frames, and the head's
  * metadata. Skips scripts, styles, hidden elements, navigation, footers, struck-out prices and cookie banners.
- * Reads no layout (no computed styles, no sizes).
+ * Reads no layout (no computed styles, no sizes). With `root` (a message open in webmail), only that element is
+ * read, not the document's head.
  */
-export function extractPage(doc: Document): PageData {
+export function extractPage(doc: Document, root?: Element): PageData {
   const out = emptyPage();
   const state: WalkState = { jsonLdChars: 0, meta: new Set() };
   /** The block element of each line, and the line range of each block element (for Line.groups, at the end). */
   const lineEls: Element[] = [];
   const ranges = new Map<Element, [number, number]>();
   const microdataRoots: Element[] = [];
-  readHead(doc, out, state);
-  const start = doc.body ?? doc.documentElement;
+  if (!root) readHead(doc, out, state);
+  const start = root ?? doc.body ?? doc.documentElement;
   if (!start) return out;
 
   let buf = '';

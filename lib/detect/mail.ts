@@ -73,3 +73,11 @@ export function dayOfShownDate(text: string, today: string): string {
 export function mailDay(mail: Pick<MailData, 'date'>, today: string): string {
   return /^\d{4}-\d{2}-\d{2}$/.test(mail.date) && mail.date <= today ? mail.date : today;
 }
+
+/** A message read off a webmail client (lib/detect/webmail.ts) as MailData: its shown date read as a day. */
+export function mailOfWebmail(
+  m: { from: MailAddress; subject: string; dateText: string; body: PageData },
+  today: string,
+): MailData {
+  return { from: m.from, subject: m.subject, date: dayOfShownDate(m.dateText, today), body: m.body };
+}
