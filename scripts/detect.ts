@@ -15,8 +15,9 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { todayFromInstant } from '../lib/dates';
 import { detectMail, detectPage } from '../lib/detect';
-import { loadHtml, pageUrlOf } from '../lib/detect/load';
+import { parseHtmlDocument } from '../lib/detect/mail-html';
 import { readMail } from '../lib/detect/mail-mime';
+import { pageUrlOf } from '../lib/detect/page-url';
 import { type DetectReport, toReport } from '../lib/detect/report';
 import { directoryHit } from '../lib/directory';
 
@@ -92,13 +93,9 @@ async function detectFile(file: string, opts: { eml: boolean; url?: string; now:
     const mail = await readMail(new Uint8Array(bytes));
     return toReport(detectMail(mail, opts.now, { lookupHost: directoryHit }));
   }
-  const { document, close } = loadHtml(bytes.toString('utf8'));
-  try {
-    const url = opts.url ?? pageUrlOf(document) ?? 'https://example.invalid/';
-    return toReport(detectPage(document, url, opts.now, { lookupHost: directoryHit }));
-  } finally {
-    await close();
-  }
+  const document = parseHtmlDocument(bytes.toString('utf8'));
+  const url = opts.url ?? pageUrlOf(document) ?? 'https://example.invalid/';
+  return toReport(detectPage(document, url, opts.now, { lookupHost: directoryHit }));
 }
 
 async function runBatch(list: string, today: string): Promise<void> {
