@@ -82,6 +82,8 @@ export interface Lexicon {
   notOn: PhraseMatcher;
   chargeDay: PhraseMatcher;
   chosenWords: PhraseMatcher;
+  /** Lower-case word parts for the mail import's subject filter (substring match). */
+  subjectStems: string[];
   trial: TemplateSet;
   intro: TemplateSet;
   /**
@@ -353,6 +355,7 @@ function build(): Lexicon {
     notOn: list((l) => l.notOn),
     chargeDay: list((l) => l.chargeDay),
     chosenWords: list((l) => l.chosenWords),
+    subjectStems: () => [...new Set(merged((l) => l.subjectStems).map((w) => w.toLowerCase()))],
     trial: () =>
       compileTemplates(
         LANGUAGES.flatMap((l) => l.trial),

@@ -84,6 +84,11 @@ export interface LangData {
   chargeDay: string[];
   /** The column of a plan table that is the reader's (`Plus (dit valg)`, `Current plan`). */
   chosenWords: string[];
+  /**
+   * Word parts that make a mail's subject worth reading in a mail import (`pris`, also inside `prisendring`;
+   * `levering` inside `kaffelevering`): matched as plain substrings, for recall (the detection decides).
+   */
+  subjectStems: string[];
 }
 
 /**
