@@ -116,5 +116,14 @@ export function MoreViews(props: {
       </>
     );
   }
-  return <DataPanel store={store} platform={props.platform} t={t} lang={props.lang} locale={locale} />;
+  return (
+    <DataPanel
+      store={store}
+      platform={props.platform}
+      t={t}
+      lang={props.lang}
+      locale={locale}
+      onShowInbox={() => go({ view: 'overview' })}
+    />
+  );
 }

@@ -34,7 +34,7 @@ function fileOf(name: string, bytes: Uint8Array, chunks: number[] = [65536]): Ma
 }
 
 /** mboxrd: every line that starts with `>*From ` gets one more `>`. */
-function escape(raw: string): string {
+function mboxrdEscape(raw: string): string {
   return raw.replace(/^(>*From )/gm, '>$1');
 }
 
@@ -55,7 +55,7 @@ function mbox(style: 'takeout' | 'thunderbird', crlf: boolean): { bytes: Uint8Ar
   const parts: string[] = [];
   let i = 0;
   const add = (raw: string) => {
-    const body = escape(raw.replace(/\r\n/g, '\n'));
+    const body = mboxrdEscape(raw.replace(/\r\n/g, '\n'));
     parts.push(`${sep(i++)}\n${body}${body.endsWith('\n') ? '' : '\n'}\n`);
   };
   for (const fx of corpus) {
