@@ -13,10 +13,7 @@ describe('SubscriptionTable', () => {
   it('renders rows and reports sort, filter and delete actions', () => {
     const onQuery = vi.fn();
     const onDelete = vi.fn();
-    const rows = buildRows(
-      [sub({ id: 'a', service: 'Netflix' }), sub({ id: 'b', service: 'Spotify' })],
-      ctx,
-    );
+    const rows = buildRows([sub({ id: 'a', service: 'Netflix' }), sub({ id: 'b', service: 'Spotify' })], ctx);
     render(
       <SubscriptionTable
         rows={rows}
