@@ -61,4 +61,4 @@ function main() {
   }
 }
 
-if (process.argv[1]?.endsWith("detector-worst.ts")) main();
+if (process.argv[1]?.endsWith('detector-worst.ts')) main();

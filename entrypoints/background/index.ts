@@ -21,7 +21,15 @@ export default defineBackground(() => {
     const entry = getService(serviceId);
     return entry ? serviceLinks(entry).cancel : undefined;
   };
-  const reminders = setupReminders({ db, browser, now, directoryCancel });
+  // Firefox defines notifications.onButtonClicked (the event never fires) but rejects `buttons` in
+  // notifications.create, so the presence of the event is no test there: the build target decides.
+  const reminders = setupReminders({
+    db,
+    browser,
+    now,
+    directoryCancel,
+    notificationButtons: !import.meta.env.FIREFOX,
+  });
   const ownId = browser.runtime.id;
   const ownOrigin = browser.runtime.getURL('/');
 
@@ -75,6 +83,10 @@ export default defineBackground(() => {
     }
   }
 
-  // Hooks for end-to-end tests, inside the worker only (never reachable from web pages).
-  Object.assign(globalThis, { subkeeper: { db, resync: () => reminders.resync() } });
+  // Hooks for end-to-end tests, inside the worker only (never reachable from web pages), and only in the test build
+  // (`wxt build --mode e2e`, npm run build:e2e): the constant is replaced at build time, so production builds and
+  // the store packages do not contain this code at all.
+  if (import.meta.env.MODE === 'e2e') {
+    Object.assign(globalThis, { subkeeper: { db, resync: () => reminders.resync() } });
+  }
 });

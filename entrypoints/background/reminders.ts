@@ -59,7 +59,7 @@ export interface NotificationsApi {
   clear(id: string): Promise<boolean>;
   getAll(): Promise<Record<string, unknown>>;
   onClicked: EventLike<(id: string) => void>;
-  /** Chrome only; Firefox has no notification buttons. */
+  /** Chrome. Firefox defines this event too, but it never fires: Firefox rejects `buttons` in `create`. */
   onButtonClicked?: EventLike<(id: string, buttonIndex: number) => void>;
 }
 
@@ -89,6 +89,11 @@ export interface RemindersDeps {
   now: () => Date;
   /** Overrides `browser.notifications` (tests; browsers where it is partial). */
   notifications?: NotificationsApi;
+  /**
+   * Whether notifications can carry buttons (default: when `onButtonClicked` exists). Pass false for Firefox, which
+   * has the event but no buttons: then no button listener is registered and notifications are created without.
+   */
+  notificationButtons?: boolean;
   /** The browser's preferred languages (default: `navigator.languages`). */
   languages?: () => readonly string[];
   /** Where errors go (default: console.error). */
@@ -118,7 +123,8 @@ export function startOfLocalDay(day: string): number {
 export function setupReminders(deps: RemindersDeps): RemindersHandle {
   const { db, browser, now } = deps;
   const notifications = deps.notifications ?? browser.notifications;
-  const canUseButtons = typeof notifications?.onButtonClicked?.addListener === 'function';
+  const canUseButtons =
+    deps.notificationButtons !== false && typeof notifications?.onButtonClicked?.addListener === 'function';
   const report = deps.onError ?? ((e: unknown) => console.error('[subkeeper reminders]', e));
   const languages = deps.languages ?? (() => globalThis.navigator?.languages ?? []);
   const iconUrl = () => browser.runtime.getURL('/icon/128.png');

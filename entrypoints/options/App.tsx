@@ -41,6 +41,8 @@ export interface Platform {
   openUrl: (url: string) => void;
   /** Offers a file to save. */
   download: (name: string, mime: string, text: string) => void;
+  /** The extension's version and its privacy page (absent in the static web app). */
+  about?: { version: string; privacyUrl: (lang: string) => string };
 }
 
 /** The dashboard: wires the store (lib/app/store) to the views (components/). */
@@ -161,14 +163,14 @@ export function App({ store, platform }: { store: Store; platform: Platform }) {
         : valuesForNew(editDetection?.result, ctx.base, ctx.today);
     body = (
       <SubscriptionForm
-        key={existing?.id ?? 'new'}
+        key={r.view === 'edit' ? `edit-${r.id}` : 'new'}
         initial={initial}
         existing={existing}
         members={store.members.value}
         suggestions={suggestions}
         t={t}
-        onSave={async (input) => {
-          const saved = await store.save(input);
+        onSave={async (input, base) => {
+          const saved = await store.save(input, { base });
           if (!saved.ok) return saved;
           if (editDetection) {
             // The user's form is what counts; the proposal is done (its charges go to the saved subscription).

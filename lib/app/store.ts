@@ -18,6 +18,7 @@ import {
   setDetectionStatus,
   setState,
 } from '../db';
+import type { ImportCounts, ImportOptions } from '../io/import';
 import type { Charge, Detection, ExchangeRates, Links, Member, PriceChange, Status, Subscription } from '../model';
 import { DEFAULT_SETTINGS, Settings } from '../model';
 import { bundledRates } from '../money';
@@ -107,14 +108,20 @@ export function createStore({ db, now, notifyChanged }: StoreDeps) {
     subscriptions.value = (await db.subscriptions.toArray()).filter(isTracked);
   }
 
-  async function save(input: Record<string, unknown>) {
+  /**
+   * Creates (no id) or updates (an id: a patch of the fields given) a subscription. `base` is the record as the
+   * writer read it (an edit form's starting point): see lib/db `saveSubscription` for what is refused.
+   */
+  async function save(input: Record<string, unknown>, opts: { base?: Subscription | undefined } = {}) {
     // The directory is loaded only when a new subscription is saved, so the popup opens without it.
     const facts = input.id ? input : (await import('./match')).withDirectoryFacts(input);
-    const result = await saveSubscription(db, facts, stamp());
-    if (result.ok) {
-      await refreshSubscriptions();
-      changed();
-    }
+    const result = await saveSubscription(db, facts, stamp(), {
+      today: todayFromInstant(now()),
+      ...(opts.base ? { base: opts.base } : {}),
+    });
+    if (result.ok) changed();
+    // Also when refused: what another tab or the background wrote is shown.
+    await refreshSubscriptions();
     return result;
   }
 
@@ -133,14 +140,15 @@ export function createStore({ db, now, notifyChanged }: StoreDeps) {
     changed();
   }
 
-  /** Pause, resume or cancel, keeping the change and its date in the history. */
+  /**
+   * Pause, resume or cancel, adding the change and its date to the history (the history is append-only in the
+   * database, so a change made in another tab meanwhile stays in it).
+   */
   async function setStatus(id: string, status: Status, date: string, note?: string) {
-    const sub = subscriptions.value.find((s) => s.id === id);
-    if (!sub) return;
     const patch: Record<string, unknown> = {
       id,
       status,
-      statusHistory: [...sub.statusHistory, { status, date, ...(note ? { note } : {}) }],
+      statusHistory: [{ status, date, ...(note ? { note } : {}) }],
     };
     if (status === 'cancelled') patch.cancelledOn = date;
     if (status === 'active') {
@@ -230,14 +238,19 @@ export function createStore({ db, now, notifyChanged }: StoreDeps) {
     return result;
   }
 
-  /** Imports several at once; returns how many were saved. */
-  async function importMany(inputs: ReadonlyArray<Record<string, unknown>>) {
-    let saved = 0;
-    for (const input of inputs) if ((await importSubscription(input)).ok) saved++;
+  /**
+   * Imports many subscriptions (a CSV file's rows, already read through the preview) in one transaction: all or
+   * nothing; rows like a subscription already there are skipped unless `includeDuplicates` (lib/io/import).
+   */
+  async function importMany(
+    inputs: ReadonlyArray<Record<string, unknown>>,
+    opts: Pick<ImportOptions, 'includeDuplicates' | 'onProgress'> = {},
+  ): Promise<ImportCounts> {
+    const { importSubscriptions } = await import('../io/import');
+    const result = await importSubscriptions(db, inputs, { ...opts, stamp: stamp() });
     await refreshSubscriptions();
-    if (charges.value) await loadCharges();
     changed();
-    return saved;
+    return { added: result.added.length, duplicates: result.duplicates, invalid: result.invalid.length };
   }
 
   async function dismissProposal(key: string) {

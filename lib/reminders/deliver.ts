@@ -66,7 +66,10 @@ export function cancelUrlOf(
   const link = sub?.links?.cancel;
   const trusted = link && (link.source !== 'page' || link.acceptedAt !== undefined) ? link.url : undefined;
   const fallback = sub?.serviceId && directory ? directory(sub.serviceId) : undefined;
-  for (const url of [trusted, fallback]) if (url !== undefined && HttpUrl.safeParse(url).success) return url;
+  for (const url of [trusted, fallback]) {
+    const parsed = HttpUrl.safeParse(url);
+    if (parsed.success) return parsed.data;
+  }
   return undefined;
 }
 

@@ -31,6 +31,21 @@ async function snapshot(db: SubkeeperDb) {
   return rest;
 }
 
+describe('restoreBackup with duplicate ids in the backup (issue 15, item 9)', () => {
+  for (const mode of ['merge', 'replace'] as const) {
+    it(`refuses it and changes nothing, instead of reporting them as added (${mode})`, async () => {
+      const db = open();
+      await db.subscriptions.put(sub({ id: 'local' }));
+      const before = await snapshot(db);
+      const twice = backupOf({
+        subscriptions: [sub({ id: 'x', service: 'Spotify' }), sub({ id: 'x', service: 'Viaplay', amountMinor: 1 })],
+      });
+      await expect(restoreBackup(db, twice, mode)).rejects.toThrow(/subscriptions\[0\] and subscriptions\[1\]/);
+      expect(await snapshot(db)).toEqual(before);
+    });
+  }
+});
+
 describe('restoreBackup replace', () => {
   it('clears the tables and writes the backup', async () => {
     const db = open();
