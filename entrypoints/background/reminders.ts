@@ -13,6 +13,7 @@ import {
   actionOfButton,
   alarmDayOf,
   cancelUrlOf,
+  type DirectoryCancel,
   type PendingLog,
   type PendingNotification,
   parseReminderId,
@@ -97,6 +98,8 @@ export interface RemindersDeps {
   languages?: () => readonly string[];
   /** Where errors go (default: console.error). */
   onError?: (error: unknown) => void;
+  /** The directory's cancel page of a service (notifications offer it when the subscription has no trusted link). */
+  directoryCancel?: DirectoryCancel;
 }
 
 export interface RemindersHandle {
@@ -188,6 +191,7 @@ export function setupReminders(deps: RemindersDeps): RemindersHandle {
       snoozed: readSnoozeLog(snoozedRaw),
       t,
       locale,
+      ...(deps.directoryCancel ? { directoryCancel: deps.directoryCancel } : {}),
     });
 
     // 1. Record before showing (one transaction), 2. show, 3. clear pending.
@@ -241,7 +245,8 @@ export function setupReminders(deps: RemindersDeps): RemindersHandle {
       });
       await resync();
     } else if (action === 'cancelPage' && parsed.subscriptionId !== undefined) {
-      const url = cancelUrlOf(await getSubscription(db, parsed.subscriptionId));
+      // Only a link the user entered or accepted, or the directory's: never one a page planted.
+      const url = cancelUrlOf(await getSubscription(db, parsed.subscriptionId), deps.directoryCancel);
       if (url) await browser.tabs.create({ url });
     }
   }

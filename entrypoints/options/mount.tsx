@@ -18,7 +18,8 @@ export async function mount(root: HTMLElement, snapshot: Promise<Snapshot | null
   const platform = {
     languages: navigator.languages,
     openUrl: (url: string) => {
-      if (HttpUrl.safeParse(url).success) void browser.tabs.create({ url });
+      const parsed = HttpUrl.safeParse(url);
+      if (parsed.success) void browser.tabs.create({ url: parsed.data });
     },
     download: downloadText,
     about: {

@@ -31,10 +31,10 @@ export async function start(root: HTMLElement, painted: () => void) {
   const actions = {
     onOpenDashboard: openDashboard,
     onTrack: async (d: Detection) => {
-      await (d.subscriptionId ? store.acceptDetection(d) : store.trackDetection(d));
+      await store.acceptDetection(d);
       draw(await currentSite());
     },
-    onEdit: (d: Detection) => openDashboard(d.subscriptionId ? `#/edit/${d.subscriptionId}` : '#/overview'),
+    onEdit: (d: Detection) => openDashboard(d.subscriptionId ? `#/subscription/${d.subscriptionId}` : '#/overview'),
     onIgnore: async (d: Detection) => {
       await store.dismissDetection(d);
       draw(await currentSite());
