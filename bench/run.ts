@@ -1,6 +1,6 @@
 /**
  * Benchmarks in real Chromium (Debian's), with the built extension. Prints numbers; asserts nothing.
- *   npm run build && npm run bench
+ *   npm run build:e2e && npm run bench   (the test build: the benchmark reads the database through its hooks)
  * 1. Content-script cost per page load: extra main-thread script time (CDP Performance.getMetrics
  *    ScriptDuration) with the extension vs. without, on a large article with no subscription and on a 2 MB page
  *    with one. Median over N loads each.

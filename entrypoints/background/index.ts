@@ -3,7 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { todayFromInstant } from '../../lib/dates';
 import { getDb, getSettings } from '../../lib/db';
 import { detectFromSnapshot } from '../../lib/detect';
-import { directoryHit, lookupHost } from '../../lib/directory';
+import { directoryHit, getService, lookupHost, serviceLinks } from '../../lib/directory';
 import { ingestDetection } from '../../lib/ingest';
 import { acceptContentMessage, acceptPageMessage, type SenderInfo } from '../../lib/messages';
 import { setupReminders } from './reminders';
@@ -15,7 +15,19 @@ import { setupReminders } from './reminders';
 export default defineBackground(() => {
   const db = getDb();
   const now = () => new Date();
-  const reminders = setupReminders({ db, browser, now });
+  const directoryCancel = (serviceId: string) => {
+    const entry = getService(serviceId);
+    return entry ? serviceLinks(entry).cancel : undefined;
+  };
+  // Firefox defines notifications.onButtonClicked (the event never fires) but rejects `buttons` in
+  // notifications.create, so the presence of the event is no test there: the build target decides.
+  const reminders = setupReminders({
+    db,
+    browser,
+    now,
+    directoryCancel,
+    notificationButtons: !import.meta.env.FIREFOX,
+  });
   const ownId = browser.runtime.id;
   const ownOrigin = browser.runtime.getURL('/');
 
@@ -48,14 +60,18 @@ export default defineBackground(() => {
       { today: todayFromInstant(instant), stamp: instant.toISOString() },
       lookupHost,
     );
-    if (outcome.action !== 'ignored' && tabId !== undefined) {
+    if (outcome.action === 'proposed' && tabId !== undefined) {
       await browser.action.setBadgeText({ tabId, text: '+1' });
       await browser.action.setBadgeBackgroundColor({ tabId, color: '#1f7a4d' });
     }
-    if (outcome.action === 'tracked') await reminders.resync();
-    return { ok: true, outcome };
+    // The page learns nothing about what is stored (whether the user has this service, what was proposed).
+    return { ok: true };
   }
 
-  // Hooks for end-to-end tests, inside the worker only (never reachable from web pages).
-  Object.assign(globalThis, { subkeeper: { db, resync: () => reminders.resync() } });
+  // Hooks for end-to-end tests, inside the worker only (never reachable from web pages), and only in the test build
+  // (`wxt build --mode e2e`, npm run build:e2e): the constant is replaced at build time, so production builds and
+  // the store packages do not contain this code at all.
+  if (import.meta.env.MODE === 'e2e') {
+    Object.assign(globalThis, { subkeeper: { db, resync: () => reminders.resync() } });
+  }
 });

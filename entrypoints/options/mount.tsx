@@ -25,6 +25,10 @@ export async function mount(root: HTMLElement, snapshot: Promise<Snapshot | null
       if (parsed.success) void browser.tabs.create({ url: parsed.data });
     },
     download: downloadText,
+    about: {
+      version: browser.runtime.getManifest().version,
+      privacyUrl: (lang: string) => `${browser.runtime.getURL('/privacy.html')}?lang=${lang}`,
+    },
   };
 
   render(<App store={store} platform={platform} />, root);

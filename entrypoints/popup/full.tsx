@@ -32,9 +32,9 @@ export async function start(root: HTMLElement, painted: () => void) {
   const actions = {
     onOpenDashboard: openDashboard,
     onTrack: async (d: Detection) => {
-      await (d.subscriptionId ? store.acceptDetection(d) : store.trackDetection(d));
+      await store.acceptDetection(d);
     },
-    onEdit: (d: Detection) => openDashboard(d.subscriptionId ? `#/edit/${d.subscriptionId}` : '#/overview'),
+    onEdit: (d: Detection) => openDashboard(d.subscriptionId ? `#/subscription/${d.subscriptionId}` : '#/overview'),
     onIgnore: async (d: Detection) => {
       await store.dismissDetection(d);
     },

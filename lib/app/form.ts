@@ -73,8 +73,20 @@ export function parseAmountInput(text: string): string | null {
   return `${s.slice(0, lastSep).replace(/[.,]/g, '')}.${s.slice(lastSep + 1)}`;
 }
 
-/** Fills the form from a subscription (for editing). */
-export function valuesFrom(sub: Subscription): FormValues {
+/** What the form is filled from: a subscription, or one a page proposes to add (lib/proposal). */
+export type FormSource = Pick<
+  Subscription,
+  'service' | 'amountMinor' | 'currency' | 'period' | 'status' | 'billingAnchor' | 'category' | 'links'
+> &
+  Partial<
+    Pick<
+      Subscription,
+      'trialEnd' | 'introAmountMinor' | 'introEnd' | 'ownerId' | 'paymentMethod' | 'notes' | 'reminderDays'
+    >
+  >;
+
+/** Fills the form from a subscription (for editing), or from a proposed one. */
+export function valuesFrom(sub: FormSource): FormValues {
   return {
     service: sub.service,
     amount: String(toMajor(sub.amountMinor, sub.currency)),

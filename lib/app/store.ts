@@ -22,6 +22,9 @@ import type { ImportCounts, ImportOptions } from '../io/import';
 import type { Charge, Detection, ExchangeRates, Links, Member, PriceChange, Status, Subscription } from '../model';
 import { DEFAULT_SETTINGS, Settings } from '../model';
 import { bundledRates } from '../money';
+import { proposalOf } from '../proposal';
+import { acceptProposal } from '../proposal/accept';
+import { isTracked } from '../reminders/renewals';
 import type { Ctx } from '../summary';
 import { type Follower, follow, type LivePart } from './live';
 import type { DashboardSnapshot, Snapshot } from './snapshot';
@@ -79,7 +82,8 @@ export function createStore({ db, now, notifyChanged }: StoreDeps) {
       },
     },
     subscriptions: {
-      read: () => db.subscriptions.toArray(),
+      // Only the user's own: what pages found waits in the inbox as proposals (lib/proposal).
+      read: async () => (await db.subscriptions.toArray()).filter(isTracked),
       set: (v) => {
         subscriptions.value = v;
       },
@@ -179,7 +183,7 @@ export function createStore({ db, now, notifyChanged }: StoreDeps) {
     const dismissed = Array.isArray(d.dismissedProposals) ? (d.dismissedProposals as string[]) : [];
     const values: Partial<Parts> = {
       settings: parsed?.success ? parsed.data : DEFAULT_SETTINGS,
-      subscriptions: snap.subscriptions,
+      subscriptions: snap.subscriptions.filter(isTracked),
       priceChanges: d.priceChanges,
       detections: snap.detections,
       members: d.members,
@@ -223,7 +227,7 @@ export function createStore({ db, now, notifyChanged }: StoreDeps) {
 
   /** After a write: when live, the live queries bring the change; otherwise it is read here. */
   async function refreshSubscriptions() {
-    if (!followers) subscriptions.value = await db.subscriptions.toArray();
+    if (!followers) subscriptions.value = (await db.subscriptions.toArray()).filter(isTracked);
   }
   async function refreshCharges() {
     if (!followers && charges.value) await loadCharges();
@@ -238,6 +242,10 @@ export function createStore({ db, now, notifyChanged }: StoreDeps) {
   /** Shows a saved subscription at once (the live query confirms it a moment later, with no second render). */
   function showSaved(s: Subscription) {
     const list = subscriptions.value;
+    if (!isTracked(s)) {
+      subscriptions.value = list.filter((x) => x.id !== s.id);
+      return;
+    }
     const i = list.findIndex((x) => x.id === s.id);
     if (i >= 0) {
       subscriptions.value = list.map((x) => (x.id === s.id ? s : x));
@@ -304,47 +312,48 @@ export function createStore({ db, now, notifyChanged }: StoreDeps) {
     return save(patch);
   }
 
+  /**
+   * Accepts what a page proposed (lib/proposal `acceptProposal`, one transaction): adds the subscription, or makes
+   * the changes to the user's one with a price-change record, and records the charges it showed.
+   */
   async function acceptDetection(d: Detection) {
-    if (d.subscriptionId) await save({ id: d.subscriptionId, confirmed: true });
-    await setDetectionStatus(db, d.id, 'accepted', d.subscriptionId);
+    const instant = now();
+    const result = await acceptProposal(db, d.id, { today: todayFromInstant(instant), stamp: instant.toISOString() });
     detections.value = detections.value.filter((x) => x.id !== d.id);
+    if (!followers) {
+      const [subs, pcs] = await Promise.all([db.subscriptions.toArray(), db.priceChanges.toArray()]);
+      subscriptions.value = subs.filter(isTracked);
+      priceChanges.value = pcs;
+    }
     await refreshDetections();
+    await refreshCharges();
+    if (result.ok) changed();
+    return result;
   }
 
+  /** Ignores a proposal: nothing of it is applied, and the same proposal is not brought back. */
   async function dismissDetection(d: Detection) {
-    const sub = d.subscriptionId ? subscriptions.value.find((s) => s.id === d.subscriptionId) : undefined;
-    if (sub && !sub.confirmed) await deleteSubscription(db, sub.id);
     await setDetectionStatus(db, d.id, 'dismissed');
     detections.value = detections.value.filter((x) => x.id !== d.id);
-    if (sub && !sub.confirmed) subscriptions.value = subscriptions.value.filter((s) => s.id !== sub.id);
     await refreshDetections();
-    await refreshSubscriptions();
-    changed();
   }
 
-  /** Tracks a pending detection that has no subscription yet (a sign-up page): creates it confirmed. */
-  async function trackDetection(d: Detection) {
-    const r = d.result;
-    if (!r.subscription || !r.service) return undefined;
-    const result = await save({
-      service: r.service.name,
-      serviceId: r.service.serviceId,
-      domain: r.service.domain,
-      amountMinor: r.subscription.amountMinor,
-      currency: r.subscription.currency,
-      period: r.subscription.period ?? 'P1M',
-      status: 'active',
-      statusHistory: [{ status: 'active', date: today.value }],
-      billingAnchor: r.subscription.nextRenewal ?? today.value,
-      source: 'detected',
-      confirmed: true,
-    });
-    if (result.ok) {
-      await setDetectionStatus(db, d.id, 'accepted', result.value.id);
-      detections.value = detections.value.filter((x) => x.id !== d.id);
-      await refreshDetections();
+  /**
+   * Marks a proposal as handled after the user added or edited the subscription themselves from it (the form
+   * they saved is what counts), recording the charges the page showed on that subscription.
+   */
+  async function resolveDetection(d: Detection, subscriptionId: string) {
+    const proposal = proposalOf(d);
+    if (proposal && proposal.charges.length > 0) {
+      await addCharges(
+        db,
+        proposal.charges.map((c) => ({ ...c, id: newId(), subscriptionId, sourceUrl: d.url })),
+      );
+      await refreshCharges();
     }
-    return result;
+    await setDetectionStatus(db, d.id, 'accepted', subscriptionId);
+    detections.value = detections.value.filter((x) => x.id !== d.id);
+    await refreshDetections();
   }
 
   async function updateSettings(next: Settings) {
@@ -444,7 +453,7 @@ export function createStore({ db, now, notifyChanged }: StoreDeps) {
     setStatus,
     acceptDetection,
     dismissDetection,
-    trackDetection,
+    resolveDetection,
     updateSettings,
     upsertMember,
     removeMember,

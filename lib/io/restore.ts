@@ -1,5 +1,6 @@
 import type { SubkeeperDb } from '../db/schema';
 import type { Backup, Charge, Detection, Member, PriceChange, Subscription } from '../model';
+import { findsToProposals } from '../proposal';
 import { duplicateIds } from './backup';
 import { serviceKey } from './keys';
 
@@ -62,10 +63,13 @@ function remapMember(s: Subscription, members: Map<string, string>): Subscriptio
  * - detections: same id → local kept;
  * - settings: the local settings are kept; the backup's are used only when there are none.
  */
-export async function restoreBackup(db: SubkeeperDb, backup: Backup, mode: RestoreMode): Promise<RestoreResult> {
+export async function restoreBackup(db: SubkeeperDb, saved: Backup, mode: RestoreMode): Promise<RestoreResult> {
   // parseBackup refuses these already; a backup built another way must not lose entries silently either.
-  const duplicates = duplicateIds(backup);
+  const duplicates = duplicateIds(saved);
   if (duplicates) throw new RangeError(`the backup has entries with the same id: ${duplicates}`);
+  // Finds an older version stored as unconfirmed subscriptions come back as inbox proposals (lib/proposal).
+  const { converted: _converted, ...finds } = findsToProposals(saved);
+  const backup: Backup = { ...saved, ...finds };
   const tables = [db.settings, db.members, db.subscriptions, db.charges, db.priceChanges, db.detections];
   return db.transaction('rw', tables, () => (mode === 'replace' ? replaceAll(db, backup) : mergeAll(db, backup)));
 }

@@ -258,7 +258,8 @@ const subscriptionArb = fc.record(
     ),
     notes: fc.string({ maxLength: 40 }),
     source: fc.constantFrom('detected', 'manual', 'imported'),
-    confirmed: fc.boolean(),
+    // Unconfirmed finds of older versions are restored as proposals (tested apart below).
+    confirmed: fc.constant(true),
     createdAt: stamp,
     updatedAt: stamp,
   },
@@ -309,6 +310,23 @@ const backupArb = fc
       ...(withSettings ? { settings: { ...DEFAULT_SETTINGS, baseCurrency: 'SEK' } } : {}),
     });
   });
+
+describe('restoreBackup of finds from older versions', () => {
+  it('restores an unconfirmed subscription as a pending proposal, counted nowhere', async () => {
+    const db = open();
+    const find = sub({ id: 'f', service: 'Viaplay', domain: 'viaplay.no', source: 'detected', confirmed: false });
+    await restoreBackup(
+      db,
+      backupOf({ subscriptions: [find, sub({ id: 'mine' })], charges: [charge({ id: 'c', subscriptionId: 'f' })] }),
+      'merge',
+    );
+    expect((await db.subscriptions.toArray()).map((s) => s.id)).toEqual(['mine']);
+    expect(await db.charges.count()).toBe(0);
+    const [d] = await db.detections.toArray();
+    expect(d).toMatchObject({ status: 'pending', hostname: 'viaplay.no', proposal: { type: 'new' } });
+    expect(d?.proposal?.charges).toHaveLength(1);
+  });
+});
 
 describe('restoreBackup round trip (property)', () => {
   it('export → replace into an empty database → export gives the same data', async () => {
