@@ -14,6 +14,44 @@ function summary(record: unknown): string {
   return (parts[0] ?? '').slice(0, 80);
 }
 
+/** Stored field names that the form calls otherwise. */
+const ALIASES: Record<string, string> = {
+  amountMinor: 'amount',
+  billingAnchor: 'nextRenewal',
+  introAmountMinor: 'introAmount',
+  ownerId: 'owner',
+};
+
+/** A dropped part in words (`links.cancel` → "Cancel page"), or as it is when there are none. */
+function partLabel(t: Translate, path: string): string {
+  const link = /(?:^|\.)(manage|cancel|pause)(?:\.url)?$/.exec(path);
+  if (link) return t(`dashboard.field.${link[1]}`);
+  const field = path.split('.').pop() ?? path;
+  const last = ALIASES[field] ?? field;
+  for (const key of [`dashboard.field.${last}`, `data.quarantine.part.${last}`]) {
+    const text = t(key);
+    if (text !== key) return text;
+  }
+  return path;
+}
+
+/** `path: message; …` with the parts and the messages in words where the catalog has them. */
+function reasonText(t: Translate, reason: string): string {
+  return reason
+    .split('; ')
+    .map((part) => {
+      const at = part.indexOf(': ');
+      if (at < 0) {
+        const bare = t(`data.problem.${part}`);
+        return bare === `data.problem.${part}` ? part : bare;
+      }
+      const key = `data.problem.${part.slice(at + 2)}`;
+      const message = t(key);
+      return `${partLabel(t, part.slice(0, at))}: ${message === key ? part.slice(at + 2) : message}`;
+    })
+    .join('; ');
+}
+
 /**
  * What upgrades could not fit into how data is stored now (lib/db/migrations/settle): records set aside whole,
  * and records kept without a part that was wrong. Nothing is lost: they are listed here, can be downloaded, and
@@ -49,10 +87,10 @@ export function QuarantinePanel(props: {
               </strong>
               <div>
                 {e.kept
-                  ? t('data.quarantine.kept', { parts: (e.dropped ?? []).join(', ') })
+                  ? t('data.quarantine.kept', { parts: (e.dropped ?? []).map((p) => partLabel(t, p)).join(', ') })
                   : t('data.quarantine.setAside')}
               </div>
-              <div class="muted small">{t('data.quarantine.reason', { reason: e.reason })}</div>
+              <div class="muted small">{t('data.quarantine.reason', { reason: reasonText(t, e.reason) })}</div>
               {e.at && (
                 <div class="muted small">
                   {e.version !== undefined

@@ -40,9 +40,10 @@ describe('QuarantinePanel (issue 15, item 6: data the user cannot see is data lo
     const items = screen.getAllByRole('listitem');
     expect(items[0]?.textContent).toContain('Subscription: <b>Broken</b>');
     expect(items[0]?.textContent).toContain('Set aside');
-    expect(items[0]?.textContent).toContain('Why: amountMinor: amount cannot be negative');
+    expect(items[0]?.textContent).toContain('Why: Price: the amount is negative');
     expect(items[0]?.textContent).toContain('1 Jun 2026, when updating from version 2');
-    expect(items[1]?.textContent).toContain('Kept, without: links.cancel');
+    expect(items[1]?.textContent).toContain('Kept, without: Cancel page');
+    expect(items[1]?.textContent).toContain('Why: Cancel page: the link has hidden control characters');
     // Page-made text is never HTML.
     expect(items[0]?.querySelector('b')).toBeNull();
   });
