@@ -45,14 +45,15 @@ export default defineConfig({
     web_accessible_resources: [
       {
         resources: ['page-reader.js'],
-        matches: ['http://*/*', 'https://*/*'],
+        matches: ['https://*/*'],
         ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
       },
     ],
     // The detector is a plain script (see entrypoints/detector.ts), registered here rather than through WXT's
     // content-script wrapper, so that pages with nothing to find pay only for its gate.
     content_scripts: [
-      { matches: ['http://*/*', 'https://*/*'], js: ['detector.js'], run_at: 'document_idle', all_frames: false },
+      // https pages only: a plain http page may be anyone on the network (lib/trust), so it is never read.
+      { matches: ['https://*/*'], js: ['detector.js'], run_at: 'document_idle', all_frames: false },
     ],
     action: { default_title: 'Subkeeper' },
     ...(browser === 'firefox'

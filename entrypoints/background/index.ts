@@ -3,9 +3,11 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { todayFromInstant } from '../../lib/dates';
 import { getDb, getSettings } from '../../lib/db';
 import { detectFromSnapshot } from '../../lib/detect';
-import { directoryHit, getService, lookupHost, serviceLinks } from '../../lib/directory';
+import { DIRECTORY_OPTIONS, getService, lookupHost, serviceLinks } from '../../lib/directory';
 import { ingestDetection } from '../../lib/ingest';
 import { acceptContentMessage, acceptPageMessage, type SenderInfo } from '../../lib/messages';
+import { createLimiter } from '../../lib/messages/limit';
+import { pageVerdict } from '../../lib/trust';
 import { setupReminders } from './reminders';
 
 /**
@@ -31,15 +33,30 @@ export default defineBackground(() => {
   const ownId = browser.runtime.id;
   const ownOrigin = browser.runtime.getURL('/');
 
+  // One tab (and origin) cannot keep the background busy: see lib/messages/limit.ts.
+  const limiter = createLimiter();
+  browser.tabs.onRemoved.addListener((tabId: number) => limiter.forget(tabId));
+
   browser.runtime.onMessage.addListener((raw: unknown, sender: SenderInfo) => {
     if (sender.tab && !sender.url?.startsWith(ownOrigin)) {
       const accepted = acceptContentMessage(raw, sender, ownId);
       if (!accepted.ok) return Promise.resolve({ ok: false, reason: accepted.reason });
-      // The detection runs here, on the plain data the content script read: web pages pay only for the reading.
       const { url, page } = accepted.message;
-      const result = detectFromSnapshot(page, url, todayFromInstant(now()), { lookupHost: directoryHit });
-      if (result.kind === 'none') return Promise.resolve({ ok: true, kind: 'none' });
-      return handleDetection(url, result, sender.tab.id);
+      // Plain http pages and pages people publish on platforms are never read (lib/trust): not even detected.
+      const verdict = pageVerdict(url);
+      if (!verdict.ok) return Promise.resolve({ ok: true });
+      const tabId = sender.tab.id as number;
+      // The detection runs here, on the plain data the content script read: web pages pay only for the reading.
+      // The page learns nothing about what is stored (whether the user has this service, what was proposed).
+      return limiter
+        .submit(tabId, verdict.url.origin, async () => {
+          const result = detectFromSnapshot(page, url, todayFromInstant(now()), DIRECTORY_OPTIONS);
+          if (result.kind !== 'none') await handleDetection(url, result, tabId);
+        })
+        .then(
+          (r) => ({ ok: r.ok }),
+          () => ({ ok: false }),
+        );
     }
     const accepted = acceptPageMessage(raw, sender, ownId, ownOrigin);
     if (!accepted.ok) return Promise.resolve({ ok: false, reason: accepted.reason });
@@ -64,8 +81,6 @@ export default defineBackground(() => {
       await browser.action.setBadgeText({ tabId, text: '+1' });
       await browser.action.setBadgeBackgroundColor({ tabId, color: '#1f7a4d' });
     }
-    // The page learns nothing about what is stored (whether the user has this service, what was proposed).
-    return { ok: true };
   }
 
   // Hooks for end-to-end tests, inside the worker only (never reachable from web pages), and only in the test build
