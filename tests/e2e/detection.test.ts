@@ -16,7 +16,7 @@ type Sw = {
   subkeeper: {
     db: {
       subscriptions: { toArray(): Promise<Array<Record<string, unknown>>> };
-      detections: { count(): Promise<number> };
+      detections: { count(): Promise<number>; toArray(): Promise<Array<Record<string, unknown>>> };
     };
   };
 };
@@ -46,28 +46,34 @@ describe('detection end to end', () => {
     await page.close();
   });
 
-  it('finds the subscription on a confirmation page and shows it in the dashboard', async () => {
+  it('finds the subscription on a confirmation page, proposes it in the inbox, and adds it when the user says so', async () => {
     const page = await ext.context.newPage();
     await page.goto(confirmation.url);
     expect(new URL(page.url()).host).toBe(new URL(confirmation.url).host);
+    const finds = () => ext.sw.evaluate(() => (globalThis as unknown as Sw).subkeeper.db.detections.toArray());
     const read = () => ext.sw.evaluate(() => (globalThis as unknown as Sw).subkeeper.db.subscriptions.toArray());
-    await expect.poll(read, { timeout: 15000 }).toHaveLength(1);
-    const [sub] = await read();
-    expect(sub).toMatchObject({
+    // A page proposes; nothing becomes a subscription before the user accepts it (pages propose, the user decides).
+    await expect.poll(async () => (await finds()).length, { timeout: 15000 }).toBe(1);
+    const [find] = await finds();
+    expect(find).toMatchObject({
+      status: 'pending',
+      hostname: 'storytel.com',
+      result: { service: { name: 'Storytel' }, subscription: { amountMinor: 22900, currency: 'NOK' } },
+    });
+    expect(await read()).toEqual([]);
+
+    const dash = await ext.openPage('options.html#/overview');
+    await dash.getByRole('button', { name: 'Add Storytel' }).click();
+    await expect.poll(read).toHaveLength(1);
+    expect((await read())[0]).toMatchObject({
       service: 'Storytel',
       amountMinor: 22900,
       currency: 'NOK',
       status: 'trial',
       source: 'detected',
-      confirmed: false,
     });
-
-    const dash = await ext.openPage('options.html#/subscriptions');
+    await dash.goto(dash.url().replace(/#.*/, '#/subscriptions'));
     await expect.poll(() => dash.getByRole('row', { name: /Storytel/ }).count()).toBe(1);
-    expect(await dash.getByRole('row', { name: /Storytel/ }).textContent()).toContain('found, not confirmed');
-    // Accept it from the inbox.
-    await dash.getByRole('button', { name: 'Track Storytel' }).click();
-    await expect.poll(async () => (await read())[0]?.confirmed).toBe(true);
     await dash.close();
     await page.close();
   });
