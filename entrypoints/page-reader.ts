@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { extractPage } from '../lib/detect/dom';
+import { extractPage, layoutVisibility } from '../lib/detect/dom';
 import { isWebmailHost, readWebmail } from '../lib/detect/webmail';
 
 /**
@@ -15,7 +15,7 @@ function run() {
   try {
     if (isWebmailHost(location.hostname)) {
       // A webmail client: only the message open in it, never the page itself (the inbox list, the folders).
-      const mail = readWebmail(document, location.hostname);
+      const mail = readWebmail(document, location.hostname, layoutVisibility);
       if (!mail) return;
       const url = location.href;
       const key = `${url}\n${JSON.stringify(mail)}`;
@@ -24,12 +24,19 @@ function run() {
       browser.runtime.sendMessage({ type: 'mail-seen', url, mail }).catch(() => {});
       return;
     }
-    const page = extractPage(document);
+    // The lines with prices and dates, and the links, are checked for real visibility (text nobody can see is not read).
+    const page = extractPage(document, { visible: layoutVisibility(document) });
     const url = location.href;
     const key = `${url}\n${JSON.stringify(page)}`;
     if (key === lastSent) return;
     lastSent = key;
-    browser.runtime.sendMessage({ type: 'page-seen', url, page }).catch(() => {});
+    // When the background had to drop this read (too busy), the next re-check sends it again.
+    browser.runtime
+      .sendMessage({ type: 'page-seen', url, page })
+      .then((reply: { ok?: boolean } | undefined) => {
+        if (reply?.ok === false && lastSent === key) lastSent = '';
+      })
+      .catch(() => {});
   } catch {
     // Never into the page.
   }

@@ -19,7 +19,7 @@ import { parseHtmlDocument } from '../lib/detect/mail-html';
 import { readMail } from '../lib/detect/mail-mime';
 import { pageUrlOf } from '../lib/detect/page-url';
 import { type DetectReport, toReport } from '../lib/detect/report';
-import { directoryHit } from '../lib/directory';
+import { DIRECTORY_OPTIONS } from '../lib/directory';
 
 const USAGE =
   'usage: npm run --silent detect -- [--url URL] [--now YYYY-MM-DD] FILE.html\n' +
@@ -91,11 +91,11 @@ async function detectFile(file: string, opts: { eml: boolean; url?: string; now:
   const bytes = read(file);
   if (opts.eml) {
     const mail = await readMail(new Uint8Array(bytes));
-    return toReport(detectMail(mail, opts.now, { lookupHost: directoryHit }));
+    return toReport(detectMail(mail, opts.now, DIRECTORY_OPTIONS));
   }
   const document = parseHtmlDocument(bytes.toString('utf8'));
   const url = opts.url ?? pageUrlOf(document) ?? 'https://example.invalid/';
-  return toReport(detectPage(document, url, opts.now, { lookupHost: directoryHit }));
+  return toReport(detectPage(document, url, opts.now, DIRECTORY_OPTIONS));
 }
 
 async function runBatch(list: string, today: string): Promise<void> {

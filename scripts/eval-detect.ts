@@ -11,7 +11,7 @@ import { canonical, diffFields, FIELDS, readCorpus, readMailCorpus } from '../li
 import { loadHtml } from '../lib/detect/load';
 import { readMail } from '../lib/detect/mail-mime';
 import { type DetectReport, toReport } from '../lib/detect/report';
-import { directoryHit } from '../lib/directory';
+import { DIRECTORY_OPTIONS } from '../lib/directory';
 
 type Tally = { n: number; all: number; right: Record<string, number> };
 
@@ -92,7 +92,7 @@ async function main(): Promise<void> {
     for (const fx of readCorpus(join(root, 'pages'))) {
       if (onlyRound !== undefined && roundOf.get(fx.name) !== onlyRound) continue;
       const { document, close } = loadHtml(fx.html);
-      const actual = toReport(detectPage(document, fx.url, fx.now, { lookupHost: directoryHit }));
+      const actual = toReport(detectPage(document, fx.url, fx.now, DIRECTORY_OPTIONS));
       await close();
       const wrong = diffFields(fx.expected, actual);
       add(total, wrong);
@@ -116,7 +116,7 @@ async function main(): Promise<void> {
     const charges = new ChargeScore();
     let falseSubscriptions = 0;
     for (const fx of readMailCorpus(join(root, 'mails'))) {
-      const actual = toReport(detectMail(await readMail(fx.raw), fx.now, { lookupHost: directoryHit }));
+      const actual = toReport(detectMail(await readMail(fx.raw), fx.now, DIRECTORY_OPTIONS));
       const wrong = diffFields(fx.expected, actual);
       add(total, wrong);
       const group =

@@ -4,6 +4,7 @@ import { BackupPanel } from '../../components/data/BackupPanel';
 import { CsvImport } from '../../components/data/CsvImport';
 import { HouseholdReview } from '../../components/data/HouseholdReview';
 import { MailImport, type ReadMails } from '../../components/data/MailImport';
+import { QuarantinePanel } from '../../components/data/QuarantinePanel';
 import { StatementImport } from '../../components/data/StatementImport';
 import { type ExportKind, ExportPanel } from '../../components/ExportPanel';
 import { checkAgainstCharges, proposalKey } from '../../lib/app/charge-check';
@@ -207,6 +208,19 @@ export function DataPanel(props: {
         readMails={mailReader(today)}
         onFound={(found) => store.importMailFinds(found)}
         {...(props.onShowInbox ? { onShowInbox: props.onShowInbox } : {})}
+      />
+      <QuarantinePanel
+        entries={store.quarantine.value}
+        t={t}
+        locale={locale}
+        onDownload={() =>
+          platform.download(
+            `subkeeper-set-aside-${today}.json`,
+            'application/json',
+            JSON.stringify(store.quarantine.value, null, 1),
+          )
+        }
+        onRemove={(id) => void store.removeQuarantined(id)}
       />
       <StatementImport
         t={t}

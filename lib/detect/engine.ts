@@ -25,7 +25,7 @@ import { type FoundLinks, findLinks, resolveHttp } from './links';
 import { mailService, platformOf, platformPageService, type Sender, unwrapLink } from './mail-service';
 import { findOffers } from './phrases';
 import { type Candidate, eligible, findCandidates, inUpsell } from './prices';
-import { type FoundService, findService, type LookupHost } from './service';
+import { type FoundService, findService, type LookupHost, type LookupName } from './service';
 import { addOpenGraphPrice, readStructured } from './structured';
 import {
   type Chosen,
@@ -45,6 +45,8 @@ import { findRenewal, LineDates } from './when';
 export interface DetectOptions {
   /** The service directory's lookup; without it the service is named from the page only. */
   lookupHost?: LookupHost;
+  /** The directory's lookup by name, to flag a page naming itself after another service. */
+  lookupName?: LookupName;
 }
 
 const NONE: PageDetection = { kind: 'none', service: null, subscription: null, charges: [], links: {} };
@@ -195,12 +197,22 @@ function run(page: PageData, url: string, now: string, options: DetectOptions, m
     kind = 'receipt';
   }
   if (kind === 'none') return { ...NONE, links: {} };
-  const service = mail
+  let service = mail
     ? (mailSvc ?? null)
     : (platformPageService(page.title, page.lines, page.links, hostname, options.lookupHost) ??
-      findService(page, sd, hostname, options.lookupHost));
+      findService(page, sd, hostname, options.lookupHost, options.lookupName));
+  // A sender that calls itself by another service's name from a domain that is not that service's (a look-alike
+  // sender): flagged, and named by its domain.
+  if (mail && service && !service.serviceId && !service.claimedName) {
+    const other = options.lookupName?.(service.name);
+    if (other && !other.domains.some((d) => service!.domain === d || service!.domain.endsWith(`.${d}`))) {
+      const label = service.domain.split('.')[0] ?? service.domain;
+      service = { ...service, claimedName: service.name, name: label.charAt(0).toUpperCase() + label.slice(1) };
+    }
+  }
   const serviceOut = serviceOf(service);
-  if (!tracks(kind)) return { kind, service: serviceOut, subscription: null, charges: [], links: {} };
+  const claimed = service?.claimedName ? { claimedName: service.claimedName } : {};
+  if (!tracks(kind)) return { kind, service: serviceOut, subscription: null, charges: [], links: {}, ...claimed };
 
   const event: DetectionEvent | undefined =
     kind === 'account' || kind === 'confirmation' ? cues?.event?.event : undefined;
@@ -281,7 +293,7 @@ function run(page: PageData, url: string, now: string, options: DetectOptions, m
       if (resolved) links[k] = resolved;
     }
   }
-  const out: PageDetection = { kind, service: serviceOut, subscription, charges, links };
+  const out: PageDetection = { kind, service: serviceOut, subscription, charges, links, ...claimed };
   if (event) out.event = event;
   return out;
 }

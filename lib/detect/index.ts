@@ -14,7 +14,7 @@ import { type DetectOptions, detectFromPage } from './engine';
 import { addressHost, type MailData, mailDay } from './mail';
 
 export type { DetectOptions } from './engine';
-export type { DirectoryHit, LookupHost } from './service';
+export type { DirectoryHit, LookupHost, LookupName } from './service';
 
 /**
  * Reads `document` (loaded from `url`) as of the day `now` (`YYYY-MM-DD`) and returns what it found, validated

@@ -153,7 +153,12 @@ function readDate(scope: Element, c: WebmailClient): string {
  * The message open in `doc` (a webmail client at `hostname`), or null when none is open (the inbox list, a
  * compose window, a message still loading). The newest expanded message of a conversation is the one read.
  */
-export function readWebmail(doc: Document, hostname: string): WebmailMessage | null {
+export function readWebmail(
+  doc: Document,
+  hostname: string,
+  /** Real visibility checks for the body's document (the page reader passes `layoutVisibility`). */
+  visibleIn?: (doc: Document) => (el: Element) => boolean,
+): WebmailMessage | null {
   try {
     const c = webmailClient(hostname);
     if (!c) return null;
@@ -162,7 +167,8 @@ export function readWebmail(doc: Document, hostname: string): WebmailMessage | n
       const bodyEl = bodies[i] as Element;
       const root = bodyRoot(bodyEl);
       if (!root) continue;
-      const page = extractPage(root.ownerDocument ?? doc, root);
+      const bodyDoc = root.ownerDocument ?? doc;
+      const page = extractPage(bodyDoc, { root, ...(visibleIn ? { visible: visibleIn(bodyDoc) } : {}) });
       if (page.lines.length === 0) continue;
       const scope = scopeOf(bodyEl, c);
       const from = readSender(scope, c);

@@ -10,7 +10,7 @@ import { lexicon } from '../detect/lexicon';
 import { MalformedMessage, readMail } from '../detect/mail-mime';
 import { platformOf } from '../detect/mail-service';
 import { registrableDomain } from '../detect/service';
-import { directoryHit } from '../directory';
+import { DIRECTORY_OPTIONS } from '../directory';
 import { isKnownHost } from '../directory/hosts';
 import type { FoundMail } from '../ingest-mail';
 import { MboxSplitter, type MessageHeaders } from './mbox';
@@ -101,7 +101,7 @@ export async function runMailJob(files: readonly MailFile[], opts: MailJobOption
     p.read++;
     try {
       const mail = await readMail(raw);
-      const result = detectMail(mail, opts.today, { lookupHost: directoryHit });
+      const result = detectMail(mail, opts.today, DIRECTORY_OPTIONS);
       if (result.kind === 'none') return;
       p.found++;
       batch.push({

@@ -8,7 +8,7 @@ import { readCorpus } from '../../../lib/detect/corpus';
 import { loadHtml } from '../../../lib/detect/load';
 import { parseHtmlDocument } from '../../../lib/detect/mail-html';
 import { toReport } from '../../../lib/detect/report';
-import { directoryHit } from '../../../lib/directory';
+import { DIRECTORY_OPTIONS } from '../../../lib/directory';
 
 const root = process.cwd();
 const pages = join(root, 'tests', 'fixtures', 'pages');
@@ -84,9 +84,9 @@ describe('detect CLI', () => {
     const differ: string[] = [];
     for (const fx of readCorpus(pages)) {
       const { document, close } = loadHtml(fx.html);
-      const a = toReport(detectPage(document, fx.url, fx.now, { lookupHost: directoryHit }));
+      const a = toReport(detectPage(document, fx.url, fx.now, DIRECTORY_OPTIONS));
       await close();
-      const b = toReport(detectPage(parseHtmlDocument(fx.html), fx.url, fx.now, { lookupHost: directoryHit }));
+      const b = toReport(detectPage(parseHtmlDocument(fx.html), fx.url, fx.now, DIRECTORY_OPTIONS));
       if (JSON.stringify(a) !== JSON.stringify(b)) differ.push(fx.name);
     }
     expect(differ).toEqual([]);

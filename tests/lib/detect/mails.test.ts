@@ -4,7 +4,7 @@ import { detectMail } from '../../../lib/detect';
 import { diffFields, readMailCorpus } from '../../../lib/detect/corpus';
 import { readMail } from '../../../lib/detect/mail-mime';
 import { toReport } from '../../../lib/detect/report';
-import { directoryHit } from '../../../lib/directory';
+import { DIRECTORY_OPTIONS } from '../../../lib/directory';
 import { DETECTION_EVENTS, PageDetection } from '../../../lib/model';
 
 const corpus = readMailCorpus(join(process.cwd(), 'tests', 'fixtures', 'mails'));
@@ -27,7 +27,7 @@ describe('e-mail fixture corpus', () => {
 
   for (const fx of corpus) {
     it(fx.name, async () => {
-      const result = detectMail(await readMail(fx.raw), fx.now, { lookupHost: directoryHit });
+      const result = detectMail(await readMail(fx.raw), fx.now, DIRECTORY_OPTIONS);
       expect(PageDetection.safeParse(result).success).toBe(true);
       const report = toReport(result);
       const known = KNOWN_FAILURES[fx.name];

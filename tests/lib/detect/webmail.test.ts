@@ -11,7 +11,7 @@ import { toReport } from '../../../lib/detect/report';
 import { isWebmailHost, readWebmail } from '../../../lib/detect/webmail';
 import clients from '../../../lib/detect/webmail.json';
 import hosts from '../../../lib/detect/webmail-hosts.json';
-import { directoryHit } from '../../../lib/directory';
+import { DIRECTORY_OPTIONS } from '../../../lib/directory';
 import { bodyOf, gmailPage, type OpenMail, outlookPage, protonPage, textAsHtml } from '../../webmail-pages';
 
 const corpus = readMailCorpus(join(process.cwd(), 'tests', 'fixtures', 'mails'));
@@ -116,7 +116,7 @@ describe('webmail reader', () => {
           wrong.push(`${fx.name}: not read`);
           continue;
         }
-        const report = toReport(detectMail(mailOfWebmail(read, fx.now), fx.now, { lookupHost: directoryHit }));
+        const report = toReport(detectMail(mailOfWebmail(read, fx.now), fx.now, DIRECTORY_OPTIONS));
         const fields = diffFields(fx.expected, report);
         if (fields.length > 0) wrong.push(`${fx.name}: ${fields.join(', ')}`);
       }
