@@ -67,14 +67,15 @@ function Charges({
   charges: readonly ProposedCharge[];
   locale: string;
   t: Translate;
-  mail?: boolean;
+  /** Read from mail: how many mails (the wording says e-mail or e-mails). */
+  mail?: number;
 }) {
   if (charges.length === 0) return null;
   const newest = [...charges].sort((a, b) => (a.date < b.date ? 1 : -1));
   const shown = newest.slice(0, CHARGES_SHOWN);
   return (
     <p class="small charges">
-      {t(mail ? 'inbox.chargesMail' : 'inbox.charges')}:{' '}
+      {t(mail === undefined ? 'inbox.charges' : mail > 1 ? 'inbox.chargesMail' : 'inbox.chargesOneMail')}:{' '}
       {shown.map((c, i) => (
         <span key={`${c.date}:${c.amountMinor}`}>
           {i > 0 && ', '}
@@ -132,7 +133,7 @@ export function DetectionInbox(props: {
                   {item.type === 'new' && <span class="tag new">{t('inbox.new')}</span>}
                 </div>
                 <div class="muted small">
-                  {t(`common.kind.${d.result.kind}`)}
+                  {d.mail && d.result.event ? t(`inbox.event.${d.result.event}`) : t(`common.kind.${d.result.kind}`)}
                   {d.mail ? '' : host}
                 </div>
                 {d.mail && (
@@ -162,7 +163,12 @@ export function DetectionInbox(props: {
                     ))}
                   </dl>
                 )}
-                <Charges charges={item.charges} locale={locale} t={t} mail={Boolean(d.mail)} />
+                <Charges
+                  charges={item.charges}
+                  locale={locale}
+                  t={t}
+                  {...(d.mail ? { mail: d.mail.count ?? 1 } : {})}
+                />
               </div>
               <div class="row-actions">
                 {item.type !== 'found' && (

@@ -149,8 +149,9 @@ export function MailImport(props: {
             <strong>{t('data.mail.done')}</strong> {counts(phase.result)}
           </p>
           <ul class="small">
-            <li>{t('data.mail.proposed', { n: n(phase.summary.proposed) })}</li>
-            <li>{t('data.mail.recorded', { n: n(phase.summary.recorded) })}</li>
+            {phase.summary.proposed > 0 && <li>{t('data.mail.proposed', { n: n(phase.summary.proposed) })}</li>}
+            {phase.summary.recorded > 0 && <li>{t('data.mail.recorded', { n: n(phase.summary.recorded) })}</li>}
+            {phase.summary.proposed === 0 && phase.summary.recorded === 0 && <li>{t('data.mail.nothing')}</li>}
             {phase.result.truncated > 0 && <li>{t('data.mail.truncated', { n: n(phase.result.truncated) })}</li>}
           </ul>
           {phase.summary.proposed > 0 && props.onShowInbox && (
