@@ -46,16 +46,22 @@ export interface MailJobResult extends MailJobProgress {
 const ADDRESS = /@([a-z0-9.-]+)>?\s*$/i;
 
 /**
- * The cheap filter on a message's headers: read it when its sender is a service in the directory or a payment
- * platform, or its subject has words of receipts, invoices, subscriptions, trials, renewals, price changes,
- * failed payments or cancellations (lang/*.json). Newsletters and personal mail are never parsed.
+ * The cheap filter on a message's headers: read it when its subject has words of receipts, invoices,
+ * subscriptions, trials, renewals, price changes, failed payments or cancellations (lang/*.json), or its sender is
+ * a service in the directory or a payment platform and it was not sent in bulk (a service's newsletters and offers
+ * carry List-Unsubscribe; its receipts and notices about an account do not need to). Personal mail and other
+ * newsletters are never parsed.
  */
 export function worthReading(h: MessageHeaders): boolean {
+  if (subjectSpeaks(h.subject)) return true;
+  if (h.bulk) return false;
   const host = (ADDRESS.exec(h.from.trim())?.[1] ?? '').toLowerCase();
-  if (host && (isKnownHost(host) || platformOf(host) || isKnownHost(registrableDomain(host)))) return true;
-  const lex = lexicon();
-  const s = h.subject;
+  return Boolean(host && (isKnownHost(host) || platformOf(host) || isKnownHost(registrableDomain(host))));
+}
+
+function subjectSpeaks(s: string): boolean {
   if (!s) return false;
+  const lex = lexicon();
   if (lex.mailReceipt.test(s) || lex.subscriptionWords.test(s) || lex.trialWords.test(s) || lex.renewal.test(s)) {
     return true;
   }

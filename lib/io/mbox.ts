@@ -11,6 +11,8 @@ import { decodeWords } from 'postal-mime';
 export interface MessageHeaders {
   from: string;
   subject: string;
+  /** Sent in bulk: a List-Unsubscribe header, or Precedence bulk or list (newsletters and offers). */
+  bulk?: boolean;
 }
 
 /** One message as read from the file: its raw bytes (headers and body), cut at the size limit. */
@@ -71,7 +73,7 @@ function concat(parts: readonly Uint8Array[], total: number): Uint8Array {
   return out;
 }
 
-/** From and Subject of a header block (unfolded, encoded words decoded). */
+/** From and Subject of a header block (unfolded, encoded words decoded), and whether it was sent in bulk. */
 export function readHeaders(block: Uint8Array): MessageHeaders {
   const text = latin1.decode(block).replace(/\r?\n[ \t]+/g, ' ');
   const field = (name: string) => {
@@ -84,7 +86,11 @@ export function readHeaders(block: Uint8Array): MessageHeaders {
       return m[1] as string;
     }
   };
-  return { from: field('from').slice(0, 500), subject: field('subject').slice(0, 500) };
+  return {
+    from: field('from').slice(0, 500),
+    subject: field('subject').slice(0, 500),
+    bulk: /^(?:list-unsubscribe:|precedence:[ \t]*(?:bulk|list)\b)/im.test(text),
+  };
 }
 
 /** Counts of what a split has seen. */

@@ -186,6 +186,15 @@ describe('mail files: an mbox streamed message by message', () => {
     expect(worthReading({ from: 'x@example.se', subject: 'Din provperiod tar slut' })).toBe(true);
     expect(worthReading({ from: 'kari@example.no', subject: 'Middag fredag?' })).toBe(false);
     expect(worthReading({ from: 'news@weeklyreads.example', subject: 'Issue 4: five long reads' })).toBe(false);
+    // A service's own newsletter (sent in bulk) is not read unless its subject speaks of the subscription.
+    const netflix = 'Netflix <info@mailer.netflix.com>';
+    expect(worthReading({ from: netflix, subject: 'New on Netflix this week', bulk: true })).toBe(false);
+    expect(worthReading({ from: netflix, subject: 'New on Netflix this week' })).toBe(true);
+    expect(worthReading({ from: netflix, subject: 'Your membership renews soon', bulk: true })).toBe(true);
+    const head = (h: string) => readHeaders(new TextEncoder().encode(h));
+    expect(head('From: a@b.no\r\nList-Unsubscribe: <https://b.no/u>\r\nSubject: x\r\n\r\n').bulk).toBe(true);
+    expect(head('From: a@b.no\nPrecedence: bulk\nSubject: x\n\n').bulk).toBe(true);
+    expect(head('From: a@b.no\nSubject: List-Unsubscribe:\n\n').bulk).toBe(false);
   });
 
   it('reads a real mbox file from disk like a stream', async () => {
