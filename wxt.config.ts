@@ -8,6 +8,29 @@ export default defineConfig({
   outDir: process.env.SUBKEEPER_OUT_DIR ?? '.output',
   manifestVersion: 3,
   imports: false,
+  // `npm run release` (scripts/release.ts) runs `wxt zip` for both browsers. The Firefox review needs the sources
+  // that build the package: only those go in (no tests, fixtures, test keys, benchmarks, docs or tools); the release
+  // script checks the list and rebuilds the package from the zip to prove it.
+  zip: {
+    artifactTemplate: '{{name}}-{{version}}-{{browser}}.zip',
+    sourcesTemplate: '{{name}}-{{version}}-sources.zip',
+    excludeSources: [
+      'tests/**',
+      'bench/**',
+      'docs/**',
+      'scripts/**',
+      'web/**',
+      'dist/**',
+      'coverage/**',
+      'test-results/**',
+      'vitest.config.ts',
+      'vitest.e2e.config.ts',
+      'biome.json',
+      '**/certs/**',
+      '**/*.{pem,key,crt,cer,p12,pfx,jks,keystore}',
+      '**/*.{zip,xpi,crx,log}',
+    ],
+  },
   // SUBKEEPER_NOMINIFY=1 keeps names readable in CPU profiles (bench/profile-content.ts).
   vite: () => ({ plugins: [preact()], ...(process.env.SUBKEEPER_NOMINIFY ? { build: { minify: false } } : {}) }),
   manifest: ({ browser }) => ({
