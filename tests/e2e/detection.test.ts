@@ -46,34 +46,42 @@ describe('detection end to end', () => {
     await page.close();
   });
 
-  it('finds the subscription on a confirmation page, proposes it in the inbox, and adds it when the user says so', async () => {
+  it('finds the subscription on a confirmation page and proposes it, once, in the inbox; adding it tracks it', async () => {
     const page = await ext.context.newPage();
     await page.goto(confirmation.url);
     expect(new URL(page.url()).host).toBe(new URL(confirmation.url).host);
-    const finds = () => ext.sw.evaluate(() => (globalThis as unknown as Sw).subkeeper.db.detections.toArray());
-    const read = () => ext.sw.evaluate(() => (globalThis as unknown as Sw).subkeeper.db.subscriptions.toArray());
-    // A page proposes; nothing becomes a subscription before the user accepts it (pages propose, the user decides).
-    await expect.poll(async () => (await finds()).length, { timeout: 15000 }).toBe(1);
-    const [find] = await finds();
-    expect(find).toMatchObject({
-      status: 'pending',
-      hostname: 'storytel.com',
-      result: { service: { name: 'Storytel' }, subscription: { amountMinor: 22900, currency: 'NOK' } },
+    const pending = () =>
+      ext.sw.evaluate(() =>
+        (globalThis as unknown as Sw).subkeeper.db.detections
+          .toArray()
+          .then((ds) => ds.filter((d) => d.status === 'pending')),
+      );
+    await expect.poll(pending, { timeout: 15000 }).toHaveLength(1);
+    const [d] = await pending();
+    expect(d?.proposal).toMatchObject({
+      type: 'new',
+      subscription: { service: 'Storytel', amountMinor: 22900, currency: 'NOK', status: 'trial' },
     });
-    expect(await read()).toEqual([]);
+    // Not the user's until added: no subscription, nothing in the totals or the table.
+    const subs = () => ext.sw.evaluate(() => (globalThis as unknown as Sw).subkeeper.db.subscriptions.toArray());
+    expect(await subs()).toHaveLength(0);
 
-    const dash = await ext.openPage('options.html#/overview');
+    const dash = await ext.openPage('options.html#/subscriptions');
+    await expect.poll(() => dash.getByTestId('inbox-waiting').count()).toBe(1);
+    expect(await dash.getByRole('row', { name: /Storytel/ }).count()).toBe(0);
+    await dash.goto(dash.url().replace('#/subscriptions', '#/overview'));
+    // Shown once: one entry in the inbox.
+    await expect.poll(() => dash.locator('.inbox-item', { hasText: 'Storytel' }).count()).toBe(1);
     await dash.getByRole('button', { name: 'Add Storytel' }).click();
-    await expect.poll(read).toHaveLength(1);
-    expect((await read())[0]).toMatchObject({
-      service: 'Storytel',
-      amountMinor: 22900,
-      currency: 'NOK',
-      status: 'trial',
-      source: 'detected',
-    });
-    await dash.goto(dash.url().replace(/#.*/, '#/subscriptions'));
-    await expect.poll(() => dash.getByRole('row', { name: /Storytel/ }).count()).toBe(1);
+    await expect
+      .poll(async () => (await subs())[0])
+      .toMatchObject({
+        service: 'Storytel',
+        amountMinor: 22900,
+        confirmed: true,
+        source: 'detected',
+      });
+    await expect.poll(() => dash.locator('.inbox-item').count()).toBe(0);
     await dash.close();
     await page.close();
   });
