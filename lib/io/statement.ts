@@ -35,7 +35,7 @@ export interface Transaction {
   pending?: boolean;
 }
 
-export type StatementLanguage = 'nb' | 'sv' | 'da' | 'fi' | 'en';
+export type StatementLanguage = 'nb' | 'sv' | 'da' | 'fi' | 'en' | 'de';
 export type CurrencySource = 'column' | 'header' | 'amounts' | 'mapping' | 'account' | 'option' | 'guess';
 /** Which sign is money out in a signed amount column. */
 export type SignConvention = 'negative-out' | 'positive-out';
@@ -226,14 +226,14 @@ export function titleRole(title: string): Role | undefined {
 }
 
 function headerLanguage(header: readonly string[]): StatementLanguage | undefined {
-  const score: Record<StatementLanguage, number> = { nb: 0, sv: 0, da: 0, fi: 0, en: 0 };
+  const score: Record<StatementLanguage, number> = { nb: 0, sv: 0, da: 0, fi: 0, en: 0, de: 0 };
   for (const title of header) {
     const folded = foldTitle(title);
     const langs = LANGS_OF.get(folded) ?? LANGS_OF.get(withoutCurrency(folded)) ?? [];
     for (const lang of langs) score[lang] += 1 / langs.length;
   }
   let best: StatementLanguage | undefined;
-  for (const lang of ['nb', 'sv', 'da', 'fi', 'en'] as const)
+  for (const lang of ['nb', 'sv', 'da', 'fi', 'en', 'de'] as const)
     if (score[lang] > 0 && (!best || score[lang] > score[best])) best = lang;
   return best;
 }
@@ -627,6 +627,11 @@ function chooseColumns(
   const foreign = firstRole('foreignAmount', (c) => numeric(c) >= 0.5);
   const isCode = (s: string) => /^[A-Z]{3}$/.test(s) && isKnownCurrency(s);
   let currency = firstRole('currency', (c) => share(sample, c, isCode, true) >= 0.8);
+  // A file without a header: a column of currency codes on every row is the currency column (`…;DKK`).
+  if (!header && currency === undefined) {
+    for (let c = 0; c < width && currency === undefined; c++)
+      if (c !== date && share(sample, c, isCode) >= 0.95) currency = c;
+  }
   // The purchase's own currency, when the export names it apart (`Orig currency`, `Target currency`).
   let foreignCurrency = firstRole('foreignCurrency', (c) => share(sample, c, isCode, true) >= 0.5);
   // Else a lone currency column beside a foreign amount tells that amount's currency, not the account's.

@@ -198,6 +198,36 @@ describe('parseStatement: held-out layouts', () => {
     ]);
   });
 
+  it('a file without a header: a column of currency codes on every row is the currency', () => {
+    const rows = [
+      '01-12-2025;REMA 1000 AMAGERBRO;-502,91;185.656,03;DKK',
+      '28-11-2025;Løn;32.436,26;186.158,94;DKK',
+      '28-11-2025;DSB;-36,00;153.722,68;DKK',
+    ];
+    const r = ok(`\uFEFF${rows.join('\r\n')}\r\n`, { defaultCurrency: 'NOK' });
+    expect(r.format).toMatchObject({ headerLine: null, currencySource: 'column' });
+    expect(r.transactions.map((t) => [t.amountMinor, t.currency])).toEqual([
+      [50291, 'DKK'],
+      [-3243626, 'DKK'],
+      [3600, 'DKK'],
+    ]);
+  });
+
+  it('N26 in German: the currency from the amount title, the foreign amount and its currency left aside', () => {
+    const head =
+      '"Datum","Empfänger","Kontonummer","Transaktionstyp","Verwendungszweck","Kategorie","Betrag (EUR)","Betrag (Fremdwährung)","Fremdwährung","Wechselkurs"';
+    const rows = [
+      '"2025-01-12","OpenAI","","MasterCard Zahlung","","Freizeit & Unterhaltung","-18.43","-20.0","USD","1.0852"',
+      '"2025-01-13","Lidl","","MasterCard Zahlung","","Lebensmittel & Supermärkte","-25.10","","",""',
+    ];
+    const r = ok(`${head}\n${rows.join('\n')}\n`, { defaultCurrency: 'SEK' });
+    expect(r.format).toMatchObject({ language: 'de', currency: 'EUR', currencySource: 'header', doubts: [] });
+    expect(r.transactions.map((t) => [t.description, t.amountMinor, t.currency])).toEqual([
+      ['OpenAI', 1843, 'EUR'],
+      ['Lidl', 2510, 'EUR'],
+    ]);
+  });
+
   it("a card statement's Valuta is the purchase's currency when a foreign amount stands beside it (SEB Kort)", () => {
     const rows = [
       '2025-01-08,2025-01-09,OPENAI *CHATGPT SUBSCR,OPENAI.COM,USD,20,203.55',
