@@ -2,10 +2,14 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { todayFromInstant } from '../../lib/dates';
 import { getDb, getSettings } from '../../lib/db';
+import { holdFind, releaseFinds } from '../../lib/db/pending';
+import { errorText } from '../../lib/db/raw';
 import { detectFromSnapshot } from '../../lib/detect';
-import { directoryHit, getService, lookupHost, serviceLinks } from '../../lib/directory';
+import { DIRECTORY_OPTIONS, getService, lookupHost, serviceLinks } from '../../lib/directory';
 import { ingestDetection } from '../../lib/ingest';
 import { acceptContentMessage, acceptPageMessage, type SenderInfo } from '../../lib/messages';
+import { createLimiter } from '../../lib/messages/limit';
+import { pageVerdict } from '../../lib/trust';
 import { setupReminders } from './reminders';
 
 /**
@@ -31,15 +35,30 @@ export default defineBackground(() => {
   const ownId = browser.runtime.id;
   const ownOrigin = browser.runtime.getURL('/');
 
+  // One tab (and origin) cannot keep the background busy: see lib/messages/limit.ts.
+  const limiter = createLimiter();
+  browser.tabs.onRemoved.addListener((tabId: number) => limiter.forget(tabId));
+
   browser.runtime.onMessage.addListener((raw: unknown, sender: SenderInfo) => {
     if (sender.tab && !sender.url?.startsWith(ownOrigin)) {
       const accepted = acceptContentMessage(raw, sender, ownId);
       if (!accepted.ok) return Promise.resolve({ ok: false, reason: accepted.reason });
-      // The detection runs here, on the plain data the content script read: web pages pay only for the reading.
       const { url, page } = accepted.message;
-      const result = detectFromSnapshot(page, url, todayFromInstant(now()), { lookupHost: directoryHit });
-      if (result.kind === 'none') return Promise.resolve({ ok: true, kind: 'none' });
-      return handleDetection(url, result, sender.tab.id);
+      // Plain http pages and pages people publish on platforms are never read (lib/trust): not even detected.
+      const verdict = pageVerdict(url);
+      if (!verdict.ok) return Promise.resolve({ ok: true });
+      const tabId = sender.tab.id as number;
+      // The detection runs here, on the plain data the content script read: web pages pay only for the reading.
+      // The page learns nothing about what is stored (whether the user has this service, what was proposed).
+      return limiter
+        .submit(tabId, verdict.url.origin, async () => {
+          const result = detectFromSnapshot(page, url, todayFromInstant(now()), DIRECTORY_OPTIONS);
+          if (result.kind !== 'none') await handleDetection(url, result, tabId);
+        })
+        .then(
+          (r) => ({ ok: r.ok }),
+          () => ({ ok: false }),
+        );
     }
     const accepted = acceptPageMessage(raw, sender, ownId, ownOrigin);
     if (!accepted.ok) return Promise.resolve({ ok: false, reason: accepted.reason });
@@ -50,28 +69,55 @@ export default defineBackground(() => {
     return reminders.resync().then(() => ({ ok: true }));
   });
 
-  async function handleDetection(url: string, result: Parameters<typeof ingestDetection>[1]['result'], tabId?: number) {
-    const settings = await getSettings(db);
+  type Found = Parameters<typeof ingestDetection>[1];
+  const ingest = async (found: Found, clock: { today: string; stamp: string }) =>
+    ingestDetection(db, found, await getSettings(db), clock, lookupHost);
+
+  // Finds held while the database would not open (lib/db/pending), stored once it does; one at a time.
+  let releasing: Promise<unknown> | null = null;
+  const releaseHeld = () => {
+    releasing ??= releaseFinds(
+      indexedDB,
+      async (f) => {
+        await ingest(
+          { url: f.url, result: f.result as Found['result'], ...(f.tabId !== undefined ? { tabId: f.tabId } : {}) },
+          { today: f.today, stamp: f.stamp },
+        );
+      },
+      async (f, error) => {
+        await db.quarantine.add({ table: 'detections', record: f, reason: errorText(error), at: now().toISOString() });
+      },
+    )
+      .catch(() => undefined)
+      .finally(() => {
+        releasing = null;
+      });
+    return releasing;
+  };
+  void db.open().then(releaseHeld, () => {});
+
+  async function handleDetection(url: string, result: Found['result'], tabId?: number) {
     const instant = now();
-    const outcome = await ingestDetection(
-      db,
-      { url, result, ...(tabId !== undefined ? { tabId } : {}) },
-      settings,
-      { today: todayFromInstant(instant), stamp: instant.toISOString() },
-      lookupHost,
-    );
+    const clock = { today: todayFromInstant(instant), stamp: instant.toISOString() };
+    let outcome: Awaited<ReturnType<typeof ingest>>;
+    try {
+      outcome = await ingest({ url, result, ...(tabId !== undefined ? { tabId } : {}) }, clock);
+    } catch {
+      // The database would not open (a failed upgrade, a full disk): the find is held, not dropped.
+      await holdFind(indexedDB, { url, result, ...(tabId !== undefined ? { tabId } : {}), ...clock }).catch(() => {});
+      return { ok: true };
+    }
+    void releaseHeld();
     if (outcome.action === 'proposed' && tabId !== undefined) {
       await browser.action.setBadgeText({ tabId, text: '+1' });
       await browser.action.setBadgeBackgroundColor({ tabId, color: '#1f7a4d' });
     }
-    // The page learns nothing about what is stored (whether the user has this service, what was proposed).
-    return { ok: true };
   }
 
   // Hooks for end-to-end tests, inside the worker only (never reachable from web pages), and only in the test build
   // (`wxt build --mode e2e`, npm run build:e2e): the constant is replaced at build time, so production builds and
   // the store packages do not contain this code at all.
   if (import.meta.env.MODE === 'e2e') {
-    Object.assign(globalThis, { subkeeper: { db, resync: () => reminders.resync() } });
+    Object.assign(globalThis, { subkeeper: { db, resync: () => reminders.resync(), releaseHeld } });
   }
 });

@@ -3,11 +3,15 @@ import { browser } from 'wxt/browser';
 import { downloadText } from '../../lib/app/download';
 import type { Snapshot } from '../../lib/app/snapshot';
 import { createStore } from '../../lib/app/store';
-import { getDb } from '../../lib/db';
+import { DB_NAME, getDb } from '../../lib/db';
+import { exportRaw } from '../../lib/db/raw';
 import { HttpUrl } from '../../lib/model';
 import { App } from './App';
 
-/** Renders the dashboard, and fills its store from the early read (or from the database when that failed). */
+/**
+ * Renders the dashboard, fills its store from the early read (or from the database when that failed), and then
+ * follows the database live: the views update when the popup, another tab or the background writes.
+ */
 export async function mount(root: HTMLElement, snapshot: Promise<Snapshot | null>) {
   const store = createStore({
     db: getDb(),
@@ -22,6 +26,7 @@ export async function mount(root: HTMLElement, snapshot: Promise<Snapshot | null
       if (parsed.success) void browser.tabs.create({ url: parsed.data });
     },
     download: downloadText,
+    exportRaw: async () => JSON.stringify(await exportRaw(indexedDB, DB_NAME, new Date().toISOString()), null, 1),
     about: {
       version: browser.runtime.getManifest().version,
       privacyUrl: (lang: string) => `${browser.runtime.getURL('/privacy.html')}?lang=${lang}`,
@@ -30,6 +35,11 @@ export async function mount(root: HTMLElement, snapshot: Promise<Snapshot | null
 
   render(<App store={store} platform={platform} />, root);
   const snap = await snapshot.catch(() => null);
-  if (snap?.dashboard) store.hydrate({ ...snap, dashboard: snap.dashboard });
-  else await store.load();
+  if (snap?.dashboard) {
+    store.hydrate({ ...snap, dashboard: snap.dashboard });
+    // Once the first frame is painted from the early read (the live queries re-read the same data first).
+    requestAnimationFrame(() => setTimeout(() => void store.live().catch(() => {}), 0));
+  } else {
+    await store.live().catch(() => {});
+  }
 }

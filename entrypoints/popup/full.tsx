@@ -1,27 +1,31 @@
+import { effect } from '@preact/signals';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { DatabaseError } from '../../components/DatabaseError';
 import { PopupView } from '../../components/PopupView';
 import { QuickAdd } from '../../components/QuickAdd';
-import { type CurrentSite, popupSummary, siteFor } from '../../lib/app/popup';
+import { downloadText } from '../../lib/app/download';
+import { type ActiveTab, popupSummary, siteFor } from '../../lib/app/popup';
 import { createStore } from '../../lib/app/store';
-import { getDb } from '../../lib/db';
+import { DB_NAME, getDb } from '../../lib/db';
+import { errorText, exportRaw, openFailureKind } from '../../lib/db/raw';
 import { createTranslator, LOCALES, resolveLanguage } from '../../lib/i18n';
 import type { Detection } from '../../lib/model';
 
-/** The popup after its first paint: the store over the database, every action, and the quick-add form. */
+/**
+ * The popup after its first paint: the store over the database, every action, and the quick-add form. The store
+ * follows the database live, so the popup redraws when the background stores a new find or another page changes
+ * something while it is open.
+ */
 export async function start(root: HTMLElement, painted: () => void) {
   const db = getDb();
   const notifyChanged = () => void browser.runtime.sendMessage({ type: 'data-changed' }).catch(() => {});
   const store = createStore({ db, now: () => new Date(), notifyChanged });
-
-  async function currentSite(): Promise<CurrentSite | null> {
-    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    const site = siteFor(tab, store.detections.value, store.subscriptions.value);
-    if (tab?.id && site?.detection) {
-      void browser.runtime.sendMessage({ type: 'detection-seen', tabId: tab.id }).catch(() => {});
-    }
-    return site;
-  }
+  const tab: ActiveTab | undefined = await browser.tabs
+    .query({ active: true, currentWindow: true })
+    .then(([t]) => t)
+    .catch(() => undefined);
+  let seenSent = false;
 
   function openDashboard(path = '') {
     void browser.tabs.create({ url: `${browser.runtime.getURL('/options.html')}${path}` });
@@ -32,29 +36,29 @@ export async function start(root: HTMLElement, painted: () => void) {
     onOpenDashboard: openDashboard,
     onTrack: async (d: Detection) => {
       await store.acceptDetection(d);
-      draw(await currentSite());
     },
     onEdit: (d: Detection) => openDashboard(d.subscriptionId ? `#/subscription/${d.subscriptionId}` : '#/overview'),
     onIgnore: async (d: Detection) => {
       await store.dismissDetection(d);
-      draw(await currentSite());
     },
     onAdd: async (input: Record<string, unknown>) => {
       const r = await store.save(input);
-      draw(site);
       return r.ok ? ({ ok: true } as const) : r;
     },
   };
 
-  let site: CurrentSite | null = null;
-  const draw = (s: CurrentSite | null) => {
-    site = s;
+  const draw = () => {
+    const site = siteFor(tab, store.detections.value, store.subscriptions.value);
+    if (tab?.id && site?.detection && !seenSent) {
+      seenSent = true;
+      void browser.runtime.sendMessage({ type: 'detection-seen', tabId: tab.id }).catch(() => {});
+    }
     const lang = resolveLanguage(store.settings.value.language, navigator.languages);
     const ctx = store.ctx.value;
     document.documentElement.lang = LOCALES[lang];
     render(
       <PopupView
-        site={s}
+        site={site}
         {...popupSummary(store.subscriptions.value, ctx)}
         base={ctx.base}
         today={ctx.today}
@@ -68,8 +72,34 @@ export async function start(root: HTMLElement, painted: () => void) {
     );
   };
 
-  await store.load();
-  draw(await currentSite().catch(() => null));
+  try {
+    await store.live();
+  } catch (error) {
+    // The database would not open: say so instead of a blank popup, with its raw data to take away.
+    const lang = resolveLanguage('auto', navigator.languages);
+    document.documentElement.lang = LOCALES[lang];
+    render(
+      <DatabaseError
+        t={createTranslator(lang)}
+        kind={openFailureKind(error)}
+        detail={errorText(error)}
+        onDownload={async () => {
+          const raw = await exportRaw(indexedDB, DB_NAME, new Date().toISOString());
+          downloadText(
+            `subkeeper-raw-${raw.exportedAt.slice(0, 10)}.json`,
+            'application/json',
+            JSON.stringify(raw, null, 1),
+          );
+        }}
+        onRetry={() => location.reload()}
+      />,
+      root,
+    );
+    painted();
+    return actions;
+  }
+  // Drawn now, and again whenever what it shows changes (here, in the background or in another tab).
+  effect(draw);
   painted();
   return actions;
 }
