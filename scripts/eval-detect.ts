@@ -2,7 +2,8 @@
  * Accuracy of the detection engine over the fixture corpora (web pages and e-mails), per field and overall, and per
  * kind of input.
  *
- *   npm run eval:detect [-- --verbose] [-- --only mails|pages] [-- --round N]
+ *   npm run eval:detect [-- --verbose] [-- --only mails|pages] [-- --round N]   (--round: a held-out page round, or with
+ *   --only mails a mail round)
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -115,7 +116,10 @@ async function main(): Promise<void> {
     const byGroup = new Map<string, Tally>();
     const charges = new ChargeScore();
     let falseSubscriptions = 0;
+    const mailRoundOf = new Map<string, number>();
+    for (const r of heldout.mailRounds ?? []) for (const m of r.mails) mailRoundOf.set(m, r.round);
     for (const fx of readMailCorpus(join(root, 'mails'))) {
+      if (onlyRound !== undefined && mailRoundOf.get(fx.name) !== onlyRound) continue;
       const actual = toReport(detectMail(await readMail(fx.raw), fx.now, DIRECTORY_OPTIONS));
       const wrong = diffFields(fx.expected, actual);
       add(total, wrong);
