@@ -212,8 +212,7 @@ export interface MailImportSummary {
 }
 
 function groupKey(f: FoundMail): string {
-  const s = f.result.service;
-  return s?.serviceId ?? s?.domain ?? s?.name ?? f.mail.from;
+  return f.result.service ? serviceKey(f.result, f.result.service.domain) : f.mail.from;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { addCharges, newId, type SubkeeperDb, saveDetection } from './db';
+import { sharedDomain, squashVariants } from './detect/mail-service';
 import type { Detection, Links, PageDetection, Proposal, Settings, Subscription } from './model';
 import { chargeSource, hasChanges, newSubscriptionOf, proposalKey, updatePlan } from './proposal';
 import { isTracked } from './reminders/renewals';
@@ -72,14 +73,26 @@ export function detectionAllowed(
 }
 
 export function serviceKey(result: PageDetection, hostname: string): string {
-  return result.service?.serviceId ?? result.service?.domain ?? hostname;
+  const s = result.service;
+  if (s?.serviceId) return s.serviceId;
+  // Apps bought in an app store, merchants known only by their payment platform: one domain, many services.
+  if (s && sharedDomain(s.domain)) return `${s.domain}#${squashVariants(s.name)[0] ?? s.name.toLowerCase()}`;
+  return s?.domain ?? hostname;
 }
 
-/** Finds the subscription a page is about: same directory id, else same domain (or parent domain). */
+/**
+ * Finds the subscription a page is about: same directory id, else same domain (or parent domain); on a domain many
+ * services share (an app store, a payment platform), same domain and name.
+ */
 export function findExisting(subs: readonly Subscription[], result: PageDetection, hostname: string) {
   const id = result.service?.serviceId;
   const live = subs.filter((s) => s.status !== 'cancelled' && isTracked(s));
-  return (id ? live.find((s) => s.serviceId === id) : undefined) ?? forHost(live, result.service?.domain ?? hostname);
+  const domain = result.service?.domain ?? hostname;
+  if (!id && result.service && sharedDomain(domain)) {
+    const name = squashVariants(result.service.name)[0];
+    return live.find((s) => s.domain === domain && squashVariants(s.service)[0] === name);
+  }
+  return (id ? live.find((s) => s.serviceId === id) : undefined) ?? forHost(live, domain);
 }
 
 /** What the service directory knows about a host (see lib/directory `lookupHost`). */

@@ -1,6 +1,6 @@
 /**
  * A price-change notice: the price paid now, the coming price and the day it applies from. Read from
- * `from 299 kr to 329 kr` in one sentence, from labelled prices (`Nåværende pris` / `Ny pris`), or from a price
+ * `from 299 kr to 329 kr` or `329 kr instead of 299 kr` in one sentence, from labelled prices (`Nåværende pris` / `Ny pris`), or from a price
  * that applies only from a coming date (`Fra 1. januar 2027 koster …`). Words per language in lang/*.json.
  */
 import type { Line } from './dom';
@@ -21,7 +21,9 @@ function usable(c: Candidate): boolean {
   return c.amountMinor > 0 && !c.vat && !c.saving && !c.shipping && !c.oneOff && !c.upsell && !c.equivalent;
 }
 
-/** `from X to Y`: two prices in one line, `from` right before the first, `to` between them. */
+/**
+ * `from X to Y`: two prices in one line, `from` right before the first, `to` between them; or `Y instead of X`.
+ */
 function fromTo(lines: readonly Line[], cands: readonly Candidate[]): FoundChange | undefined {
   const lex = lexicon();
   for (let i = 0; i + 1 < cands.length; i++) {
@@ -32,6 +34,11 @@ function fromTo(lines: readonly Line[], cands: readonly Candidate[]): FoundChang
     let between = text.slice(a.index + a.length, b.index);
     const per = lex.periods.atStart(between);
     if (per) between = between.slice(per.length);
+    // `koster 99 kr. om måneden i stedet for 89 kr.`: the coming price first, the price paid now after.
+    if (lex.insteadOf.atStart(between)) {
+      if (!b.period && a.period) b.period = a.period;
+      return { current: b, next: a };
+    }
     if (!lex.changeTo.atStart(between) || between.trim().split(/\s+/).length > 1) continue;
     if (!lex.changeFrom.atEnd(text.slice(Math.max(0, a.index - 12), a.index))) continue;
     // `fra 299 kr til 329 kr per måned`: the period said once after both prices is the current price's too.

@@ -209,14 +209,25 @@ export function findTodayCharges(
   const lex = lexicon();
   const out: FoundCharge[] = [];
   for (const c of cands) {
-    if (!c.charged || c.negative || c.amountMinor <= 0 || skip(c.line)) continue;
+    if (c.negative || c.amountMinor <= 0 || skip(c.line)) continue;
     const text = (lines[c.line] as Line).text;
     const [from, to] = sentenceAround(text, c.index);
+    if (!c.charged && !lex.charged.test(text.slice(c.index + c.length, Math.min(to, c.index + c.length + 20))))
+      continue;
     const before = text.slice(Math.max(from, c.index - 40), c.index);
     const after = text.slice(c.index + c.length, Math.min(to, c.index + c.length + 20));
     const labelAbove = from === 0 && before.trim() === '' ? (lines[c.line - 1]?.text ?? '') : '';
     if (lex.failed.test(text.slice(from, to))) continue;
-    if (lex.today.test(before) || lex.today.atStart(after) || (labelAbove.length <= 40 && lex.today.test(labelAbove))) {
+    // `1 188 kr har dragits från ditt kort idag`: the charge said right after the amount, today in the same clause.
+    const clause = text.slice(c.index + c.length, Math.min(to, c.index + c.length + 50));
+    const chargedAfter = lex.charged.all(clause, 1)[0];
+    const saidAfter = chargedAfter !== undefined && chargedAfter.index <= 8 && lex.today.test(clause);
+    if (
+      lex.today.test(before) ||
+      lex.today.atStart(after) ||
+      saidAfter ||
+      (labelAbove.length <= 40 && lex.today.test(labelAbove))
+    ) {
       out.push({ date: now, amountMinor: c.amountMinor, currency: c.currency });
     }
   }

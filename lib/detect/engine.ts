@@ -40,7 +40,7 @@ import {
   trialDays,
 } from './subscription';
 import { sentenceAround } from './text';
-import { findRenewal, LineDates } from './when';
+import { afterPaidThrough, findRenewal, LineDates } from './when';
 
 export interface DetectOptions {
   /** The service directory's lookup; without it the service is named from the page only. */
@@ -81,12 +81,30 @@ export function detectFromPage(
   }
 }
 
-function upsellLines(page: PageData): Set<number> {
+/**
+ * Lines that offer something else (`Upgrade`, `Prova också`). In a message, also a teaser that ends in a link such
+ * as `Les mer` (`Med FINN Pluss får du rabatt … for 59 kr/mnd. Les mer`): the reader has not bought what it offers.
+ */
+function upsellLines(page: PageData, mail: boolean): Set<number> {
   const lex = lexicon();
   const out = new Set<number>();
   page.lines.forEach((line, i) => {
     if (inUpsell(page.lines, line, lex.upsell)) out.add(i);
   });
+  if (mail) {
+    for (const link of page.links) {
+      const line = page.lines[link.line];
+      const text = link.text.trim();
+      if (!line || text.length > 40 || !lex.readMore.test(text)) continue;
+      if (
+        line.text
+          .trimEnd()
+          .replace(/[.›»>→\s]+$/, '')
+          .endsWith(text.replace(/[.›»>→\s]+$/, ''))
+      )
+        out.add(link.line);
+    }
+  }
   return out;
 }
 
@@ -122,7 +140,7 @@ function run(page: PageData, url: string, now: string, options: DetectOptions, m
   const sd = readStructured(page.jsonLd, page.microdata);
   addOpenGraphPrice(sd, (name) => metaValue(page, name));
   const cands = findCandidates(page.lines, ctx);
-  const upsell = upsellLines(page);
+  const upsell = upsellLines(page, mail !== undefined);
   const skip = (i: number) => upsell.has(i);
   const { trials, intros } = findOffers(page.lines, cands, skip);
   for (const intro of intros) {
@@ -134,7 +152,13 @@ function run(page: PageData, url: string, now: string, options: DetectOptions, m
   const renewal = findRenewal(page.lines, dates, now, skip);
   const rows = findRows(page, cands, dates, now, skip);
   const pageLinks = mail
-    ? findLinks(page.links, url, '', { absoluteOnly: true, unwrap: unwrapLink })
+    ? findLinks(page.links, url, '', {
+        absoluteOnly: true,
+        unwrap: unwrapLink,
+        lines: page.lines,
+        // A payment platform's own pages in its mail are the platform's (its receipt is for the merchant).
+        notFromContext: (host) => platformOf(host) !== undefined,
+      })
     : findLinks(page.links, url, page.baseHref);
 
   const planKeys = new Set(
@@ -181,7 +205,8 @@ function run(page: PageData, url: string, now: string, options: DetectOptions, m
   if (mail) {
     const at = places(mail.subject, page.lines);
     const event = bestEvent(eventScores(at));
-    const receipt = receiptScore(at);
+    // `Vi har i dag trukket 249 kr.`: a charge made today says receipt as much as the word does.
+    const receipt = receiptScore(at) + (findTodayCharges(page.lines, cands, now, skip).length > 0 ? 2 : 0);
     cues = { seller: isSellerMessage(at), receipt, bulk: Boolean(mail.bulk) && receipt === 0 && !event };
     if (event) cues.event = event;
   }
@@ -203,7 +228,8 @@ function run(page: PageData, url: string, now: string, options: DetectOptions, m
       findService(page, sd, hostname, options.lookupHost, options.lookupName));
   // A sender that calls itself by another service's name from a domain that is not that service's (a look-alike
   // sender): flagged, and named by its domain.
-  if (mail && service && !service.serviceId && !service.claimedName) {
+  // An app store's receipt names the app on the store's domain by design.
+  if (mail && service && !service.serviceId && !service.claimedName && !service.store) {
     const other = options.lookupName?.(service.name);
     if (other && !other.domains.some((d) => service!.domain === d || service!.domain.endsWith(`.${d}`))) {
       const label = service.domain.split('.')[0] ?? service.domain;
@@ -226,10 +252,18 @@ function run(page: PageData, url: string, now: string, options: DetectOptions, m
   const oneOff = kind === 'receipt' && mail !== undefined && !recurring;
   if (oneOff) chosen = undefined;
   const unpaid = kind === 'receipt' && isUnpaid(page.lines);
+  const later =
+    mail !== undefined &&
+    lexicon().chargedLater.test(
+      page.lines
+        .slice(0, 200)
+        .map((l) => l.text)
+        .join('\n'),
+    );
   let charges: FoundCharge[] = [];
   if (kind === 'billing') {
     charges = rows;
-  } else if (kind === 'receipt' && !unpaid) {
+  } else if (kind === 'receipt' && !unpaid && !later) {
     const paid = sd.paid.find((p) => p.date);
     const fallbackAmount = sd.paid[0] ?? chosen ?? (oneOff ? largestTotal(cands) : undefined);
     const text = findReceiptCharge(page.lines, cands, dates, now, skip, fallbackAmount, mail?.date || undefined);
@@ -252,6 +286,7 @@ function run(page: PageData, url: string, now: string, options: DetectOptions, m
   let subscription: PageDetection['subscription'] = null;
   let next = renewal;
   if (!next && unpaid) next = findDueDate(page.lines, dates, now, skip);
+  if (!next && kind === 'receipt' && !oneOff) next = afterPaidThrough(page.lines, dates, now);
   if (!next && (event === 'trial-ending' || event === 'renewal-upcoming'))
     next = eventDate(event, page.lines, dates, now);
   if (event === 'cancelled' || event === 'payment-failed') next = undefined;

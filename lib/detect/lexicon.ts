@@ -84,6 +84,15 @@ export interface Lexicon {
   chosenWords: PhraseMatcher;
   /** Lower-case word parts for the mail import's subject filter (substring match). */
   subjectStems: string[];
+  linkContext: Record<'manage' | 'cancel', PhraseMatcher>;
+  /** Lower-case link texts of account pages (whole text). */
+  accountLinks: Set<string>;
+  readMore: PhraseMatcher;
+  dayOfMonthBefore: PhraseMatcher;
+  paidThrough: PhraseMatcher;
+  paymentLinks: PhraseMatcher;
+  chargedLater: PhraseMatcher;
+  insteadOf: PhraseMatcher;
   trial: TemplateSet;
   intro: TemplateSet;
   /**
@@ -356,6 +365,18 @@ function build(): Lexicon {
     chargeDay: list((l) => l.chargeDay),
     chosenWords: list((l) => l.chosenWords),
     subjectStems: () => [...new Set(merged((l) => l.subjectStems).map((w) => w.toLowerCase()))],
+    linkContext: () =>
+      lazy<Lexicon['linkContext']>({
+        manage: list((l) => l.linkContext.manage),
+        cancel: list((l) => l.linkContext.cancel),
+      }),
+    accountLinks: () => new Set(merged((l) => l.accountLinks).map((w) => w.toLowerCase())),
+    readMore: list((l) => l.readMore),
+    dayOfMonthBefore: list((l) => l.dayOfMonthBefore),
+    paidThrough: list((l) => l.paidThrough),
+    paymentLinks: list((l) => l.paymentLinks),
+    chargedLater: list((l) => l.chargedLater),
+    insteadOf: list((l) => l.insteadOf),
     trial: () =>
       compileTemplates(
         LANGUAGES.flatMap((l) => l.trial),

@@ -14,6 +14,51 @@ import { type FoundService, type LookupHost, registrableDomain, withoutLegalForm
 const PLATFORMS: Readonly<Record<string, string>> = data.platforms;
 const MAIL_SERVICES = new Set<string>(data.mailServices);
 const PERSONAL = new Set<string>(data.personalMail);
+const STORE_HOSTS: Readonly<Record<string, string>> = data.stores.hosts;
+const STORE_ADDRESSES: Readonly<Record<string, string>> = data.stores.addresses;
+
+/**
+ * A domain many services are named on: a payment platform's or an app store's (`apple.com` for every app bought in
+ * the App Store, `stripe.com` for a merchant whose own site a receipt does not give). Services there are told apart
+ * by name.
+ */
+export function sharedDomain(domain: string): boolean {
+  const d = registrableDomain(domain);
+  return (
+    platformOf(d) !== undefined ||
+    Object.keys(STORE_HOSTS).some((h) => registrableDomain(h) === d) ||
+    Object.keys(STORE_ADDRESSES).some((a) => registrableDomain(a.split('@')[1] ?? '') === d)
+  );
+}
+
+/** The app store that sent a message (`email.apple.com`, `googleplay-noreply@google.com`), if one did. */
+export function storeOf(address: string): string | undefined {
+  const a = address.trim().toLowerCase();
+  const host = a.split('@')[1] ?? '';
+  return STORE_ADDRESSES[a] ?? STORE_HOSTS[host] ?? STORE_HOSTS[registrableDomain(host)];
+}
+
+/**
+ * The app an app store's receipt is for: the item's title in the lines just above its renewal or subscription line
+ * (`Bear - Markdown Notes` / `Bear Pro (Monthly)` / `Renews 23 December 2026`), written `App - tagline`.
+ */
+function storeItemName(lines: readonly Line[], store: string): string | undefined {
+  const lex = lexicon();
+  const storeSquash = squashVariants(store)[0] ?? '';
+  for (let i = 1; i < lines.length && i < 80; i++) {
+    const t = (lines[i] as Line).text;
+    if (t.length > 120 || !(lex.renewal.test(t) || lex.subscriptionWords.test(t))) continue;
+    for (let j = Math.max(0, i - 3); j < i; j++) {
+      const c = (lines[j] as Line).text;
+      if (c.length > 60 || c.includes('\t') || /\d[.,]\d\d\b/.test(c)) continue;
+      const m = /^(.+?)\s+[-–—:]\s+\S/.exec(c);
+      if (!m) continue;
+      const name = cleanName(m[1] as string);
+      if (name.length >= 2 && !squashVariants(name).some((v) => v.includes(storeSquash))) return name;
+    }
+  }
+  return undefined;
+}
 const NOISE = new Set<string>(data.nameNoise);
 
 /** Lower case, letters and digits only, with the Nordic letters folded every way a domain may spell them. */
@@ -79,12 +124,22 @@ export function unwrapLink(href: string): string {
 }
 
 function cleanName(s: string): string {
-  return withoutLegalForm(
-    s
-      .replace(/[\u0000-\u001f\u007f"“”«»*]/g, '')
-      .replace(/\s+/g, ' ')
-      .trim(),
+  return undomain(
+    withoutLegalForm(
+      s
+        .replace(/[\u0000-\u001f\u007f"“”«»*]/g, '')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    ),
   );
+}
+
+/** A name written as its site (`FINN.no`, `nemlig.com`, `Calm.com`): the name without the ending. */
+function undomain(name: string): string {
+  const m = /^([\p{L}\p{N}][\p{L}\p{N}&'-]*)\.(?:[a-z]{2,3}|co\.uk|app|info|shop|store|online|tech)$/iu.exec(name);
+  if (!m) return name;
+  const base = m[1] as string;
+  return base === base.toLowerCase() ? base.charAt(0).toUpperCase() + base.slice(1) : base;
 }
 
 /**
@@ -119,6 +174,8 @@ function nameAt(text: string, at: number): string | undefined {
   for (const raw of rest.split(/\s+/)) {
     const w = raw.replace(/^[*"“«(]+/, '');
     const bare = w.replace(/[*"”»).,!?:;]+$/, '');
+    // `Receipt from Nov 23, 2026`: a word before a day number is a month, not a name.
+    if (/^\d{1,2}\b/.test(bare) && out.length === 1 && !/[.,:;!?]$/.test(out[0] as string)) return undefined;
     if (!bare || stop.has(bare.toLowerCase()) || /^\d/.test(bare) || bare.startsWith('#')) break;
     if (out.length === 0 && bare.charAt(0) === bare.charAt(0).toLowerCase()) return undefined;
     out.push(bare);
@@ -169,9 +226,15 @@ export function merchantDomain(
   lines: readonly Line[],
   links: readonly LinkInfo[],
   replyTo?: string,
+  /** A domain that is not the merchant's either (an app store's owner). */
+  not?: string,
 ): string | undefined {
   const usable = (host: string) =>
-    host !== '' && !platformOf(host) && !inList(host, PERSONAL) && !inList(host, MAIL_SERVICES);
+    host !== '' &&
+    !platformOf(host) &&
+    !inList(host, PERSONAL) &&
+    !inList(host, MAIL_SERVICES) &&
+    !(not && registrableDomain(host) === not);
   const named = (host: string) => {
     if (!name) return false;
     const label = registrableDomain(host).split('.')[0] ?? '';
@@ -236,6 +299,16 @@ export function mailService(
 ): FoundService | null {
   const host = (sender.address.split('@')[1] ?? '').toLowerCase();
   if (!host) return null;
+  const store = storeOf(sender.address);
+  if (store) {
+    // An app store's receipt is for an app: named from the receipt, on the store's domain (never the store's
+    // owner's directory entry: Apple's receipt for Bear is not Apple's subscription).
+    const owner = registrableDomain(host);
+    const name = merchantName(texts, store) ?? storeItemName(lines, store);
+    if (!name) return null;
+    const domain = merchantDomain(name, lines, links, undefined, owner);
+    return domain && domain !== owner ? { ...named(name, domain, lookupHost), store } : { name, domain: owner, store };
+  }
   const platform = platformOf(host);
   if (!platform) {
     const entry = lookupHost?.(host);

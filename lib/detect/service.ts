@@ -22,6 +22,8 @@ export interface FoundService {
   entry?: DirectoryHit;
   /** A name the page gave itself that is another directory service's (not used as the name). */
   claimedName?: string;
+  /** Sold through this app store (a message from the store names the app, on the store's domain). */
+  store?: string;
 }
 
 const SECOND_LEVEL = new Set<string>(pageData.secondLevelSuffixes);

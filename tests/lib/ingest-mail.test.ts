@@ -263,4 +263,31 @@ describe('a mail import: one proposal per service, with the charges and price hi
       charges: [{ date: '2026-11-20', amountMinor: 2600 }],
     });
   });
+
+  it('keeps apps bought in an app store apart: one domain (apple.com), a subscription per app', async () => {
+    const app = (name: string, amount: number): FoundMail => ({
+      result: detection({
+        service: { name, domain: 'apple.com' },
+        subscription: { amountMinor: amount, currency: 'GBP', period: 'P1M' },
+        charges: [{ date: '2026-11-20', amountMinor: amount, currency: 'GBP' }],
+      }),
+      mail: mail({ from: 'no_reply@email.apple.com', name: 'Apple', subject: `Your receipt from Apple (${name})` }),
+    });
+    await db.subscriptions.put(
+      sub({ id: 'bear', service: 'Bear', domain: 'apple.com', amountMinor: 299, currency: 'GBP', period: 'P1M' }),
+    );
+    const summary = await importMails(
+      db,
+      [app('Bear', 299), app('Things', 499), app('Calm', 1499)],
+      DEFAULT_SETTINGS,
+      clock,
+      lookup,
+    );
+    expect(summary).toEqual({ proposed: 2, recorded: 1, skipped: 0 });
+    expect(await db.charges.toArray()).toMatchObject([{ subscriptionId: 'bear', amountMinor: 299 }]);
+    const names = (await db.detections.toArray()).map((d) =>
+      d.proposal?.type === 'new' ? d.proposal.subscription.service : '',
+    );
+    expect(names.sort()).toEqual(['Calm', 'Things']);
+  });
 });

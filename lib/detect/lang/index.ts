@@ -89,6 +89,26 @@ export interface LangData {
    * `levering` inside `kaffelevering`): matched as plain substrings, for recall (the detection decides).
    */
   subjectStems: string[];
+  /**
+   * Verbs in the sentence around a message's link whose own text says nothing (`Min konto`, `Subscriptions`, a bare
+   * URL): `ændre eller opsige dit abonnement under Min konto` is a manage link, `cancel your subscription from
+   * Subscriptions` a cancel link.
+   */
+  linkContext: Record<'manage' | 'cancel', string[]>;
+  /** Links to update the card a subscription is paid with (`Update payment method`): managing, when no other link is. */
+  paymentLinks: string[];
+  /** Link texts of the reader's account pages (`Min side`, `Mitt konto`): in a message about a subscription, where it is managed. */
+  accountLinks: string[];
+  /** A link ending a teaser line (`Les mer`, `Learn more`): a price on that line in a message is an offer. */
+  readMore: string[];
+  /** An order whose amount is taken later (`Beløbet trækkes på dit kort, når varerne leveres`): no charge yet. */
+  chargedLater: string[];
+  /** Words before a day of the month a renewal comes on (`renews monthly on the 1st`, `fornyes den 15.`). */
+  dayOfMonthBefore: string[];
+  /** Labels of the last day a payment covers (`For service through`, `Betalt til og med`): it renews the day after. */
+  paidThrough: string[];
+  /** `99 kr i stedet for 89 kr`: the coming price, then the price paid now. */
+  insteadOf: string[];
 }
 
 /**
