@@ -20,7 +20,7 @@ import {
   seriesToImport,
 } from '../../lib/io';
 import { exportChargesCsv, exportSubscriptionsCsv } from '../../lib/io/csv';
-import { type MailJobProgress, runMailJob } from '../../lib/io/mail-job';
+import type { MailJobProgress, MailJobResult } from '../../lib/io/mail-job';
 import { runStatementJob, type StatementJob, type StatementJobMessage } from '../../lib/io/statement-job';
 import type { Language } from '../../lib/model';
 import type { Platform } from './App';
@@ -78,7 +78,10 @@ function mailReader(today: string): ReadMails {
     if (typeof Worker === 'undefined') {
       const signal = { aborted: false };
       return {
-        done: runMailJob(files, { today, onProgress, onFound, signal }),
+        // Loaded only here: the engine and the MIME parser stay out of the dashboard's own code.
+        done: import('../../lib/io/mail-job').then(({ runMailJob }) =>
+          runMailJob(files, { today, onProgress, onFound, signal }),
+        ),
         cancel: () => {
           signal.aborted = true;
         },
@@ -86,9 +89,9 @@ function mailReader(today: string): ReadMails {
     }
     const worker = new Worker(new URL('./mail-worker.ts', import.meta.url), { type: 'module' });
     let last: MailJobProgress | undefined;
-    let settle: (r: Awaited<ReturnType<typeof runMailJob>>) => void = () => {};
+    let settle: (r: MailJobResult) => void = () => {};
     let fail: (e: Error) => void = () => {};
-    const done = new Promise<Awaited<ReturnType<typeof runMailJob>>>((resolve, reject) => {
+    const done = new Promise<MailJobResult>((resolve, reject) => {
       settle = resolve;
       fail = reject;
     });

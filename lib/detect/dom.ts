@@ -1,6 +1,9 @@
-import { lexicon } from './lexicon';
+import { cookieWords as daCookie } from './lang/da.json';
+import { cookieWords as enCookie } from './lang/en.json';
+import { cookieWords as nbCookie } from './lang/nb.json';
+import { cookieWords as svCookie } from './lang/sv.json';
 import pageData from './page.json';
-import { cleanText } from './text';
+import { cleanText, type PhraseMatcher, phraseMatcher } from './text';
 
 /** One line of visible text: the text of one block element between its child blocks. Plain data. */
 export interface Line {
@@ -209,6 +212,16 @@ function attr(el: Element, name: string): string {
   return typeof v === 'string' ? v : '';
 }
 
+/**
+ * The cookie-banner words of every language, taken alone from the word lists (named JSON imports): the page reader,
+ * which runs in pages, carries no other word list.
+ */
+let cookie: PhraseMatcher | undefined;
+const cookieWords = () => {
+  cookie ??= phraseMatcher([...enCookie, ...nbCookie, ...svCookie, ...daCookie]);
+  return cookie;
+};
+
 /** Cookie banners and consent overlays, recognised by their ids and classes (never by layout). */
 function isNoise(el: Element, tag: string): boolean {
   // Cut before lower-casing: a page's attribute can be megabytes long.
@@ -219,7 +232,7 @@ function isNoise(el: Element, tag: string): boolean {
   const role = attr(el, 'role');
   if (tag === 'dialog' || role === 'dialog' || role === 'alertdialog' || OVERLAY_HINT.test(idClass)) {
     const sample = `${attr(el, 'aria-label')} ${sampleText(el, 300)}`;
-    if (lexicon().cookieWords.test(sample)) return true;
+    if (cookieWords().test(sample)) return true;
   }
   return false;
 }
