@@ -17,6 +17,7 @@ export default defineConfig({
     // Only what is used: local storage for the database, alarms + notifications for reminders.
     // activeTab lets the popup see which site the current tab shows, only when the user opens it.
     permissions: ['storage', 'alarms', 'notifications', 'activeTab'],
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
     // The page reader, imported by the content script only after its gate fired. Chrome serves it under a
     // per-session random id, so pages cannot probe for it to fingerprint the extension.
     web_accessible_resources: [
