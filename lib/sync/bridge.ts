@@ -219,6 +219,20 @@ async function writeResolved(ctx: BridgeContext, docId: string, leaves: Leaf[], 
   }
 }
 
+/**
+ * Runs a read-merge-write of one document again when the replica changed under it (live replication can add a
+ * revision between the read and the write).
+ */
+async function retryOnConflict<T>(task: () => Promise<T>, attempts = 4): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await task();
+    } catch (e) {
+      if (!(e instanceof ReplicaWriteError) || e.kind !== 'conflict' || i >= attempts) throw e;
+    }
+  }
+}
+
 /** A replica write that failed (`quota` when the browser's storage is full). */
 export class ReplicaWriteError extends Error {
   constructor(
@@ -311,14 +325,18 @@ export async function captureLocalChanges(ctx: BridgeContext): Promise<CaptureRe
     const shadows: ShadowRow[] = [];
     for (const edit of batch) {
       const docId = await docIdFor(ctx.keys, edit.table, edit.id);
-      const opened = await openLeaves(ctx.keys, docId, await readLeaves(ctx.replica, docId));
       const key = shadowKey(edit.table, edit.id);
       const shadow = await ctx.sync.shadow.get(key);
-      const states = opened.valid.map((v) => v.payload.s);
-      const base = states.length > 0 ? mergeAll(states) : (shadow?.state ?? null);
-      const state = stampLocalEdit(base, edit.before, edit.after, ctx.hlc.now(), ctx.memberId);
-      await writeResolved(ctx, docId, opened.leaves, { t: edit.table, id: edit.id, s: state });
-      if (opened.bad.length > 0) await ctx.sync.quarantine.bulkPut(quarantineRows(opened, ctx.now().toISOString()));
+      const stamp = ctx.hlc.now();
+      const state = await retryOnConflict(async () => {
+        const opened = await openLeaves(ctx.keys, docId, await readLeaves(ctx.replica, docId));
+        const states = opened.valid.map((v) => v.payload.s);
+        const base = states.length > 0 ? mergeAll(states) : (shadow?.state ?? null);
+        const next = stampLocalEdit(base, edit.before, edit.after, stamp, ctx.memberId);
+        await writeResolved(ctx, docId, opened.leaves, { t: edit.table, id: edit.id, s: next });
+        if (opened.bad.length > 0) await ctx.sync.quarantine.bulkPut(quarantineRows(opened, ctx.now().toISOString()));
+        return next;
+      });
       shadows.push({ key, table: edit.table, id: edit.id, state, json: edit.json });
       written++;
     }
@@ -339,17 +357,21 @@ export async function writeMeta(
   fields: Record<string, unknown>,
 ): Promise<FieldState> {
   const docId = await docIdFor(ctx.keys, table, id);
-  const opened = await openLeaves(ctx.keys, docId, await readLeaves(ctx.replica, docId));
   const key = shadowKey(table, id);
   const shadow = await ctx.sync.shadow.get(key);
-  const states = opened.valid.map((v) => v.payload.s);
-  const base = states.length > 0 ? mergeAll(states) : (shadow?.state ?? null);
-  const before = base ? recordOf(base) : null;
-  const after: Record<string, unknown> = { ...(before ?? {}), ...fields, id };
-  for (const [k, v] of Object.entries(fields)) if (v === undefined) delete after[k];
-  schemaOf(table).parse(after);
-  const state = stampLocalEdit(base, before, after, ctx.hlc.now(), ctx.memberId);
-  await writeResolved(ctx, docId, opened.leaves, { t: table, id, s: state });
+  const stamp = ctx.hlc.now();
+  const state = await retryOnConflict(async () => {
+    const opened = await openLeaves(ctx.keys, docId, await readLeaves(ctx.replica, docId));
+    const states = opened.valid.map((v) => v.payload.s);
+    const base = states.length > 0 ? mergeAll(states) : (shadow?.state ?? null);
+    const before = base ? recordOf(base) : null;
+    const after: Record<string, unknown> = { ...(before ?? {}), ...fields, id };
+    for (const [k, v] of Object.entries(fields)) if (v === undefined) delete after[k];
+    schemaOf(table).parse(after);
+    const next = stampLocalEdit(base, before, after, stamp, ctx.memberId);
+    await writeResolved(ctx, docId, opened.leaves, { t: table, id, s: next });
+    return next;
+  });
   await ctx.sync.shadow.put({ key, table, id, state, json: null });
   await saveClock(ctx);
   return state;
@@ -451,8 +473,13 @@ export async function applyReplicaChanges(ctx: BridgeContext): Promise<ApplyResu
       // Several leaves, or a winner that is not the merge: write the merge as the one revision.
       const winnerState = opened.valid.find((v) => v.leaf.rev === leaves[0]?.rev)?.payload.s;
       if (leaves.length > 1 || !winnerState || canonical(winnerState) !== canonical(merged.state)) {
-        await writeResolved(ctx, change.id, leaves, { t: first.t, id: first.id, s: merged.state });
-        result.conflictsResolved++;
+        try {
+          await writeResolved(ctx, change.id, leaves, { t: first.t, id: first.id, s: merged.state });
+          result.conflictsResolved++;
+        } catch (e) {
+          // A newer revision arrived meanwhile: it comes up in the next batch and is merged then.
+          if (!(e instanceof ReplicaWriteError) || e.kind !== 'conflict') throw e;
+        }
       }
       if (isRecordTable(first.t)) {
         incoming.push({ table: first.t, id: first.id, key: shadowKey(first.t, first.id), ...merged });

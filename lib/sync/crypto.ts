@@ -8,7 +8,7 @@ import { fromBase64Url, fromUtf8, toBase64Url, utf8 } from './base64';
  * - Every write is sealed with a fresh random 96-bit IV. The additional data binds the ciphertext to its
  *   household, epoch and document id, so the server cannot move a ciphertext to another document or replay one
  *   from an earlier key; a changed bit anywhere fails the GCM tag.
- * - A document id is the HMAC of the record's table and id (first 128 bits, base64url): the same record maps to
+ * - A document id is the HMAC of the record's table and id (first 128 bits, base64url, after a `d`): the same record maps to
  *   the same document on every device, and the id says nothing about the service, the amount or even the kind
  *   of record.
  * - Each device has an ECDH P-256 key pair (the private key is created non-extractable and never leaves the
@@ -83,7 +83,8 @@ export async function deriveHouseholdKeys(raw: Uint8Array, householdId: string, 
 /** The document id of a record: nothing about the record can be read from it. */
 export async function docIdFor(keys: HouseholdKeys, table: string, recordId: string): Promise<string> {
   const mac = await crypto.subtle.sign('HMAC', keys.ids, utf8.encode(`${table}\u0000${recordId}`));
-  return toBase64Url(new Uint8Array(mac).slice(0, 16));
+  // CouchDB keeps ids that start with `_` for itself: the constant `d` prefix says nothing about the record.
+  return `d${toBase64Url(new Uint8Array(mac).slice(0, 16))}`;
 }
 
 /** What the server stores for a document besides `_id` and `_rev`. */

@@ -68,7 +68,7 @@ describe('document encryption', () => {
     const raw = newHouseholdKey();
     const keys = await keysOf(raw);
     const id = await docIdFor(keys, 'subscriptions', 'netflix-1');
-    expect(id).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(id).toMatch(/^d[A-Za-z0-9_-]{22}$/);
     expect(await docIdFor(await keysOf(raw), 'subscriptions', 'netflix-1')).toBe(id);
     expect(await docIdFor(keys, 'charges', 'netflix-1')).not.toBe(id);
     expect(await docIdFor(keys, 'subscriptions', 'netflix-2')).not.toBe(id);
