@@ -6,7 +6,9 @@ import { detectFromSnapshot } from '../../lib/detect';
 import { directoryHit, lookupHost } from '../../lib/directory';
 import { ingestDetection } from '../../lib/ingest';
 import { acceptContentMessage, acceptPageMessage, type SenderInfo } from '../../lib/messages';
+import { isSyncMessage } from '../../lib/sync/messages';
 import { setupReminders } from './reminders';
+import { setupSync } from './sync';
 
 /**
  * The background only wires lib/ to the browser: it runs the detection on what content scripts read, keeps reminders
@@ -16,6 +18,7 @@ export default defineBackground(() => {
   const db = getDb();
   const now = () => new Date();
   const reminders = setupReminders({ db, browser, now });
+  const sync = setupSync({ db, now, onDataChanged: () => void reminders.resync() });
   const ownId = browser.runtime.id;
   const ownOrigin = browser.runtime.getURL('/');
 
@@ -29,12 +32,14 @@ export default defineBackground(() => {
       if (result.kind === 'none') return Promise.resolve({ ok: true, kind: 'none' });
       return handleDetection(url, result, sender.tab.id);
     }
+    if (isSyncMessage(raw)) return sync.onMessage(raw, sender);
     const accepted = acceptPageMessage(raw, sender, ownId, ownOrigin);
     if (!accepted.ok) return Promise.resolve({ ok: false, reason: accepted.reason });
     const message = accepted.message;
     if (message.type === 'detection-seen') {
       return browser.action.setBadgeText({ tabId: message.tabId, text: '' }).then(() => reminders.resync());
     }
+    sync.kick();
     return reminders.resync().then(() => ({ ok: true }));
   });
 
@@ -57,5 +62,5 @@ export default defineBackground(() => {
   }
 
   // Hooks for end-to-end tests, inside the worker only (never reachable from web pages).
-  Object.assign(globalThis, { subkeeper: { db, resync: () => reminders.resync() } });
+  Object.assign(globalThis, { subkeeper: { db, resync: () => reminders.resync(), sync: sync.engine } });
 });

@@ -4,6 +4,7 @@ import {
   applyReplicaChanges,
   type BridgeContext,
   captureLocalChanges,
+  findLocalEdits,
   type MetaChange,
   openPayload,
   sealPayload,
@@ -911,6 +912,8 @@ export function createEngine(deps: EngineDeps) {
     startLive: (onChange: () => void) => serial(() => startLive(onChange)),
     stopLive,
     status: () => status,
+    /** Local changes not yet captured (no network): whether a run has anything to send. */
+    localEdits: async () => ((await loadConfig()) ? (await findLocalEdits({ db, sync })).length : 0),
     configured: async () => !!(await loadConfig()),
     /** The server origin pattern, for the host permission. */
     origin: async () => {
