@@ -245,7 +245,11 @@ export function setupSync(deps: { db: SubkeeperDb; now: () => Date; onDataChange
         const err = asSyncError(e);
         return {
           ok: false,
-          error: { code: err.code, ...(err.detail ? { detail: err.detail } : {}), ...(err.status ? { status: err.status } : {}) },
+          error: {
+            code: err.code,
+            ...(err.detail ? { detail: err.detail } : {}),
+            ...(err.status ? { status: err.status } : {}),
+          },
         };
       },
     );

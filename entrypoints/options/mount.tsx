@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { downloadText } from '../../lib/app/download';
 import type { Snapshot } from '../../lib/app/snapshot';
 import { createStore } from '../../lib/app/store';
+import { holdLivePort } from '../../lib/app/sync-live';
 import { getDb } from '../../lib/db';
 import { HttpUrl } from '../../lib/model';
 import { App } from './App';
@@ -27,4 +28,6 @@ export async function mount(root: HTMLElement, snapshot: Promise<Snapshot | null
   const snap = await snapshot.catch(() => null);
   if (snap?.dashboard) store.hydrate({ ...snap, dashboard: snap.dashboard });
   else await store.load();
+  // Household sync is live while the dashboard is open; what it applies shows at once.
+  holdLivePort(browser.runtime as never, () => void store.load());
 }

@@ -2,11 +2,14 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { PopupView } from '../../components/PopupView';
 import { QuickAdd } from '../../components/QuickAdd';
+import { SyncStatusLine } from '../../components/sync/SyncStatusLine';
 import { type CurrentSite, popupSummary, siteFor } from '../../lib/app/popup';
 import { createStore } from '../../lib/app/store';
+import { followStatus, holdLivePort } from '../../lib/app/sync-live';
 import { getDb } from '../../lib/db';
 import { createTranslator, LOCALES, resolveLanguage } from '../../lib/i18n';
 import type { Detection } from '../../lib/model';
+import { OFF, type SyncStatus } from '../../lib/sync/status';
 
 /** The popup after its first paint: the store over the database, every action, and the quick-add form. */
 export async function start(root: HTMLElement, painted: () => void) {
@@ -47,10 +50,12 @@ export async function start(root: HTMLElement, painted: () => void) {
   };
 
   let site: CurrentSite | null = null;
+  let sync: SyncStatus = OFF;
   const draw = (s: CurrentSite | null) => {
     site = s;
     const lang = resolveLanguage(store.settings.value.language, navigator.languages);
     const ctx = store.ctx.value;
+    const t = createTranslator(lang);
     document.documentElement.lang = LOCALES[lang];
     render(
       <PopupView
@@ -60,9 +65,19 @@ export async function start(root: HTMLElement, painted: () => void) {
         today={ctx.today}
         members={store.members.value}
         locale={LOCALES[lang]}
-        t={createTranslator(lang)}
+        t={t}
         {...actions}
         QuickAdd={QuickAdd}
+        footer={
+          sync.state !== 'off' && (
+            <footer class="popup-sync">
+              <SyncStatusLine status={sync} t={t} locale={LOCALES[lang]} nowMs={Date.now()} compact />
+              <button type="button" class="linkish" onClick={() => openDashboard('#/household')}>
+                {t('sync.status.household')}
+              </button>
+            </footer>
+          )
+        }
       />,
       root,
     );
@@ -71,5 +86,11 @@ export async function start(root: HTMLElement, painted: () => void) {
   await store.load();
   draw(await currentSite().catch(() => null));
   painted();
+  // After the first paint: the household sync status, and live sync while the popup is open.
+  followStatus(browser.storage as never, (status) => {
+    sync = status;
+    draw(site);
+  });
+  holdLivePort(browser.runtime as never, () => void store.load().then(() => draw(site)));
   return actions;
 }

@@ -1,9 +1,9 @@
 import type { SubkeeperDb } from '../db';
 import { canonical, sameValue } from './canonical';
 import { docIdFor, type HouseholdKeys, openDoc, SealError, sealDoc } from './crypto';
-import { type Hlc, parseStamp } from './hlc';
+import type { Hlc } from './hlc';
 import { type JournalRow, type QuarantineRow, type ShadowRow, type SyncDb, setValue, shadowKey } from './local-db';
-import { type FieldState, firstAuthor, isFieldState, latestChange, mergeAll, recordOf, stampLocalEdit } from './merge';
+import { type FieldState, isFieldState, latestChange, mergeAll, recordOf, stampLocalEdit } from './merge';
 import type { Pouch, PouchDoc } from './pouch';
 import {
   ADAPTERS,
@@ -571,27 +571,4 @@ async function applyToDexie(ctx: BridgeContext, incoming: Incoming[], result: Ap
   await ctx.sync.journal.bulkDelete(keys);
 }
 
-// ---- what the views show ------------------------------------------------------------------------------
-
-export interface Attribution {
-  /** The member who first wrote the record. */
-  createdBy: string | undefined;
-  /** The member of the latest change, and when (their clock). */
-  changedBy: string | undefined;
-  changedAt: string | undefined;
-}
-
-/** Who added and who last changed each shared record of a table, from the shadow. */
-export async function readAttribution(sync: SyncDb, table: RecordTable): Promise<Map<string, Attribution>> {
-  const out = new Map<string, Attribution>();
-  for (const row of await sync.shadow.where('table').equals(table).toArray()) {
-    const latest = latestChange(row.state);
-    const wall = latest ? parseStamp(latest.stamp)?.wall : undefined;
-    out.set(row.id, {
-      createdBy: firstAuthor(row.state),
-      changedBy: latest?.by,
-      changedAt: wall !== undefined ? new Date(wall).toISOString() : undefined,
-    });
-  }
-  return out;
-}
+export { type Attribution, readAttribution } from './attribution';
