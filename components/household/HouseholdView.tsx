@@ -58,8 +58,9 @@ export function HouseholdView(props: {
       </div>
 
       <div class="card">
+        <h3>{t('sync.view.total')}</h3>
         <p class="figure" data-testid="household-total">
-          {t('sync.view.total')}: {t('sync.view.perMonth', { amount: money(total, view.base, locale) })}
+          {t('sync.view.perMonth', { amount: money(total, view.base, locale) })}
         </p>
         <table class="household-totals">
           <thead>
@@ -188,9 +189,12 @@ function Item(props: {
         {s.service}
       </button>{' '}
       <span class="amount">
-        {item.monthlyMinor === null
-          ? money(s.amountMinor, s.currency, locale)
-          : money(item.monthlyMinor, props.view?.base ?? s.currency, locale)}
+        {t('sync.view.perMonth', {
+          amount:
+            item.monthlyMinor === null
+              ? money(s.amountMinor, s.currency, locale)
+              : money(item.monthlyMinor, props.view?.base ?? s.currency, locale),
+        })}
       </span>
       {item.percent < 100 && <span class="muted"> ({t('sync.view.share', { percent: item.percent })})</span>}
       {who && (

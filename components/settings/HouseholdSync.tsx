@@ -421,6 +421,13 @@ function Configured(props: HouseholdSyncProps & { overview: HouseholdOverview })
   };
   const memberIds = new Set(props.members.map((m) => m.id));
   const extra = Object.keys(overview.devices).filter((id) => !memberIds.has(id));
+  // This browser's member first, then the others by name.
+  const listed = [
+    ...props.members.map((m) => ({ id: m.id, name: m.name, color: m.color })),
+    ...extra.map((id) => ({ id, name: id, color: '#999999' })),
+  ].sort((a, b) =>
+    a.id === overview.memberId ? -1 : b.id === overview.memberId ? 1 : a.name.localeCompare(b.name, locale),
+  );
 
   return (
     <div class="sync-configured">
@@ -446,10 +453,7 @@ function Configured(props: HouseholdSyncProps & { overview: HouseholdOverview })
 
       <h4 id="sync-members-title">{t('sync.household.members')}</h4>
       <ul class="sync-members" aria-labelledby="sync-members-title">
-        {[
-          ...props.members.map((m) => ({ id: m.id, name: m.name, color: m.color })),
-          ...extra.map((id) => ({ id, name: id, color: '#999999' })),
-        ].map((m) => {
+        {listed.map((m) => {
           const devices = overview.devices[m.id] ?? [];
           const isMe = m.id === overview.memberId;
           return (
@@ -462,12 +466,16 @@ function Configured(props: HouseholdSyncProps & { overview: HouseholdOverview })
                 <ul class="sync-devices">
                   {devices.map((d) => (
                     <li key={d.id}>
-                      {d.label ?? '—'}
-                      {d.self && <> ({t('sync.household.thisBrowser')})</>}: {t(`sync.household.device.${d.status}`)}
+                      <span class="sync-device-name">
+                        {d.label ?? t('sync.household.invite')}
+                        {d.self && <> ({t('sync.household.thisBrowser')})</>}
+                      </span>
+                      {' — '}
+                      {t(`sync.household.device.${d.status}`)}
                       {d.manager && d.status === 'active' && <>, {t('sync.household.device.manager')}</>}
                       {overview.manager && !d.self && (d.status === 'active' || d.status === 'invited') && (
                         <ConfirmButton
-                          class="link-button"
+                          class="link-button sync-device-action"
                           label={
                             d.status === 'invited'
                               ? t('sync.household.withdrawInvite')

@@ -32,9 +32,10 @@ export function SyncStatusLine(props: {
     problem = t('sync.status.removed');
   } else {
     if (status.state === 'syncing') parts.push(t('sync.status.syncing'));
-    else if (status.lastSyncAt)
-      parts.push(t('sync.status.synced', { when: relativeTime(status.lastSyncAt, nowMs, locale) }));
-    else parts.push(t('sync.status.never'));
+    else if (status.lastSyncAt) {
+      const when = relativeTime(status.lastSyncAt, nowMs, locale);
+      parts.push(status.state === 'error' ? t('sync.status.lastSynced', { when }) : t('sync.status.synced', { when }));
+    } else parts.push(t('sync.status.never'));
     if (status.pending > 0) {
       parts.push(
         status.pending === 1 ? t('sync.status.pendingOne') : t('sync.status.pendingMany', { count: status.pending }),

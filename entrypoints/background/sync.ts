@@ -134,7 +134,8 @@ export function setupSync(deps: { db: SubkeeperDb; now: () => Date; onDataChange
       ports.delete(port);
       if (ports.size === 0) engine.stopLive();
     });
-    if (ports.size === 1) void engine.startLive(() => kick());
+    // Idempotent: also starts it when the first page connected before this browser was in a household.
+    void engine.startLive(() => kick());
     kick();
   });
 
@@ -203,6 +204,7 @@ export function setupSync(deps: { db: SubkeeperDb; now: () => Date; onDataChange
           ...(command.memberColor ? { memberColor: command.memberColor } : {}),
         });
         await ensureAlarm();
+        if (ports.size > 0) void engine.startLive(() => kick());
         return engine.status();
       case 'sync-read-invite': {
         const inv = await engine.readInvite(command.code, command.passcode);
@@ -211,6 +213,7 @@ export function setupSync(deps: { db: SubkeeperDb; now: () => Date; onDataChange
       case 'sync-join':
         await engine.join(command.code, command.passcode);
         await ensureAlarm();
+        if (ports.size > 0) void engine.startLive(() => kick());
         return engine.status();
       case 'sync-invite':
         return engine.invite({

@@ -44,7 +44,8 @@ export function liveHousehold(
     if (known.has(memberId)) subs.push(item);
     else unassigned.push(item);
   }
-  const view = summariseHousehold([...members], subs, opts);
+  const sorted = [...members].sort((a, b) => a.name.localeCompare(b.name));
+  const view = summariseHousehold(sorted, subs, opts);
   const ctx = { today: opts.today, base: opts.base, rates: opts.rates };
   const paidBy = new Map<string, PaidItem[]>(members.map((m) => [m.id, []]));
   for (const s of subs) {

@@ -120,7 +120,7 @@ export function stampLocalEdit(
     const keys = new Set([...Object.keys(after), ...Object.keys(before ?? {})]);
     for (const key of keys) {
       if (key === DELETED) continue;
-      if (before === null || !sameValue(before[key], after[key])) set(key, after[key]);
+      if (before === null ? after[key] !== undefined : !sameValue(before[key], after[key])) set(key, after[key]);
     }
     if (base && base.f[DELETED] === true) set(DELETED, false);
     else if (before === null && !base) set(DELETED, false);

@@ -31,6 +31,8 @@ export interface LaunchOptions {
   colorScheme?: 'light' | 'dark';
   /** Load no extension (for side-by-side benchmarks). */
   withoutExtension?: boolean;
+  /** Load the extension from this directory instead of the build (e.g. a copy with test-only host access). */
+  extensionDir?: string;
 }
 
 export async function launchExtension(opts: LaunchOptions = {}): Promise<Launched> {
@@ -45,8 +47,8 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Launche
     '--no-first-run',
     '--disable-quic',
   ];
-  if (!opts.withoutExtension)
-    args.push(`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`);
+  const extDir = opts.extensionDir ?? EXTENSION_DIR;
+  if (!opts.withoutExtension) args.push(`--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`);
   if (opts.mapAllHostsToPort) {
     args.push(`--host-resolver-rules=MAP * 127.0.0.1:${opts.mapAllHostsToPort}`, '--ignore-certificate-errors');
   }
