@@ -56,7 +56,11 @@ export function SyncStatusLine(props: {
         </p>
       )}
       {status.quarantined > 0 && (
-        <p class="sync-problem">{t('sync.status.quarantined', { count: status.quarantined })}</p>
+        <p class="sync-problem">
+          {status.quarantined === 1
+            ? t('sync.status.quarantinedOne')
+            : t('sync.status.quarantined', { count: status.quarantined })}
+        </p>
       )}
       {skews.map((s) => (
         <p key={s.memberId ?? 'x'} class="sync-problem">
