@@ -112,7 +112,6 @@ export function SubscriptionTable(props: {
                   <button type="button" class="linkish" onClick={() => props.onOpen(sub.id)}>
                     {sub.service}
                   </button>
-                  {!sub.confirmed && <span class="tag">{t('dashboard.unconfirmed')}</span>}
                 </th>
                 <td>
                   {money(sub.amountMinor, sub.currency, locale)} <span class="muted">{periodLabel(sub.period, t)}</span>

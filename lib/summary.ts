@@ -9,7 +9,7 @@ import { mustParsePeriod, perMonthMinor, perYearMinor } from './schedule';
  * the chart series. Everything takes `today` and the exchange rates as arguments.
  *
  * Counting rule: active subscriptions and trials count (a trial turns into a charge unless cancelled, so it
- * counts at the price it will cost); paused and cancelled ones do not. During an intro period the intro price
+ * counts at the price it will cost); paused and cancelled ones do not, nor anything not accepted by the user. During an intro period the intro price
  * is what is paid now, so it is what the monthly total uses.
  */
 
@@ -20,6 +20,8 @@ export interface Ctx {
 }
 
 export function counts(sub: Subscription, today: string): boolean {
+  // A find the user has not accepted is not theirs (older data; finds are proposals now).
+  if (sub.confirmed === false) return false;
   if (sub.status === 'active' || sub.status === 'trial') return !sub.endsOn || sub.endsOn >= today;
   return false;
 }

@@ -18,7 +18,8 @@ const store = createStore({ db, now: () => new Date() });
 const platform = {
   languages: navigator.languages,
   openUrl: (url: string) => {
-    if (HttpUrl.safeParse(url).success) window.open(url, '_blank', 'noopener,noreferrer');
+    const parsed = HttpUrl.safeParse(url);
+    if (parsed.success) window.open(parsed.data, '_blank', 'noopener,noreferrer');
   },
   download: downloadText,
 };
@@ -32,4 +33,5 @@ async function seedDemo() {
 }
 
 render(<App store={store} platform={platform} />, document.getElementById('root')!);
-void seedDemo().then(() => store.load());
+// Followed live, so that two tabs of the web dashboard stay in step.
+void seedDemo().then(() => store.live());

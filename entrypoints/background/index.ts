@@ -3,10 +3,12 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { todayFromInstant } from '../../lib/dates';
 import { getDb, getSettings } from '../../lib/db';
 import { detectFromSnapshot } from '../../lib/detect';
-import { directoryHit, lookupHost } from '../../lib/directory';
+import { DIRECTORY_OPTIONS, getService, lookupHost, serviceLinks } from '../../lib/directory';
 import { ingestDetection } from '../../lib/ingest';
 import { acceptContentMessage, acceptPageMessage, type SenderInfo } from '../../lib/messages';
+import { createLimiter } from '../../lib/messages/limit';
 import { isSyncMessage } from '../../lib/sync/messages';
+import { pageVerdict } from '../../lib/trust';
 import { setupReminders } from './reminders';
 import { setupSync } from './sync';
 
@@ -17,20 +19,47 @@ import { setupSync } from './sync';
 export default defineBackground(() => {
   const db = getDb();
   const now = () => new Date();
-  const reminders = setupReminders({ db, browser, now });
+  const directoryCancel = (serviceId: string) => {
+    const entry = getService(serviceId);
+    return entry ? serviceLinks(entry).cancel : undefined;
+  };
+  // Firefox defines notifications.onButtonClicked (the event never fires) but rejects `buttons` in
+  // notifications.create, so the presence of the event is no test there: the build target decides.
+  const reminders = setupReminders({
+    db,
+    browser,
+    now,
+    directoryCancel,
+    notificationButtons: !import.meta.env.FIREFOX,
+  });
   const sync = setupSync({ db, now, onDataChanged: () => void reminders.resync() });
   const ownId = browser.runtime.id;
   const ownOrigin = browser.runtime.getURL('/');
+
+  // One tab (and origin) cannot keep the background busy: see lib/messages/limit.ts.
+  const limiter = createLimiter();
+  browser.tabs.onRemoved.addListener((tabId: number) => limiter.forget(tabId));
 
   browser.runtime.onMessage.addListener((raw: unknown, sender: SenderInfo) => {
     if (sender.tab && !sender.url?.startsWith(ownOrigin)) {
       const accepted = acceptContentMessage(raw, sender, ownId);
       if (!accepted.ok) return Promise.resolve({ ok: false, reason: accepted.reason });
-      // The detection runs here, on the plain data the content script read: web pages pay only for the reading.
       const { url, page } = accepted.message;
-      const result = detectFromSnapshot(page, url, todayFromInstant(now()), { lookupHost: directoryHit });
-      if (result.kind === 'none') return Promise.resolve({ ok: true, kind: 'none' });
-      return handleDetection(url, result, sender.tab.id);
+      // Plain http pages and pages people publish on platforms are never read (lib/trust): not even detected.
+      const verdict = pageVerdict(url);
+      if (!verdict.ok) return Promise.resolve({ ok: true });
+      const tabId = sender.tab.id as number;
+      // The detection runs here, on the plain data the content script read: web pages pay only for the reading.
+      // The page learns nothing about what is stored (whether the user has this service, what was proposed).
+      return limiter
+        .submit(tabId, verdict.url.origin, async () => {
+          const result = detectFromSnapshot(page, url, todayFromInstant(now()), DIRECTORY_OPTIONS);
+          if (result.kind !== 'none') await handleDetection(url, result, tabId);
+        })
+        .then(
+          (r) => ({ ok: r.ok }),
+          () => ({ ok: false }),
+        );
     }
     if (isSyncMessage(raw)) return sync.onMessage(raw, sender);
     const accepted = acceptPageMessage(raw, sender, ownId, ownOrigin);
@@ -53,14 +82,16 @@ export default defineBackground(() => {
       { today: todayFromInstant(instant), stamp: instant.toISOString() },
       lookupHost,
     );
-    if (outcome.action !== 'ignored' && tabId !== undefined) {
+    if (outcome.action === 'proposed' && tabId !== undefined) {
       await browser.action.setBadgeText({ tabId, text: '+1' });
       await browser.action.setBadgeBackgroundColor({ tabId, color: '#1f7a4d' });
     }
-    if (outcome.action === 'tracked') await reminders.resync();
-    return { ok: true, outcome };
   }
 
-  // Hooks for end-to-end tests, inside the worker only (never reachable from web pages).
-  Object.assign(globalThis, { subkeeper: { db, resync: () => reminders.resync(), sync: sync.engine } });
+  // Hooks for end-to-end tests, inside the worker only (never reachable from web pages), and only in the test build
+  // (`wxt build --mode e2e`, npm run build:e2e): the constant is replaced at build time, so production builds and
+  // the store packages do not contain this code at all.
+  if (import.meta.env.MODE === 'e2e') {
+    Object.assign(globalThis, { subkeeper: { db, resync: () => reminders.resync(), sync: sync.engine } });
+  }
 });

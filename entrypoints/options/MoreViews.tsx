@@ -1,4 +1,5 @@
 import { useEffect } from 'preact/hooks';
+import { AboutCard } from '../../components/AboutCard';
 import { CalendarView } from '../../components/views/CalendarView';
 import { ChartsView } from '../../components/views/ChartsView';
 import { SettingsView } from '../../components/views/SettingsView';
@@ -96,21 +97,25 @@ export function MoreViews(props: {
     );
   }
   if (route.view === 'settings') {
+    const about = props.platform.about;
     return (
-      <SettingsView
-        settings={store.settings.value}
-        members={store.members.value}
-        bundledRates={bundledRates}
-        t={t}
-        locale={locale}
-        onSave={async (s) => {
-          const r = await store.updateSettings(s);
-          return r.ok ? { ok: true } : r;
-        }}
-        onSaveMember={(m) => store.upsertMember(m)}
-        onDeleteMember={(id) => store.removeMember(id)}
-        extra={<HouseholdSettings store={store} t={t} locale={locale} />}
-      />
+      <>
+        <SettingsView
+          settings={store.settings.value}
+          members={store.members.value}
+          bundledRates={bundledRates}
+          t={t}
+          locale={locale}
+          onSave={async (s) => {
+            const r = await store.updateSettings(s);
+            return r.ok ? { ok: true } : r;
+          }}
+          onSaveMember={(m) => store.upsertMember(m)}
+          onDeleteMember={(id) => store.removeMember(id)}
+          extra={<HouseholdSettings store={store} t={t} locale={locale} />}
+        />
+        {about && <AboutCard t={t} version={about.version} privacyUrl={about.privacyUrl(props.lang)} />}
+      </>
     );
   }
   if (route.view === 'household') {

@@ -8,7 +8,10 @@ import { getDb } from '../../lib/db';
 import { HttpUrl } from '../../lib/model';
 import { App } from './App';
 
-/** Renders the dashboard, and fills its store from the early read (or from the database when that failed). */
+/**
+ * Renders the dashboard, fills its store from the early read (or from the database when that failed), and then
+ * follows the database live: the views update when the popup, another tab or the background writes.
+ */
 export async function mount(root: HTMLElement, snapshot: Promise<Snapshot | null>) {
   const store = createStore({
     db: getDb(),
@@ -19,15 +22,25 @@ export async function mount(root: HTMLElement, snapshot: Promise<Snapshot | null
   const platform = {
     languages: navigator.languages,
     openUrl: (url: string) => {
-      if (HttpUrl.safeParse(url).success) void browser.tabs.create({ url });
+      const parsed = HttpUrl.safeParse(url);
+      if (parsed.success) void browser.tabs.create({ url: parsed.data });
     },
     download: downloadText,
+    about: {
+      version: browser.runtime.getManifest().version,
+      privacyUrl: (lang: string) => `${browser.runtime.getURL('/privacy.html')}?lang=${lang}`,
+    },
   };
 
   render(<App store={store} platform={platform} />, root);
   const snap = await snapshot.catch(() => null);
-  if (snap?.dashboard) store.hydrate({ ...snap, dashboard: snap.dashboard });
-  else await store.load();
-  // Household sync is live while the dashboard is open; what it applies shows at once.
+  if (snap?.dashboard) {
+    store.hydrate({ ...snap, dashboard: snap.dashboard });
+    // Once the first frame is painted from the early read (the live queries re-read the same data first).
+    requestAnimationFrame(() => setTimeout(() => void store.live().catch(() => {}), 0));
+  } else {
+    await store.live().catch(() => {});
+  }
+  // Household sync runs live while the dashboard is open (the live queries show what it applies).
   holdLivePort(browser.runtime as never, () => void store.load());
 }

@@ -1,9 +1,10 @@
+import { effect, signal } from '@preact/signals';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { PopupView } from '../../components/PopupView';
 import { QuickAdd } from '../../components/QuickAdd';
 import { SyncStatusLine } from '../../components/sync/SyncStatusLine';
-import { type CurrentSite, popupSummary, siteFor } from '../../lib/app/popup';
+import { type ActiveTab, popupSummary, siteFor } from '../../lib/app/popup';
 import { createStore } from '../../lib/app/store';
 import { followStatus, holdLivePort } from '../../lib/app/sync-live';
 import { getDb } from '../../lib/db';
@@ -11,20 +12,22 @@ import { createTranslator, LOCALES, resolveLanguage } from '../../lib/i18n';
 import type { Detection } from '../../lib/model';
 import { OFF, type SyncStatus } from '../../lib/sync/status';
 
-/** The popup after its first paint: the store over the database, every action, and the quick-add form. */
+/**
+ * The popup after its first paint: the store over the database, every action, and the quick-add form. The store
+ * follows the database live, so the popup redraws when the background stores a new find or another page changes
+ * something while it is open.
+ */
 export async function start(root: HTMLElement, painted: () => void) {
   const db = getDb();
   const notifyChanged = () => void browser.runtime.sendMessage({ type: 'data-changed' }).catch(() => {});
   const store = createStore({ db, now: () => new Date(), notifyChanged });
-
-  async function currentSite(): Promise<CurrentSite | null> {
-    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    const site = siteFor(tab, store.detections.value, store.subscriptions.value);
-    if (tab?.id && site?.detection) {
-      void browser.runtime.sendMessage({ type: 'detection-seen', tabId: tab.id }).catch(() => {});
-    }
-    return site;
-  }
+  const tab: ActiveTab | undefined = await browser.tabs
+    .query({ active: true, currentWindow: true })
+    .then(([t]) => t)
+    .catch(() => undefined);
+  let seenSent = false;
+  /** The household sync status (storage.local), shown at the bottom once the popup is up. */
+  const sync = signal<SyncStatus>(OFF);
 
   function openDashboard(path = '') {
     void browser.tabs.create({ url: `${browser.runtime.getURL('/options.html')}${path}` });
@@ -34,32 +37,32 @@ export async function start(root: HTMLElement, painted: () => void) {
   const actions = {
     onOpenDashboard: openDashboard,
     onTrack: async (d: Detection) => {
-      await (d.subscriptionId ? store.acceptDetection(d) : store.trackDetection(d));
-      draw(await currentSite());
+      await store.acceptDetection(d);
     },
-    onEdit: (d: Detection) => openDashboard(d.subscriptionId ? `#/edit/${d.subscriptionId}` : '#/overview'),
+    onEdit: (d: Detection) => openDashboard(d.subscriptionId ? `#/subscription/${d.subscriptionId}` : '#/overview'),
     onIgnore: async (d: Detection) => {
       await store.dismissDetection(d);
-      draw(await currentSite());
     },
     onAdd: async (input: Record<string, unknown>) => {
       const r = await store.save(input);
-      draw(site);
       return r.ok ? ({ ok: true } as const) : r;
     },
   };
 
-  let site: CurrentSite | null = null;
-  let sync: SyncStatus = OFF;
-  const draw = (s: CurrentSite | null) => {
-    site = s;
+  const draw = () => {
+    const site = siteFor(tab, store.detections.value, store.subscriptions.value);
+    if (tab?.id && site?.detection && !seenSent) {
+      seenSent = true;
+      void browser.runtime.sendMessage({ type: 'detection-seen', tabId: tab.id }).catch(() => {});
+    }
     const lang = resolveLanguage(store.settings.value.language, navigator.languages);
     const ctx = store.ctx.value;
     const t = createTranslator(lang);
+    const status = sync.value;
     document.documentElement.lang = LOCALES[lang];
     render(
       <PopupView
-        site={s}
+        site={site}
         {...popupSummary(store.subscriptions.value, ctx)}
         base={ctx.base}
         today={ctx.today}
@@ -69,9 +72,9 @@ export async function start(root: HTMLElement, painted: () => void) {
         {...actions}
         QuickAdd={QuickAdd}
         footer={
-          sync.state !== 'off' && (
+          status.state !== 'off' && (
             <footer class="popup-sync">
-              <SyncStatusLine status={sync} t={t} locale={LOCALES[lang]} nowMs={Date.now()} compact />
+              <SyncStatusLine status={status} t={t} locale={LOCALES[lang]} nowMs={Date.now()} compact />
               <button type="button" class="linkish" onClick={() => openDashboard('#/household')}>
                 {t('sync.status.household')}
               </button>
@@ -83,14 +86,15 @@ export async function start(root: HTMLElement, painted: () => void) {
     );
   };
 
-  await store.load();
-  draw(await currentSite().catch(() => null));
+  await store.live();
+  // Drawn now, and again whenever what it shows changes (here, in the background or in another tab).
+  effect(draw);
   painted();
-  // After the first paint: the household sync status, and live sync while the popup is open.
+  // After the first paint: the household sync status, and live sync while the popup is open (the store follows
+  // the database, so what sync applies shows by itself).
   followStatus(browser.storage as never, (status) => {
-    sync = status;
-    draw(site);
+    sync.value = status;
   });
-  holdLivePort(browser.runtime as never, () => void store.load().then(() => draw(site)));
+  holdLivePort(browser.runtime as never, () => undefined);
   return actions;
 }

@@ -3,6 +3,7 @@ import {
   type PageDetection,
   type Subscription,
   Subscription as SubscriptionSchema,
+  sameValue,
   validate,
 } from '../model';
 import { toMajor, toMinor } from '../money';
@@ -72,8 +73,20 @@ export function parseAmountInput(text: string): string | null {
   return `${s.slice(0, lastSep).replace(/[.,]/g, '')}.${s.slice(lastSep + 1)}`;
 }
 
-/** Fills the form from a subscription (for editing). */
-export function valuesFrom(sub: Subscription): FormValues {
+/** What the form is filled from: a subscription, or one a page proposes to add (lib/proposal). */
+export type FormSource = Pick<
+  Subscription,
+  'service' | 'amountMinor' | 'currency' | 'period' | 'status' | 'billingAnchor' | 'category' | 'links'
+> &
+  Partial<
+    Pick<
+      Subscription,
+      'trialEnd' | 'introAmountMinor' | 'introEnd' | 'ownerId' | 'paymentMethod' | 'notes' | 'reminderDays'
+    >
+  >;
+
+/** Fills the form from a subscription (for editing), or from a proposed one. */
+export function valuesFrom(sub: FormSource): FormValues {
   return {
     service: sub.service,
     amount: String(toMajor(sub.amountMinor, sub.currency)),
@@ -192,4 +205,55 @@ export function fieldErrors(errors: FieldErrors): FieldErrors {
     out[field] ??= msg;
   }
   return out;
+}
+
+/**
+ * What an edit form saves: only the fields the user changed since the form was filled (`start`, from `base`), so
+ * that a save never writes back what another tab or the background changed meanwhile (issue 15, item 5). The
+ * result carries the id; a subscription that was not confirmed yet is confirmed by the edit. For a new
+ * subscription (no `base`) it is {@link readForm}'s whole input.
+ */
+export function editInput(
+  values: FormValues,
+  start: FormValues,
+  base: Subscription | undefined,
+  errorText: (code: ErrorCode) => string,
+): FormResult {
+  const read = readForm(values, base, errorText);
+  if (!read.ok || !base) return read;
+  const before = readForm(start, base, errorText);
+  // A form that did not start valid cannot say what changed: everything it shows is saved.
+  if (!before.ok) return read;
+  const patch: Record<string, unknown> = { id: base.id };
+  for (const [key, value] of Object.entries(read.input)) {
+    if (!sameValue(value, before.input[key])) patch[key] = value;
+  }
+  if (!base.confirmed) patch.confirmed = true;
+  return { ok: true, input: patch };
+}
+
+/** The form field that shows a schema path (`amountMinor` → `amount`, `links.cancel` → `cancel`). */
+export function formFieldOf(path: string): keyof FormValues | undefined {
+  const [head, kind] = path.split('.');
+  if (head === 'links') return kind as keyof FormValues;
+  const field = FIELD_OF[path] ?? FIELD_OF[head ?? ''] ?? head;
+  return field && field in EMPTY_FORM ? (field as keyof FormValues) : undefined;
+}
+
+/**
+ * The form after "load the latest": the stored record's values, with the user's own changes (fields that differ
+ * from where the form started) kept, except in the fields someone else changed too (`conflicts`, schema paths).
+ */
+export function rebaseValues(
+  values: FormValues,
+  start: FormValues,
+  latest: FormValues,
+  conflicts: readonly string[],
+): FormValues {
+  const lost = new Set(conflicts.map(formFieldOf));
+  const next = { ...latest };
+  for (const key of Object.keys(values) as Array<keyof FormValues>) {
+    if (values[key] !== start[key] && !lost.has(key)) next[key] = values[key];
+  }
+  return next;
 }

@@ -18,16 +18,25 @@ import {
   setDetectionStatus,
   setState,
 } from '../db';
+import type { ImportCounts, ImportOptions } from '../io/import';
+import type { RememberedLayout } from '../io/statement-job';
 import type { Charge, Detection, ExchangeRates, Links, Member, PriceChange, Status, Subscription } from '../model';
 import { DEFAULT_SETTINGS, Settings } from '../model';
 import { bundledRates } from '../money';
+import { proposalOf } from '../proposal';
+import { acceptProposal } from '../proposal/accept';
+import { isTracked } from '../reminders/renewals';
 import type { Ctx } from '../summary';
+import { type Follower, follow, type LivePart } from './live';
 import type { DashboardSnapshot, Snapshot } from './snapshot';
 
 /**
  * The state the dashboard and the popup show, and every action they take, over the database. Views get
  * plain values and callbacks from here; they never touch the database themselves.
  */
+const STATEMENT_LAYOUTS = 'statement.layouts';
+const STATEMENT_DISMISSED = 'statement.dismissedSeries';
+
 export interface StoreDeps {
   db: SubkeeperDb;
   /** The clock, passed in. */
@@ -56,24 +65,115 @@ export function createStore({ db, now, notifyChanged }: StoreDeps) {
   const stamp = () => now().toISOString();
   const changed = () => notifyChanged?.();
 
+  /** Set when the database cannot be opened or read (a failed upgrade, a newer version, a broken disk). */
+  const failure = signal<unknown>(null);
+
+  // Every part of the data the views show, read the same way by `load` (once) and `live` (on every change).
+  type Parts = {
+    settings: Settings;
+    subscriptions: Subscription[];
+    priceChanges: PriceChange[];
+    detections: Detection[];
+    members: Member[];
+    serviceLinks: Array<{ key: string; links: Links }>;
+    dismissed: string[];
+  };
+  const parts: { [K in keyof Parts]: LivePart<Parts[K]> } = {
+    settings: {
+      read: () => getSettings(db),
+      set: (v) => {
+        settings.value = v;
+      },
+    },
+    subscriptions: {
+      // Only the user's own: what pages found waits in the inbox as proposals (lib/proposal).
+      read: async () => (await db.subscriptions.toArray()).filter(isTracked),
+      set: (v) => {
+        subscriptions.value = v;
+      },
+    },
+    priceChanges: {
+      read: () => db.priceChanges.toArray(),
+      set: (v) => {
+        priceChanges.value = v;
+      },
+    },
+    detections: {
+      read: () => listPendingDetections(db),
+      set: (v) => {
+        detections.value = v;
+      },
+    },
+    members: {
+      read: () => listMembers(db),
+      set: (v) => {
+        members.value = v;
+      },
+    },
+    serviceLinks: {
+      read: () => db.serviceLinks.toArray(),
+      set: (v) => {
+        seenLinks.value = new Map(v.map((l) => [l.key, l.links]));
+      },
+    },
+    dismissed: {
+      read: () => getState<string[]>(db, 'proposals.dismissed', []),
+      set: (v) => {
+        dismissedProposals.value = new Set(v);
+      },
+    },
+  };
+  const partNames = Object.keys(parts) as Array<keyof Parts>;
+
+  /** Reads everything the views show, once (without following changes; see `live`, after which it does nothing). */
   async function load() {
     today.value = todayFromInstant(now());
-    const [s, subs, pcs, dets, mem, links] = await Promise.all([
-      getSettings(db),
-      db.subscriptions.toArray(),
-      db.priceChanges.toArray(),
-      listPendingDetections(db),
-      listMembers(db),
-      db.serviceLinks.toArray(),
-    ]);
-    seenLinks.value = new Map(links.map((l) => [l.key, l.links]));
-    dismissedProposals.value = new Set(await getState<string[]>(db, 'proposals.dismissed', []));
-    settings.value = s;
-    subscriptions.value = subs;
-    priceChanges.value = pcs;
-    detections.value = dets;
-    members.value = mem;
+    if (followers) return;
+    try {
+      const values = await Promise.all(partNames.map((name) => parts[name].read()));
+      partNames.forEach((name, i) => {
+        (parts[name].set as (v: unknown) => void)(values[i]);
+      });
+      loaded.value = true;
+    } catch (error) {
+      failure.value = error;
+      throw error;
+    }
+  }
+
+  // The live queries, while the store follows the database (see `live`).
+  let followers: Partial<Record<keyof Parts | 'charges', Follower>> | null = null;
+  // What `hydrate` filled in, so the first live read of the same data sets nothing again.
+  let hydrated: Partial<Record<keyof Parts, unknown>> = {};
+
+  /**
+   * Follows the database: every part of the data is read now and again whenever a write (here, in another tab or
+   * in the background) changes it, and only then; an unchanged re-read sets nothing. Resolves when every part
+   * has been read once. `stop` ends it (a page that closes needs not call it).
+   */
+  async function live(): Promise<void> {
+    if (followers) return;
+    today.value = todayFromInstant(now());
+    const started: Partial<Record<keyof Parts | 'charges', Follower>> = {};
+    followers = started;
+    const onError = (error: unknown) => {
+      failure.value = error;
+    };
+    for (const name of partNames) {
+      const f = follow(parts[name] as LivePart<unknown>, onError);
+      if (name in hydrated) f.seen(hydrated[name]);
+      started[name] = f;
+    }
+    hydrated = {};
+    // Charges the page already loaded are followed too.
+    if (charges.value !== null) followCharges();
+    await Promise.all(partNames.map((n) => started[n]!.first));
     loaded.value = true;
+  }
+
+  function stop() {
+    for (const f of Object.values(followers ?? {})) f.stop();
+    followers = null;
   }
 
   /**
@@ -84,60 +184,129 @@ export function createStore({ db, now, notifyChanged }: StoreDeps) {
     today.value = todayFromInstant(now());
     const parsed = snap.settings === undefined ? null : Settings.safeParse(snap.settings);
     const d = snap.dashboard;
-    seenLinks.value = new Map(d.serviceLinks.map((l) => [l.key, l.links]));
-    dismissedProposals.value = new Set(Array.isArray(d.dismissedProposals) ? (d.dismissedProposals as string[]) : []);
-    settings.value = parsed?.success ? parsed.data : DEFAULT_SETTINGS;
-    subscriptions.value = snap.subscriptions;
-    priceChanges.value = d.priceChanges;
-    detections.value = snap.detections;
-    members.value = d.members;
+    const dismissed = Array.isArray(d.dismissedProposals) ? (d.dismissedProposals as string[]) : [];
+    const values: Partial<Parts> = {
+      settings: parsed?.success ? parsed.data : DEFAULT_SETTINGS,
+      subscriptions: snap.subscriptions.filter(isTracked),
+      priceChanges: d.priceChanges,
+      detections: snap.detections,
+      members: d.members,
+      serviceLinks: d.serviceLinks,
+      dismissed,
+    };
+    for (const name of partNames) (parts[name].set as (v: unknown) => void)(values[name]);
+    hydrated = values;
     loaded.value = true;
   }
 
-  /** Charges are many; they load only when a view needs them. */
-  async function loadCharges() {
+  /** Follows the charges (many: only once a view needs them). Resolves with them when first read. */
+  function followCharges(): Promise<void> {
+    if (!followers) return Promise.resolve();
+    if (!followers.charges) {
+      followers.charges = follow<Charge[]>(
+        {
+          read: () => db.charges.toArray(),
+          set: (v) => {
+            charges.value = v;
+          },
+        },
+        (error) => {
+          failure.value = error;
+        },
+      );
+      if (charges.value !== null) followers.charges.seen(charges.value);
+    }
+    return followers.charges.first;
+  }
+
+  /** Charges are many; they load only when a view needs them (and are followed from then on when live). */
+  async function loadCharges(): Promise<Charge[]> {
+    if (followers) {
+      await followCharges();
+      return charges.value ?? [];
+    }
     charges.value = await db.charges.toArray();
     return charges.value;
   }
 
+  /** After a write: when live, the live queries bring the change; otherwise it is read here. */
   async function refreshSubscriptions() {
-    subscriptions.value = await db.subscriptions.toArray();
+    if (!followers) subscriptions.value = (await db.subscriptions.toArray()).filter(isTracked);
+  }
+  async function refreshCharges() {
+    if (!followers && charges.value) await loadCharges();
+  }
+  async function refreshDetections() {
+    if (!followers) detections.value = await listPendingDetections(db);
+  }
+  async function refreshMembers() {
+    if (!followers) members.value = await listMembers(db);
   }
 
-  async function save(input: Record<string, unknown>) {
+  /** Shows a saved subscription at once (the live query confirms it a moment later, with no second render). */
+  function showSaved(s: Subscription) {
+    const list = subscriptions.value;
+    if (!isTracked(s)) {
+      subscriptions.value = list.filter((x) => x.id !== s.id);
+      return;
+    }
+    const i = list.findIndex((x) => x.id === s.id);
+    if (i >= 0) {
+      subscriptions.value = list.map((x) => (x.id === s.id ? s : x));
+      return;
+    }
+    // Where the database's own order (by id) puts it.
+    const at = list.findIndex((x) => x.id > s.id);
+    subscriptions.value = at < 0 ? [...list, s] : [...list.slice(0, at), s, ...list.slice(at)];
+  }
+
+  /**
+   * Creates (no id) or updates (an id: a patch of the fields given) a subscription. `base` is the record as the
+   * writer read it (an edit form's starting point): see lib/db `saveSubscription` for what is refused.
+   */
+  async function save(input: Record<string, unknown>, opts: { base?: Subscription | undefined } = {}) {
     // The directory is loaded only when a new subscription is saved, so the popup opens without it.
     const facts = input.id ? input : (await import('./match')).withDirectoryFacts(input);
-    const result = await saveSubscription(db, facts, stamp());
+    const result = await saveSubscription(db, facts, stamp(), {
+      today: todayFromInstant(now()),
+      ...(opts.base ? { base: opts.base } : {}),
+    });
     if (result.ok) {
-      await refreshSubscriptions();
+      showSaved(result.value);
       changed();
     }
+    // Also when refused: what another tab or the background wrote is shown.
+    await refreshSubscriptions();
     return result;
   }
 
   async function remove(id: string): Promise<DeletedBundle | undefined> {
     const bundle = await deleteSubscription(db, id);
+    subscriptions.value = subscriptions.value.filter((s) => s.id !== id);
+    if (charges.value) charges.value = charges.value.filter((c) => c.subscriptionId !== id);
     await refreshSubscriptions();
-    if (charges.value) await loadCharges();
+    await refreshCharges();
     changed();
     return bundle;
   }
 
   async function undoRemove(bundle: DeletedBundle) {
     await restoreSubscription(db, bundle);
+    showSaved(bundle.subscription);
     await refreshSubscriptions();
-    if (charges.value) await loadCharges();
+    await refreshCharges();
     changed();
   }
 
-  /** Pause, resume or cancel, keeping the change and its date in the history. */
+  /**
+   * Pause, resume or cancel, adding the change and its date to the history (the history is append-only in the
+   * database, so a change made in another tab meanwhile stays in it).
+   */
   async function setStatus(id: string, status: Status, date: string, note?: string) {
-    const sub = subscriptions.value.find((s) => s.id === id);
-    if (!sub) return;
     const patch: Record<string, unknown> = {
       id,
       status,
-      statusHistory: [...sub.statusHistory, { status, date, ...(note ? { note } : {}) }],
+      statusHistory: [{ status, date, ...(note ? { note } : {}) }],
     };
     if (status === 'cancelled') patch.cancelledOn = date;
     if (status === 'active') {
@@ -147,43 +316,48 @@ export function createStore({ db, now, notifyChanged }: StoreDeps) {
     return save(patch);
   }
 
+  /**
+   * Accepts what a page proposed (lib/proposal `acceptProposal`, one transaction): adds the subscription, or makes
+   * the changes to the user's one with a price-change record, and records the charges it showed.
+   */
   async function acceptDetection(d: Detection) {
-    if (d.subscriptionId) await save({ id: d.subscriptionId, confirmed: true });
-    await setDetectionStatus(db, d.id, 'accepted', d.subscriptionId);
-    detections.value = await listPendingDetections(db);
-  }
-
-  async function dismissDetection(d: Detection) {
-    const sub = d.subscriptionId ? subscriptions.value.find((s) => s.id === d.subscriptionId) : undefined;
-    if (sub && !sub.confirmed) await deleteSubscription(db, sub.id);
-    await setDetectionStatus(db, d.id, 'dismissed');
-    detections.value = await listPendingDetections(db);
-    await refreshSubscriptions();
-    changed();
-  }
-
-  /** Tracks a pending detection that has no subscription yet (a sign-up page): creates it confirmed. */
-  async function trackDetection(d: Detection) {
-    const r = d.result;
-    if (!r.subscription || !r.service) return undefined;
-    const result = await save({
-      service: r.service.name,
-      serviceId: r.service.serviceId,
-      domain: r.service.domain,
-      amountMinor: r.subscription.amountMinor,
-      currency: r.subscription.currency,
-      period: r.subscription.period ?? 'P1M',
-      status: 'active',
-      statusHistory: [{ status: 'active', date: today.value }],
-      billingAnchor: r.subscription.nextRenewal ?? today.value,
-      source: 'detected',
-      confirmed: true,
-    });
-    if (result.ok) {
-      await setDetectionStatus(db, d.id, 'accepted', result.value.id);
-      detections.value = await listPendingDetections(db);
+    const instant = now();
+    const result = await acceptProposal(db, d.id, { today: todayFromInstant(instant), stamp: instant.toISOString() });
+    detections.value = detections.value.filter((x) => x.id !== d.id);
+    if (!followers) {
+      const [subs, pcs] = await Promise.all([db.subscriptions.toArray(), db.priceChanges.toArray()]);
+      subscriptions.value = subs.filter(isTracked);
+      priceChanges.value = pcs;
     }
+    await refreshDetections();
+    await refreshCharges();
+    if (result.ok) changed();
     return result;
+  }
+
+  /** Ignores a proposal: nothing of it is applied, and the same proposal is not brought back. */
+  async function dismissDetection(d: Detection) {
+    await setDetectionStatus(db, d.id, 'dismissed');
+    detections.value = detections.value.filter((x) => x.id !== d.id);
+    await refreshDetections();
+  }
+
+  /**
+   * Marks a proposal as handled after the user added or edited the subscription themselves from it (the form
+   * they saved is what counts), recording the charges the page showed on that subscription.
+   */
+  async function resolveDetection(d: Detection, subscriptionId: string) {
+    const proposal = proposalOf(d);
+    if (proposal && proposal.charges.length > 0) {
+      await addCharges(
+        db,
+        proposal.charges.map((c) => ({ ...c, id: newId(), subscriptionId, sourceUrl: d.url })),
+      );
+      await refreshCharges();
+    }
+    await setDetectionStatus(db, d.id, 'accepted', subscriptionId);
+    detections.value = detections.value.filter((x) => x.id !== d.id);
+    await refreshDetections();
   }
 
   async function updateSettings(next: Settings) {
@@ -197,13 +371,20 @@ export function createStore({ db, now, notifyChanged }: StoreDeps) {
 
   async function upsertMember(input: Record<string, unknown>) {
     const result = await saveMember(db, input);
-    if (result.ok) members.value = await listMembers(db);
+    if (result.ok) {
+      const m = result.value;
+      members.value = members.value.some((x) => x.id === m.id)
+        ? members.value.map((x) => (x.id === m.id ? m : x))
+        : [...members.value, m];
+      await refreshMembers();
+    }
     return result;
   }
 
   async function removeMember(id: string) {
     await deleteMember(db, id);
-    members.value = await listMembers(db);
+    members.value = members.value.filter((m) => m.id !== id);
+    await refreshMembers();
     await refreshSubscriptions();
   }
 
@@ -223,14 +404,19 @@ export function createStore({ db, now, notifyChanged }: StoreDeps) {
     return result;
   }
 
-  /** Imports several at once; returns how many were saved. */
-  async function importMany(inputs: ReadonlyArray<Record<string, unknown>>) {
-    let saved = 0;
-    for (const input of inputs) if ((await importSubscription(input)).ok) saved++;
+  /**
+   * Imports many subscriptions (a CSV file's rows, already read through the preview) in one transaction: all or
+   * nothing; rows like a subscription already there are skipped unless `includeDuplicates` (lib/io/import).
+   */
+  async function importMany(
+    inputs: ReadonlyArray<Record<string, unknown>>,
+    opts: Pick<ImportOptions, 'includeDuplicates' | 'onProgress'> = {},
+  ): Promise<ImportCounts> {
+    const { importSubscriptions } = await import('../io/import');
+    const result = await importSubscriptions(db, inputs, { ...opts, stamp: stamp() });
     await refreshSubscriptions();
-    if (charges.value) await loadCharges();
     changed();
-    return saved;
+    return { added: result.added.length, duplicates: result.duplicates, invalid: result.invalid.length };
   }
 
   async function dismissProposal(key: string) {
@@ -239,9 +425,39 @@ export function createStore({ db, now, notifyChanged }: StoreDeps) {
     await setState(db, 'proposals.dismissed', [...next]);
   }
 
+  /** Bank layouts the user confirmed (columns and currency by signature) and series dismissed for good. */
+  const statementPrefs = signal<{ layouts: Record<string, RememberedLayout>; dismissed: ReadonlySet<string> }>({
+    layouts: {},
+    dismissed: new Set(),
+  });
+
+  async function loadStatementPrefs() {
+    const layouts = await getState<Record<string, RememberedLayout>>(db, STATEMENT_LAYOUTS, {});
+    const dismissed = await getState<string[]>(db, STATEMENT_DISMISSED, []);
+    statementPrefs.value = {
+      layouts: layouts && typeof layouts === 'object' ? layouts : {},
+      dismissed: new Set(Array.isArray(dismissed) ? dismissed : []),
+    };
+  }
+
+  /** Remembers the columns for one bank layout (the 30 most recent layouts are kept). */
+  async function rememberStatementLayout(signature: string, layout: RememberedLayout) {
+    const entries = Object.entries(statementPrefs.value.layouts).filter(([k]) => k !== signature);
+    const layouts = Object.fromEntries([...entries.slice(-29), [signature, layout]]);
+    statementPrefs.value = { ...statementPrefs.value, layouts };
+    await setState(db, STATEMENT_LAYOUTS, layouts);
+  }
+
+  /** Never proposes this recurring payment again (the 500 most recent are kept). */
+  async function dismissSeriesForGood(key: string) {
+    const dismissed = [...statementPrefs.value.dismissed, key].slice(-500);
+    statementPrefs.value = { ...statementPrefs.value, dismissed: new Set(dismissed) };
+    await setState(db, STATEMENT_DISMISSED, dismissed);
+  }
+
   async function addManualCharge(charge: Charge) {
     await addCharges(db, [charge]);
-    if (charges.value) await loadCharges();
+    await refreshCharges();
   }
 
   return {
@@ -259,7 +475,10 @@ export function createStore({ db, now, notifyChanged }: StoreDeps) {
     today,
     rates,
     ctx,
+    failure,
     load,
+    live,
+    stop,
     hydrate,
     loadCharges,
     save,
@@ -268,12 +487,16 @@ export function createStore({ db, now, notifyChanged }: StoreDeps) {
     setStatus,
     acceptDetection,
     dismissDetection,
-    trackDetection,
+    resolveDetection,
     updateSettings,
     upsertMember,
     removeMember,
     addManualCharge,
     importSubscription,
+    statementPrefs,
+    loadStatementPrefs,
+    rememberStatementLayout,
+    dismissSeriesForGood,
     importMany,
   };
 }
