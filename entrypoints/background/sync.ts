@@ -99,6 +99,8 @@ export function setupSync(deps: { db: SubkeeperDb; now: () => Date; onDataChange
         if (!(await engine.configured())) return;
         if (!full && (await engine.localEdits()) === 0) return;
         await engine.run();
+        // A run may have moved to a new key and database (a rotation): live goes on while a page is open.
+        if (ports.size > 0) await engine.startLive(() => kick());
       })().catch((e) => console.error('[subkeeper sync]', e));
     }, DEBOUNCE_MS);
   }
@@ -258,6 +260,8 @@ export function setupSync(deps: { db: SubkeeperDb; now: () => Date; onDataChange
     );
   }
 
-  void ensureAlarm().then(() => kick());
+  // The worker starts for many reasons (a page's message, an alarm): send what changed here, if anything; pulling is
+  // for the alarm, the browser's start and open pages.
+  void ensureAlarm().then(() => kick(true));
   return { onMessage, kick: () => kick(true), engine };
 }

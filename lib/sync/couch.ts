@@ -77,7 +77,10 @@ export function serverFetch(server: string, base: typeof fetch = globalThis.fetc
       throw note(new SyncError('offline', e instanceof Error ? e.message : String(e)));
     }
     const type = response.headers.get('content-type') ?? '';
-    if (!/json/i.test(type) && response.status !== 304 && init?.method !== 'HEAD') {
+    // CouchDB answers JSON when asked for it (without the Accept header it says text/plain, so only then is a
+    // non-JSON answer a sign that something else is answering: a login page, a proxy's error page).
+    const wanted = new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined)).get('accept');
+    if (wanted && /json/i.test(wanted) && !/json/i.test(type) && response.status !== 304 && init?.method !== 'HEAD') {
       note(new SyncError('garbage', `${response.status} ${type || 'no content type'} from ${new URL(url).pathname}`));
     } else if (response.status === 401 || response.status === 403 || response.status >= 500) {
       note(statusError(response.status, new URL(url).pathname));

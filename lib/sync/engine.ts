@@ -73,6 +73,8 @@ export interface EngineDeps {
   hasPermission?: (pattern: string) => Promise<boolean>;
   /** Prefix of the local replica's name (tests run several browsers in one IndexedDB). */
   namespace?: string;
+  /** Opens a local replica (default: PouchDB over IndexedDB; tests wrap it to simulate a full disk). */
+  openReplica?: (name: string) => Pouch;
 }
 
 export interface CreateInput {
@@ -153,6 +155,7 @@ export function rotationContext(householdId: string, epoch: number): string {
 export function createEngine(deps: EngineDeps) {
   const { db, sync, now } = deps;
   const ns = deps.namespace ?? '';
+  const openReplica = (name: string) => (deps.openReplica ?? openLocal)(ns + name);
   let current: Session | undefined;
   let status: SyncStatus = OFF;
   let chain: Promise<unknown> = Promise.resolve();
@@ -217,7 +220,7 @@ export function createEngine(deps: EngineDeps) {
       cfg,
       keys,
       sf,
-      replica: openLocal(ns + replicaName(cfg.householdId, cfg.epoch)),
+      replica: openReplica(replicaName(cfg.householdId, cfg.epoch)),
       remote: remoteFor(cfg, sf),
       hlc: new Hlc(cfg.deviceId, () => now().getTime(), clock),
     };
@@ -261,7 +264,9 @@ export function createEngine(deps: EngineDeps) {
   async function classify(e: unknown, s: Session | undefined): Promise<SyncError> {
     let err = asSyncError(e);
     const seen = s?.sf.failure();
-    if (seen && !(e instanceof SyncError)) err = seen;
+    // PouchDB's own errors lose the HTTP detail: the first failure the server fetch saw says more. A local one
+    // (a full disk) says itself.
+    if (seen && !(e instanceof SyncError) && err.code !== 'quota') err = seen;
     if (err.code === 'offline' && s && deps.hasPermission) {
       const allowed = await deps.hasPermission(originPattern(s.cfg.server)).catch(() => true);
       if (!allowed) err = new SyncError('permission', originPattern(s.cfg.server));
@@ -316,9 +321,9 @@ export function createEngine(deps: EngineDeps) {
     const attempt = now().toISOString();
     setStatus({ ...status, state: 'syncing', household, lastAttemptAt: attempt, live: !!live });
     const ctx = bridge(s);
+    s.sf.reset();
     try {
       await captureLocalChanges(ctx);
-      s.sf.reset();
       await probeDatabase(s.sf, { username: s.cfg.user, password: s.cfg.password }, s.cfg.database);
       await replicateOnce(s.remote, s.replica);
       await checkKey(s);
@@ -480,9 +485,9 @@ export function createEngine(deps: EngineDeps) {
     if (!created) return;
     await setMembers(s.sf, admin, database, users);
 
-    const replica = openLocal(ns + replicaName(s.cfg.householdId, epoch));
+    const replica = openReplica(replicaName(s.cfg.householdId, epoch));
     await settle(replica.destroy());
-    const fresh = openLocal(ns + replicaName(s.cfg.householdId, epoch));
+    const fresh = openReplica(replicaName(s.cfg.householdId, epoch));
     const hlcStamp = s.hlc.now();
     const rows = await sync.shadow.toArray();
     const docs: PouchDoc[] = [];
@@ -763,7 +768,7 @@ export function createEngine(deps: EngineDeps) {
   async function dropLocal() {
     const cfg = await loadConfig();
     await closeSession();
-    if (cfg) await settle(openLocal(ns + replicaName(cfg.householdId, cfg.epoch)).destroy());
+    if (cfg) await settle(openReplica(replicaName(cfg.householdId, cfg.epoch)).destroy());
     await sync.config.delete(CONFIG_KEY);
     await sync.shadow.clear();
     await sync.journal.clear();

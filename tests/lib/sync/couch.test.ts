@@ -52,6 +52,8 @@ describe('the server fetch', () => {
     expect(sf.failure()?.code).toBe('unauthorized');
     sf.reset();
     await sf.fetch('https://couch.berg.no/html');
+    expect(sf.failure()).toBeUndefined(); // not asked for JSON: CouchDB itself then answers text/plain
+    await sf.fetch('https://couch.berg.no/html', { headers: { accept: 'application/json' } });
     expect(sf.failure()?.code).toBe('garbage');
     sf.reset();
     await expect(sf.fetch('https://couch.berg.no/down')).rejects.toMatchObject({ code: 'offline' });

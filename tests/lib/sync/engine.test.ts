@@ -8,6 +8,7 @@ import { HouseholdConfig } from '../../../lib/sync/config';
 import { createEngine, type SyncEngine } from '../../../lib/sync/engine';
 import { SyncError } from '../../../lib/sync/errors';
 import { SyncDb } from '../../../lib/sync/local-db';
+import { openLocal, type Pouch } from '../../../lib/sync/pouch';
 import type { SyncStatus } from '../../../lib/sync/status';
 import { type CouchServer, startCouch } from '../../couch-server';
 import { sub } from '../../helpers';
@@ -44,6 +45,19 @@ afterEach(async () => {
   }
 });
 
+/** Set to make the next replica write of any browser fail as a full disk does. */
+let failNextWrite = false;
+function replicaWithFullDisk(name: string): Pouch {
+  const replica = openLocal(name);
+  const bulkDocs = replica.bulkDocs.bind(replica);
+  replica.bulkDocs = (...args) => {
+    if (!failNextWrite) return bulkDocs(...args);
+    failNextWrite = false;
+    return Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+  };
+  return replica;
+}
+
 function browser(label = 'Chrome'): Browser {
   const clock = { ms: T0 };
   const statuses: SyncStatus[] = [];
@@ -56,6 +70,7 @@ function browser(label = 'Chrome'): Browser {
     now: () => new Date(clock.ms),
     label,
     namespace: `${uid()}-`,
+    openReplica: replicaWithFullDisk,
     fetch: (input, init) => {
       requests.push(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
       return fetch(input, init);
@@ -220,6 +235,27 @@ describe('sync engine against pouchdb-server', () => {
     mode = 'json-garbage';
     expect((await anna.engine.run()).error?.code).toBe('garbage');
     await new Promise((r) => fake.close(r));
+  });
+
+  it('words a full storage, loses nothing, and sends it once there is room', async () => {
+    const { anna, ola } = await household();
+    failNextWrite = true;
+    await anna.db.subscriptions.put(sub({ id: 'quota-1', service: 'Storytel' }));
+    expect((await anna.engine.run()).error?.code).toBe('quota');
+    expect(failNextWrite).toBe(false);
+    expect(await anna.db.subscriptions.get('quota-1')).toBeDefined();
+    expect((await anna.engine.run()).state).toBe('ok');
+    await ola.engine.run();
+    expect(await ola.db.subscriptions.get('quota-1')).toBeDefined();
+  });
+
+  it('names the member whose browser’s clock is far ahead', async () => {
+    const { anna, ola } = await household();
+    ola.clock.ms = T0 + 3 * 3600_000;
+    await saveSubscription(ola.db, { id: 'anna-netflix', amountMinor: 1 }, new Date(ola.clock.ms).toISOString());
+    await ola.engine.run();
+    const status = await anna.engine.run();
+    expect(status.skews).toEqual([{ memberId: (await config(ola)).memberId, name: 'Ola', aheadMs: 3 * 3600_000 }]);
   });
 
   it('stops on a wrong household key instead of setting every document aside', async () => {
