@@ -47,7 +47,7 @@ import { asSyncError, SyncError } from './errors';
 import { Hlc, type HlcState } from './hlc';
 import { getValue, type QuarantineRow, type SyncDb, setValue } from './local-db';
 import { recordOf, stampLocalEdit } from './merge';
-import { openLocal, openRemote, type Pouch, type PouchDoc, pouchdb } from './pouch';
+import type { Pouch, PouchDoc } from './pouch';
 import { DeviceRecord, type RecordTable, RotationRecord } from './records';
 import { OFF, type SyncStatus } from './status';
 
@@ -131,6 +131,21 @@ interface Session {
 const CONFIG_KEY = 'household';
 const IDENTITY_KEY = 'identity';
 
+type PouchModule = typeof import('./pouch');
+let pouchModule: PouchModule | undefined;
+/**
+ * PouchDB is loaded on first use, not when the background starts: the background starts for many reasons (a page's
+ * message, a reminder's alarm), and most of them have nothing to do with sync.
+ */
+async function loadPouch(): Promise<PouchModule> {
+  pouchModule ??= await import('./pouch');
+  return pouchModule;
+}
+function pouch(): PouchModule {
+  if (!pouchModule) throw new Error('PouchDB is not loaded yet');
+  return pouchModule;
+}
+
 /** Waits for `p` at most `ms`; never throws. */
 function settle(p: Promise<unknown>, ms = 5000): Promise<void> {
   return new Promise((resolve) => {
@@ -155,7 +170,7 @@ export function rotationContext(householdId: string, epoch: number): string {
 export function createEngine(deps: EngineDeps) {
   const { db, sync, now } = deps;
   const ns = deps.namespace ?? '';
-  const openReplica = (name: string) => (deps.openReplica ?? openLocal)(ns + name);
+  const openReplica = (name: string) => (deps.openReplica ?? pouch().openLocal)(ns + name);
   let current: Session | undefined;
   let status: SyncStatus = OFF;
   let chain: Promise<unknown> = Promise.resolve();
@@ -188,7 +203,7 @@ export function createEngine(deps: EngineDeps) {
   }
 
   function remoteFor(cfg: Pick<HouseholdConfig, 'server' | 'database' | 'user' | 'password'>, sf: ServerFetch) {
-    return openRemote(`${cfg.server}/${encodeURIComponent(cfg.database)}`, {
+    return pouch().openRemote(`${cfg.server}/${encodeURIComponent(cfg.database)}`, {
       auth: { username: cfg.user, password: cfg.password },
       fetch: sf.fetch,
     });
@@ -196,6 +211,7 @@ export function createEngine(deps: EngineDeps) {
 
   async function session(): Promise<Session | undefined> {
     const cfg = await loadConfig();
+    if (cfg) await loadPouch();
     if (!cfg) {
       await closeSession();
       return undefined;
@@ -275,7 +291,7 @@ export function createEngine(deps: EngineDeps) {
   }
 
   async function replicateOnce(source: Pouch, target: Pouch) {
-    const result = await pouchdb().replicate(source, target, { batch_size: 100, batches_limit: 5 });
+    const result = await pouch().pouchdb().replicate(source, target, { batch_size: 100, batches_limit: 5 });
     if (!result.ok || result.doc_write_failures > 0) throw result.errors[0] ?? new SyncError('unknown', 'replication');
     return result;
   }
@@ -545,6 +561,7 @@ export function createEngine(deps: EngineDeps) {
   // ---- setup ------------------------------------------------------------------------------------------
 
   async function create(input: CreateInput): Promise<void> {
+    await loadPouch();
     const server = normaliseServer(input.server);
     const database = input.database.trim();
     if (!isDatabaseName(database)) throw new SyncError('bad-database', database);
@@ -677,6 +694,7 @@ export function createEngine(deps: EngineDeps) {
   }
 
   async function join(code: string, passcode: string): Promise<void> {
+    await loadPouch();
     if (await loadConfig()) throw new SyncError('unknown', 'this browser is already in a household');
     const inv = await readInvite(code, passcode);
     const server = normaliseServer(inv.server);
@@ -767,6 +785,7 @@ export function createEngine(deps: EngineDeps) {
   /** Forgets the household on this browser. Its data stays as it is now (it simply stops updating). */
   async function dropLocal() {
     const cfg = await loadConfig();
+    await loadPouch();
     await closeSession();
     if (cfg) await settle(openReplica(replicaName(cfg.householdId, cfg.epoch)).destroy());
     await sync.config.delete(CONFIG_KEY);
@@ -870,7 +889,7 @@ export function createEngine(deps: EngineDeps) {
   async function startLive(onChange: () => void) {
     const s = await session();
     if (!s || s.cfg.removed || live) return;
-    const rep = pouchdb().replicate(s.remote, s.replica, { live: true, retry: true, heartbeat: 25_000 });
+    const rep = pouch().pouchdb().replicate(s.remote, s.replica, { live: true, retry: true, heartbeat: 25_000 });
     let timer: ReturnType<typeof setTimeout> | undefined;
     rep.on('change', () => {
       clearTimeout(timer);
