@@ -224,6 +224,38 @@ describe('household sync between two browsers', () => {
     }
   });
 
+  it('sets aside a document someone altered on the server, shows it, and changes nothing', async () => {
+    const before = await subscription(anna, 'Netflix');
+    const listed = await couch.asAdmin('/berg-household/_all_docs?include_docs=true');
+    const docs = ((await listed.json()) as { rows: Array<{ id: string; doc: Record<string, string> }> }).rows
+      .filter((r) => !r.id.startsWith('_'))
+      .map((r) => r.doc);
+    // Flip one character of every document's ciphertext: one of them is Netflix.
+    for (const doc of docs) {
+      const ct = doc.ct as string;
+      const altered = { ...doc, ct: `${ct.slice(0, 20)}${ct[20] === 'A' ? 'B' : 'A'}${ct.slice(21)}` };
+      await couch.asAdmin(`/berg-household/${doc._id}`, { method: 'PUT', body: JSON.stringify(altered) });
+    }
+    const page = await settingsPage(anna);
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await expect
+      .poll(() => page.getByTestId('sync-quarantine').textContent(), { timeout: 30_000 })
+      .toContain('does not open with the household key');
+    expect(await page.getByTestId('sync-status').textContent()).toContain('documents from the server were set aside');
+    await page.getByTestId('sync-quarantine').screenshot({ path: path.join(SHOTS, 'en-sync-quarantine.png') });
+    expect(await subscription(anna, 'Netflix')).toEqual(before);
+    // Dismissed from the list; the data stays as it was.
+    await page.getByRole('button', { name: 'Dismiss all' }).click();
+    await expect.poll(() => page.getByTestId('sync-quarantine').count()).toBe(0);
+    await page.close();
+    // The next change from Anna's browser is written over the altered revisions, and the household goes on.
+    const edit = await anna.openPage(`options.html#/edit/${String(before?.id)}`);
+    await edit.getByLabel('Payment method').fill('Mastercard');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await edit.waitForFunction(() => location.hash.startsWith('#/subscription/'));
+    await edit.close();
+  });
+
   it('Ola leaves; once Anna’s browser syncs, Ola’s login opens nothing', async () => {
     const before = (await readConfig(ola)) as Config;
     expect(before.epoch).toBe(1);

@@ -5,6 +5,7 @@ import Dexie from 'dexie';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SubkeeperDb, saveSubscription } from '../../../lib/db';
 import { HouseholdConfig } from '../../../lib/sync/config';
+import { sealInvite } from '../../../lib/sync/crypto';
 import { createEngine, type SyncEngine } from '../../../lib/sync/engine';
 import { SyncError } from '../../../lib/sync/errors';
 import { SyncDb } from '../../../lib/sync/local-db';
@@ -258,14 +259,35 @@ describe('sync engine against pouchdb-server', () => {
     expect(status.skews).toEqual([{ memberId: (await config(ola)).memberId, name: 'Ola', aheadMs: 3 * 3600_000 }]);
   });
 
-  it('stops on a wrong household key instead of setting every document aside', async () => {
-    const { ola } = await household();
-    const cfg = await config(ola);
-    await ola.sync.config.put({ key: 'household', value: { ...cfg, key: 'A'.repeat(43) } });
-    await ola.engine.close();
-    await ola.sync.state.put({ key: 'appliedSeq', value: 0 });
-    expect((await ola.engine.run()).error?.code).toBe('wrong-key');
-    expect(await ola.sync.quarantine.count()).toBe(0);
+  it('refuses to join with a key that does not open the household, instead of setting every document aside', async () => {
+    const { anna } = await household();
+    const invite = await anna.engine.invite({ memberName: 'Eve' });
+    const payload = await anna.engine.readInvite(invite.code, invite.passcode);
+    // The same invite with another key (a damaged or forged code).
+    const forged = await sealInvite({ ...payload, key: 'A'.repeat(43) }, invite.passcode);
+    const eve = browser();
+    expect(await code(eve.engine.join(forged, invite.passcode))).toBe('wrong-key');
+    expect(await eve.engine.configured()).toBe(false);
+    expect(await eve.sync.quarantine.count()).toBe(0);
+  });
+
+  it('sets aside what was altered on the server once it has opened the household, and goes on', async () => {
+    const { anna, ola, database } = await household();
+    for (const doc of await rawDocs(database)) {
+      const ct = String(doc.ct);
+      const altered = { ...doc, ct: `${ct.slice(0, 20)}${ct[20] === 'A' ? 'B' : 'A'}${ct.slice(21)}` };
+      await couch.asAdmin(`/${database}/${doc._id}`, { method: 'PUT', body: JSON.stringify(altered) });
+    }
+    const before = await ola.db.subscriptions.toArray();
+    const status = await ola.engine.run();
+    expect(status.state).toBe('ok');
+    expect(status.quarantined).toBeGreaterThanOrEqual(7);
+    expect(await ola.db.subscriptions.toArray()).toEqual(before);
+    // A change made now is written over the altered revisions, and reaches the others.
+    await saveSubscription(ola.db, { id: 'anna-netflix', amountMinor: 4200 }, new Date(T0 + 1000).toISOString());
+    await ola.engine.run();
+    await anna.engine.run();
+    expect((await anna.db.subscriptions.get('anna-netflix'))?.amountMinor).toBe(4200);
   });
 
   it('removes a member: new key and database, their login gone, the others move on', async () => {
