@@ -7,6 +7,7 @@ import { asSyncError } from '../../lib/sync/errors';
 import { browserLabel } from '../../lib/sync/label';
 import { SyncDb } from '../../lib/sync/local-db';
 import { acceptSyncCommand, LIVE_PORT, type SyncCommand, type SyncReply } from '../../lib/sync/messages';
+import type { RecordTable } from '../../lib/sync/records';
 import { ERROR_KEY, type LocalMeta, META_KEY, planPull, planPush } from '../../lib/sync/settings-sync';
 import { OFF, STATUS_KEY } from '../../lib/sync/status';
 
@@ -20,7 +21,7 @@ export const SYNC_ALARM = 'subkeeper-sync';
 const PERIOD_MINUTES = 5;
 const DEBOUNCE_MS = 800;
 /** Data tables whose writes are shared with the household. */
-const SHARED_TABLES = ['subscriptions', 'charges', 'priceChanges', 'members'];
+const SHARED_TABLES = ['subscriptions', 'charges', 'priceChanges', 'members'] as const;
 
 interface Port {
   name: string;
@@ -30,15 +31,24 @@ interface Port {
   onMessage: { addListener(cb: (m: unknown) => void): void };
 }
 
-/** Whether a Dexie mutation report (`idb://db/table/` → key ranges) touches `key` of `table` in `db`. */
-function touches(parts: Record<string, unknown>, dbName: string, tables: readonly string[], stateKey?: string) {
+/**
+ * The shared tables a Dexie mutation report (`idb://db/table/` → key ranges) touches in `db`; the dismissed
+ * suggestions are one key of the `state` table.
+ */
+function touchedTables(parts: Record<string, unknown>, dbName: string): RecordTable[] {
+  const out = new Set<RecordTable>();
   for (const [part, range] of Object.entries(parts)) {
     const m = /^idb:\/\/([^/]+)\/([^/]+)\/$/.exec(part);
     if (!m || m[1] !== dbName) continue;
-    if (tables.includes(m[2] as string)) return true;
-    if (stateKey && m[2] === 'state' && rangeHas(range, stateKey)) return true;
+    const table = m[2] as string;
+    if ((SHARED_TABLES as readonly string[]).includes(table)) out.add(table as RecordTable);
+    if (table === 'state' && rangeHas(range, 'proposals.dismissed')) out.add('dismissals');
   }
-  return false;
+  return [...out];
+}
+
+function touches(parts: Record<string, unknown>, dbName: string, table: string): boolean {
+  return Object.keys(parts).some((part) => part === `idb://${dbName}/${table}/`);
 }
 
 /** Whether Dexie's RangeSet (a tree of {from, to, l, r}) holds `key`. */
@@ -88,19 +98,32 @@ export function setupSync(deps: { db: SubkeeperDb; now: () => Date; onDataChange
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   let wantFull = false;
-  /** A sync run soon (writes come in bursts). `localOnly`: only when something local changed. */
-  function kick(localOnly = false) {
-    if (!localOnly) wantFull = true;
+  let wantPull = false;
+  const dirty = new Set<RecordTable>();
+  /**
+   * A sync run soon (writes come in bursts). No argument: a full run (every table searched for local changes;
+   * the alarm, the browser's start). `'pull'`: a run for changes from the server (a page opened, live changes
+   * came in). Tables: only when something local changed in them, and only they are searched.
+   */
+  function kick(what?: readonly RecordTable[] | 'pull') {
+    if (what === 'pull') wantPull = true;
+    else if (what) for (const t of what) dirty.add(t);
+    else wantFull = true;
     clearTimeout(timer);
     timer = setTimeout(() => {
       const full = wantFull;
+      const pull = wantPull;
+      const touched = [...dirty];
       wantFull = false;
+      wantPull = false;
+      dirty.clear();
       void (async () => {
         if (!(await engine.configured())) return;
-        if (!full && (await engine.localEdits()) === 0) return;
-        await engine.run();
+        if (full) await engine.run();
+        else if (pull || (touched.length > 0 && (await engine.localEdits(touched)) > 0)) await engine.run(touched);
+        else return;
         // A run may have moved to a new key and database (a rotation): live goes on while a page is open.
-        if (ports.size > 0) await engine.startLive(() => kick());
+        if (ports.size > 0) await engine.startLive(() => kick('pull'));
       })().catch((e) => console.error('[subkeeper sync]', e));
     }, DEBOUNCE_MS);
   }
@@ -122,8 +145,9 @@ export function setupSync(deps: { db: SubkeeperDb; now: () => Date; onDataChange
 
   // Local writes from any page or from the background itself (Dexie reports them across contexts).
   Dexie.on('storagemutated', (parts: Record<string, unknown>) => {
-    if (touches(parts, db.name, SHARED_TABLES, 'proposals.dismissed')) kick(true);
-    if (touches(parts, db.name, ['settings'])) void pushSettings();
+    const tables = touchedTables(parts, db.name);
+    if (tables.length > 0) kick(tables);
+    if (touches(parts, db.name, 'settings')) void pushSettings();
   });
 
   browser.runtime.onConnect.addListener((raw) => {
@@ -137,8 +161,8 @@ export function setupSync(deps: { db: SubkeeperDb; now: () => Date; onDataChange
       if (ports.size === 0) engine.stopLive();
     });
     // Idempotent: also starts it when the first page connected before this browser was in a household.
-    void engine.startLive(() => kick());
-    kick();
+    void engine.startLive(() => kick('pull'));
+    kick('pull');
   });
 
   // ---- per-person settings through storage.sync ------------------------------------------------------
@@ -206,7 +230,7 @@ export function setupSync(deps: { db: SubkeeperDb; now: () => Date; onDataChange
           ...(command.memberColor ? { memberColor: command.memberColor } : {}),
         });
         await ensureAlarm();
-        if (ports.size > 0) void engine.startLive(() => kick());
+        if (ports.size > 0) void engine.startLive(() => kick('pull'));
         return engine.status();
       case 'sync-read-invite': {
         const inv = await engine.readInvite(command.code, command.passcode);
@@ -215,7 +239,7 @@ export function setupSync(deps: { db: SubkeeperDb; now: () => Date; onDataChange
       case 'sync-join':
         await engine.join(command.code, command.passcode);
         await ensureAlarm();
-        if (ports.size > 0) void engine.startLive(() => kick());
+        if (ports.size > 0) void engine.startLive(() => kick('pull'));
         return engine.status();
       case 'sync-invite':
         return engine.invite({
@@ -262,6 +286,6 @@ export function setupSync(deps: { db: SubkeeperDb; now: () => Date; onDataChange
 
   // The worker starts for many reasons (a page's message, an alarm): send what changed here, if anything; pulling is
   // for the alarm, the browser's start and open pages.
-  void ensureAlarm().then(() => kick(true));
-  return { onMessage, kick: () => kick(true), engine };
+  void ensureAlarm().then(() => kick([...SHARED_TABLES, 'dismissals']));
+  return { onMessage, kick: () => kick([...SHARED_TABLES, 'dismissals']), engine };
 }

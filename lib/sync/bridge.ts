@@ -2,7 +2,15 @@ import type { SubkeeperDb } from '../db';
 import { canonical, sameValue } from './canonical';
 import { docIdFor, type HouseholdKeys, openDoc, SealError, sealDoc } from './crypto';
 import type { Hlc } from './hlc';
-import { type JournalRow, type QuarantineRow, type ShadowRow, type SyncDb, setValue, shadowKey } from './local-db';
+import {
+  type JournalRow,
+  type QuarantineRow,
+  type SeenRow,
+  type ShadowRow,
+  type SyncDb,
+  setValue,
+  shadowKey,
+} from './local-db';
 import { type FieldState, isFieldState, latestChange, mergeAll, recordOf, stampLocalEdit } from './merge';
 import type { Pouch, PouchDoc } from './pouch';
 import {
@@ -21,15 +29,17 @@ import {
  * The bridge between Dexie (the store) and the PouchDB replica (encrypted documents, replicated with the
  * household's CouchDB).
  *
- * `captureLocalChanges` finds what changed locally since the last sync by comparing each shared record with the
- * shadow copy of what Dexie held then (so no write path needs to know about sync, and nothing is missed after a
- * crash), stamps the changed fields with the hybrid logical clock and this member, merges them into the
- * replica's version and writes the sealed result to the replica.
+ * `captureLocalChanges` finds what changed locally since the last sync by comparing each shared record with
+ * what Dexie held when it was last synced (the `seen` rows; so no write path needs to know about sync, and nothing
+ * is missed after a crash), stamps the changed fields with the hybrid logical clock and this member, merges them
+ * into the replica's version and writes the sealed result to the replica.
  *
  * `applyReplicaChanges` reads what changed in the replica (pulled from the server, or written here), opens each
  * document and its conflicting revisions, merges them field by field (lib/sync/merge), writes the merged version
  * back as the one revision (CouchDB keeps losing revisions until someone does this), and applies the records to
  * Dexie in one transaction. A document that does not open or validate goes to quarantine and is never applied.
+ *
+ * Both work in batches: one read of the replica, one write, one Dexie transaction per batch.
  */
 
 export interface BridgeContext {
@@ -41,6 +51,28 @@ export interface BridgeContext {
   /** The household member this browser belongs to: the author of its edits. */
   memberId: string;
   now: () => Date;
+  /** Kept between runs of one session (optional): document ids, and the revisions this browser wrote itself. */
+  cache?: BridgeCache;
+}
+
+export interface BridgeCache {
+  /** `${table}:${id}` → document id (an HMAC: worth keeping). */
+  docIds: Map<string, string>;
+  /** Document id → the revision this browser just wrote: its echo in the changes feed needs no work. */
+  ownRevs: Map<string, string>;
+}
+
+export function newBridgeCache(): BridgeCache {
+  return { docIds: new Map(), ownRevs: new Map() };
+}
+
+async function docIdOf(ctx: Pick<BridgeContext, 'keys' | 'cache'>, table: SyncTable, id: string): Promise<string> {
+  const key = shadowKey(table, id);
+  const cached = ctx.cache?.docIds.get(key);
+  if (cached) return cached;
+  const docId = await docIdFor(ctx.keys, table, id);
+  ctx.cache?.docIds.set(key, docId);
+  return docId;
 }
 
 /** What a document holds once opened. */
@@ -69,7 +101,12 @@ export async function sealPayload(keys: HouseholdKeys, payload: Payload): Promis
 }
 
 /** Opens and checks one document revision; throws BadDocument. */
-export async function openPayload(keys: HouseholdKeys, docId: string, doc: unknown): Promise<Payload> {
+export async function openPayload(
+  keys: HouseholdKeys,
+  docId: string,
+  doc: unknown,
+  cache?: BridgeCache,
+): Promise<Payload> {
   let raw: unknown;
   try {
     raw = await openDoc(keys, docId, doc);
@@ -84,7 +121,7 @@ export async function openPayload(keys: HouseholdKeys, docId: string, doc: unkno
   if (!p || typeof p !== 'object' || !isSyncTable(p.t) || typeof p.id !== 'string' || !isFieldState(p.s)) {
     throw new BadDocument(docId, 'malformed', 'the document opened but is not a Subkeeper record');
   }
-  if ((await docIdFor(keys, p.t, p.id)) !== docId) {
+  if ((await docIdOf({ keys, ...(cache ? { cache } : {}) }, p.t, p.id)) !== docId) {
     throw new BadDocument(docId, 'malformed', 'the document is filed under another record’s id');
   }
   return p as Payload;
@@ -95,43 +132,52 @@ interface Leaf {
   doc: PouchDoc;
 }
 
-/** The winning revision and every conflicting one (empty when the document does not exist or was deleted). */
-async function readLeaves(replica: Pouch, docId: string): Promise<Leaf[]> {
-  let winner: PouchDoc;
-  try {
-    winner = await replica.get(docId, { conflicts: true });
-  } catch (e) {
-    if ((e as { status?: number }).status === 404) return [];
-    throw e;
-  }
-  const leaves: Leaf[] = [{ rev: winner._rev as string, doc: winner }];
-  for (const rev of winner._conflicts ?? []) {
-    try {
-      leaves.push({ rev, doc: await replica.get(docId, { rev }) });
-    } catch (e) {
-      if ((e as { status?: number }).status !== 404) throw e;
-    }
-  }
-  return leaves;
-}
-
 interface OpenedDoc {
   docId: string;
+  /** The winning revision first, then the conflicting ones (empty when there is no such document). */
   leaves: Leaf[];
   valid: Array<{ leaf: Leaf; payload: Payload }>;
   bad: Array<{ leaf: Leaf; error: BadDocument }>;
 }
 
-async function openLeaves(keys: HouseholdKeys, docId: string, leaves: Leaf[]): Promise<OpenedDoc> {
-  const out: OpenedDoc = { docId, leaves, valid: [], bad: [] };
-  for (const leaf of leaves) {
-    try {
-      out.valid.push({ leaf, payload: await openPayload(keys, docId, leaf.doc) });
-    } catch (e) {
-      if (!(e instanceof BadDocument)) throw e;
-      out.bad.push({ leaf, error: e });
-    }
-  }
+/**
+ * Reads and opens documents, each with its conflicting revisions: one read for all the winners, one more per
+ * document that has conflicts (few).
+ */
+async function readOpened(
+  ctx: Pick<BridgeContext, 'replica' | 'keys' | 'cache'>,
+  docIds: string[],
+): Promise<Map<string, OpenedDoc>> {
+  const out = new Map<string, OpenedDoc>();
+  if (docIds.length === 0) return out;
+  const res = await ctx.replica.allDocs({ keys: docIds, include_docs: true, conflicts: true });
+  await Promise.all(
+    res.rows.map(async (row) => {
+      const docId = row.key;
+      const leaves: Leaf[] = [];
+      const winner = row.doc;
+      if (!row.error && winner && !row.value?.deleted) {
+        leaves.push({ rev: winner._rev as string, doc: winner });
+        for (const rev of winner._conflicts ?? []) {
+          try {
+            leaves.push({ rev, doc: await ctx.replica.get(docId, { rev }) });
+          } catch (e) {
+            if ((e as { status?: number }).status !== 404) throw e;
+          }
+        }
+      }
+      const opened: OpenedDoc = { docId, leaves, valid: [], bad: [] };
+      for (const leaf of leaves) {
+        try {
+          opened.valid.push({ leaf, payload: await openPayload(ctx.keys, docId, leaf.doc, ctx.cache) });
+        } catch (e) {
+          if (!(e instanceof BadDocument)) throw e;
+          opened.bad.push({ leaf, error: e });
+        }
+      }
+      out.set(docId, opened);
+    }),
+  );
   return out;
 }
 
@@ -204,35 +250,6 @@ function quarantineRows(opened: OpenedDoc, now: string, extra?: BadDocument): Qu
   return rows;
 }
 
-/** Writes `state` as the one revision of the document: a child of the winner, every other leaf deleted. */
-async function writeResolved(ctx: BridgeContext, docId: string, leaves: Leaf[], payload: Payload): Promise<void> {
-  const { body } = await sealPayload(ctx.keys, payload);
-  const [winner, ...losers] = leaves;
-  const doc: PouchDoc = { _id: docId, ...body };
-  if (winner) doc._rev = winner.rev;
-  const [result] = await ctx.replica.bulkDocs([doc]);
-  if (result?.error) throw replicaWriteError(result);
-  if (losers.length > 0) {
-    const gone = await ctx.replica.bulkDocs(losers.map((l) => ({ _id: docId, _rev: l.rev, _deleted: true })));
-    const failed = gone.find((r) => r.error && r.status !== 409 && r.status !== 404);
-    if (failed) throw replicaWriteError(failed);
-  }
-}
-
-/**
- * Runs a read-merge-write of one document again when the replica changed under it (live replication can add a
- * revision between the read and the write).
- */
-async function retryOnConflict<T>(task: () => Promise<T>, attempts = 4): Promise<T> {
-  for (let i = 1; ; i++) {
-    try {
-      return await task();
-    } catch (e) {
-      if (!(e instanceof ReplicaWriteError) || e.kind !== 'conflict' || i >= attempts) throw e;
-    }
-  }
-}
-
 /** A replica write that failed (`quota` when the browser's storage is full). */
 export class ReplicaWriteError extends Error {
   constructor(
@@ -245,29 +262,71 @@ export class ReplicaWriteError extends Error {
 }
 
 function replicaWriteError(r: { status?: number; name?: string; message?: string; reason?: string }) {
-  const text = `${r.name ?? ''} ${r.message ?? ''} ${r.reason ?? ''}`;
-  if (/quota/i.test(text)) return new ReplicaWriteError('quota', text.trim());
-  if (r.status === 409) return new ReplicaWriteError('conflict', text.trim());
-  return new ReplicaWriteError('other', text.trim());
+  const text = `${r.name ?? ''} ${r.message ?? ''} ${r.reason ?? ''}`.trim();
+  if (/quota/i.test(text)) return new ReplicaWriteError('quota', text);
+  if (r.status === 409) return new ReplicaWriteError('conflict', text);
+  return new ReplicaWriteError('other', text);
+}
+
+interface Resolved {
+  docId: string;
+  leaves: Leaf[];
+  payload: Payload;
+}
+
+/**
+ * Writes each state as the one revision of its document (a child of the winner; every other leaf deleted), in
+ * one write for the batch. Returns the documents whose winner changed meanwhile (409), to read again.
+ */
+async function writeResolved(ctx: BridgeContext, items: Resolved[]): Promise<Set<string>> {
+  const conflicted = new Set<string>();
+  if (items.length === 0) return conflicted;
+  const sealed = await Promise.all(items.map((item) => sealPayload(ctx.keys, item.payload)));
+  const docs: PouchDoc[] = items.map((item, i) => {
+    const doc: PouchDoc = { _id: item.docId, ...(sealed[i] as { body: object }).body };
+    const winner = item.leaves[0];
+    if (winner) doc._rev = winner.rev;
+    return doc;
+  });
+  const results = await ctx.replica.bulkDocs(docs);
+  results.forEach((r, i) => {
+    const item = items[i] as Resolved;
+    if (!r.error) {
+      if (r.rev) ctx.cache?.ownRevs.set(item.docId, r.rev);
+      return;
+    }
+    const err = replicaWriteError(r);
+    if (err.kind !== 'conflict') throw err;
+    conflicted.add(item.docId);
+  });
+  const losers = items
+    .filter((item) => !conflicted.has(item.docId))
+    .flatMap((item) => item.leaves.slice(1).map((l) => ({ _id: item.docId, _rev: l.rev, _deleted: true })));
+  if (losers.length > 0) {
+    const gone = await ctx.replica.bulkDocs(losers);
+    const failed = gone.find((r) => r.error && r.status !== 409 && r.status !== 404);
+    if (failed) throw replicaWriteError(failed);
+  }
+  return conflicted;
 }
 
 // ---- crash safety of the apply step -------------------------------------------------------------------
 
 /**
  * Finishes or undoes an interrupted apply: a journal row whose record still reads as it did before the apply
- * means the Dexie transaction did not commit, so the shadow goes back (the apply runs again, its checkpoint was
- * not moved); otherwise the write happened and the row is dropped.
+ * means the Dexie transaction did not commit, so `seen` goes back (the apply runs again, its checkpoint was not
+ * moved); otherwise the write happened and the row is dropped.
  */
 export async function recoverJournal(ctx: Pick<BridgeContext, 'db' | 'sync'>): Promise<number> {
   const rows = await ctx.sync.journal.toArray();
   let undone = 0;
   for (const row of rows) {
-    const shadow = await ctx.sync.shadow.get(row.key);
-    if (shadow && isRecordTable(shadow.table)) {
-      const local = await ADAPTERS[shadow.table].get(ctx.db, shadow.id);
+    const seen = await ctx.sync.seen.get(row.key);
+    if (seen && isRecordTable(seen.table)) {
+      const local = await ADAPTERS[seen.table].get(ctx.db, seen.id);
       const localJson = local ? canonical(local) : null;
-      if (localJson === row.from && shadow.json !== row.from) {
-        await ctx.sync.shadow.put({ ...shadow, json: row.from });
+      if (localJson === row.from && seen.json !== row.from) {
+        await ctx.sync.seen.put({ ...seen, json: row.from });
         undone++;
       }
     }
@@ -287,22 +346,28 @@ export interface LocalEdit {
   json: string | null;
 }
 
-/** Shared records that differ from their shadow: new, changed or deleted since the last sync. */
-export async function findLocalEdits(ctx: Pick<BridgeContext, 'db' | 'sync'>): Promise<LocalEdit[]> {
+/**
+ * Shared records that differ from what was last synced: new, changed or deleted since. `tables` limits the
+ * search to the tables a write touched (the default is all of them).
+ */
+export async function findLocalEdits(
+  ctx: Pick<BridgeContext, 'db' | 'sync'>,
+  tables: readonly RecordTable[] = RECORD_TABLES,
+): Promise<LocalEdit[]> {
   const edits: LocalEdit[] = [];
-  for (const table of RECORD_TABLES) {
+  for (const table of tables) {
     const { shared, present } = await ADAPTERS[table].readAll(ctx.db);
-    const shadows = new Map<string, ShadowRow>();
-    for (const row of await ctx.sync.shadow.where('table').equals(table).toArray()) shadows.set(row.id, row);
+    const seen = new Map<string, SeenRow>();
+    for (const row of await ctx.sync.seen.where('table').equals(table).toArray()) seen.set(row.id, row);
     for (const [id, record] of shared) {
       const json = canonical(record);
-      const shadow = shadows.get(id);
-      if (shadow?.json === json) continue;
-      edits.push({ table, id, before: shadow?.json ? JSON.parse(shadow.json) : null, after: record, json });
+      const last = seen.get(id);
+      if (last?.json === json) continue;
+      edits.push({ table, id, before: last?.json ? JSON.parse(last.json) : null, after: record, json });
     }
-    for (const [id, shadow] of shadows) {
-      if (shadow.json !== null && !present.has(id)) {
-        edits.push({ table, id, before: JSON.parse(shadow.json), after: null, json: null });
+    for (const [id, last] of seen) {
+      if (last.json !== null && !present.has(id)) {
+        edits.push({ table, id, before: JSON.parse(last.json), after: null, json: null });
       }
     }
   }
@@ -314,33 +379,62 @@ export interface CaptureResult {
   written: number;
 }
 
-const BATCH = 100;
+const BATCH = 200;
 
-export async function captureLocalChanges(ctx: BridgeContext): Promise<CaptureResult> {
+export async function captureLocalChanges(
+  ctx: BridgeContext,
+  tables: readonly RecordTable[] = RECORD_TABLES,
+): Promise<CaptureResult> {
   await recoverJournal(ctx);
-  const edits = await findLocalEdits(ctx);
+  const edits = await findLocalEdits(ctx, tables);
   let written = 0;
   for (let i = 0; i < edits.length; i += BATCH) {
     const batch = edits.slice(i, i + BATCH);
-    const shadows: ShadowRow[] = [];
-    for (const edit of batch) {
-      const docId = await docIdFor(ctx.keys, edit.table, edit.id);
-      const key = shadowKey(edit.table, edit.id);
-      const shadow = await ctx.sync.shadow.get(key);
-      const stamp = ctx.hlc.now();
-      const state = await retryOnConflict(async () => {
-        const opened = await openLeaves(ctx.keys, docId, await readLeaves(ctx.replica, docId));
-        const states = opened.valid.map((v) => v.payload.s);
-        const base = states.length > 0 ? mergeAll(states) : (shadow?.state ?? null);
-        const next = stampLocalEdit(base, edit.before, edit.after, stamp, ctx.memberId);
-        await writeResolved(ctx, docId, opened.leaves, { t: edit.table, id: edit.id, s: next });
-        if (opened.bad.length > 0) await ctx.sync.quarantine.bulkPut(quarantineRows(opened, ctx.now().toISOString()));
-        return next;
-      });
-      shadows.push({ key, table: edit.table, id: edit.id, state, json: edit.json });
-      written++;
+    const keys = batch.map((e) => shadowKey(e.table, e.id));
+    const docIds = await Promise.all(batch.map((e) => docIdOf(ctx, e.table, e.id)));
+    const shadows = new Map<string, ShadowRow>();
+    for (const row of await ctx.sync.shadow.bulkGet(keys)) if (row) shadows.set(row.key, row);
+    const stamps = batch.map(() => ctx.hlc.now());
+    const states = new Map<string, FieldState>();
+    let pending = batch.map((_, j) => j);
+    for (let attempt = 1; pending.length > 0; attempt++) {
+      const opened = await readOpened(
+        ctx,
+        pending.map((j) => docIds[j] as string),
+      );
+      const items: Resolved[] = [];
+      const quarantine: QuarantineRow[] = [];
+      for (const j of pending) {
+        const edit = batch[j] as LocalEdit;
+        const docId = docIds[j] as string;
+        const doc = opened.get(docId) as OpenedDoc;
+        const valid = doc.valid.map((v) => v.payload.s);
+        const base = valid.length > 0 ? mergeAll(valid) : (shadows.get(keys[j] as string)?.state ?? null);
+        const next = stampLocalEdit(base, edit.before, edit.after, stamps[j] as string, ctx.memberId);
+        states.set(docId, next);
+        items.push({ docId, leaves: doc.leaves, payload: { t: edit.table, id: edit.id, s: next } });
+        quarantine.push(...quarantineRows(doc, ctx.now().toISOString()));
+      }
+      const conflicted = await writeResolved(ctx, items);
+      if (quarantine.length > 0) await ctx.sync.quarantine.bulkPut(quarantine);
+      // Live replication added a revision between the read and the write: read those again.
+      pending = pending.filter((j) => conflicted.has(docIds[j] as string));
+      if (pending.length > 0 && attempt >= 4) {
+        throw new ReplicaWriteError('conflict', 'the replica kept changing while writing local changes');
+      }
     }
-    await ctx.sync.shadow.bulkPut(shadows);
+    await ctx.sync.shadow.bulkPut(
+      batch.map((e, j) => ({
+        key: keys[j] as string,
+        table: e.table,
+        id: e.id,
+        state: states.get(docIds[j] as string) as FieldState,
+      })),
+    );
+    await ctx.sync.seen.bulkPut(
+      batch.map((e, j) => ({ key: keys[j] as string, table: e.table, id: e.id, json: e.json })),
+    );
+    written += batch.length;
     await saveClock(ctx);
   }
   return { written };
@@ -356,25 +450,27 @@ export async function writeMeta(
   id: string,
   fields: Record<string, unknown>,
 ): Promise<FieldState> {
-  const docId = await docIdFor(ctx.keys, table, id);
+  const docId = await docIdOf(ctx, table, id);
   const key = shadowKey(table, id);
   const shadow = await ctx.sync.shadow.get(key);
   const stamp = ctx.hlc.now();
-  const state = await retryOnConflict(async () => {
-    const opened = await openLeaves(ctx.keys, docId, await readLeaves(ctx.replica, docId));
-    const states = opened.valid.map((v) => v.payload.s);
-    const base = states.length > 0 ? mergeAll(states) : (shadow?.state ?? null);
+  for (let attempt = 1; ; attempt++) {
+    const doc = (await readOpened(ctx, [docId])).get(docId) as OpenedDoc;
+    const valid = doc.valid.map((v) => v.payload.s);
+    const base = valid.length > 0 ? mergeAll(valid) : (shadow?.state ?? null);
     const before = base ? recordOf(base) : null;
     const after: Record<string, unknown> = { ...(before ?? {}), ...fields, id };
     for (const [k, v] of Object.entries(fields)) if (v === undefined) delete after[k];
     schemaOf(table).parse(after);
-    const next = stampLocalEdit(base, before, after, stamp, ctx.memberId);
-    await writeResolved(ctx, docId, opened.leaves, { t: table, id, s: next });
-    return next;
-  });
-  await ctx.sync.shadow.put({ key, table, id, state, json: null });
-  await saveClock(ctx);
-  return state;
+    const state = stampLocalEdit(base, before, after, stamp, ctx.memberId);
+    const conflicted = await writeResolved(ctx, [{ docId, leaves: doc.leaves, payload: { t: table, id, s: state } }]);
+    if (conflicted.size === 0) {
+      await ctx.sync.shadow.put({ key, table, id, state });
+      await saveClock(ctx);
+      return state;
+    }
+    if (attempt >= 4) throw new ReplicaWriteError('conflict', 'the replica kept changing while writing');
+  }
 }
 
 async function saveClock(ctx: BridgeContext) {
@@ -442,64 +538,76 @@ export async function applyReplicaChanges(ctx: BridgeContext): Promise<ApplyResu
     });
     if (changes.results.length === 0) break;
     const incoming: Incoming[] = [];
+    const metaRows: ShadowRow[] = [];
     const quarantine: QuarantineRow[] = [];
+    const resolutions: Resolved[] = [];
     const cleared: string[] = [];
     const stamp = ctx.now().toISOString();
-    for (const change of changes.results) {
-      if (change.id.startsWith('_')) continue;
-      const leaves = await readLeaves(ctx.replica, change.id);
-      if (leaves.length === 0) continue;
-      const opened = await openLeaves(ctx.keys, change.id, leaves);
-      if (opened.valid.length === 0) {
-        quarantine.push(...quarantineRows(opened, stamp));
+    const own = ctx.cache?.ownRevs;
+    const ids = [
+      ...new Set(
+        changes.results
+          .filter((c) => {
+            if (c.id.startsWith('_')) return false;
+            // The echo of this browser's own write (the only leaf is the revision it wrote): nothing to do.
+            const mine = own?.get(c.id);
+            if (mine !== undefined && c.changes.length === 1 && c.changes[0]?.rev === mine) {
+              own?.delete(c.id);
+              return false;
+            }
+            return true;
+          })
+          .map((c) => c.id),
+      ),
+    ];
+    const opened = await readOpened(ctx, ids);
+    for (const docId of ids) {
+      const doc = opened.get(docId) as OpenedDoc;
+      if (doc.leaves.length === 0) continue;
+      if (doc.valid.length === 0) {
+        quarantine.push(...quarantineRows(doc, stamp));
         continue;
       }
-      const first = opened.valid[0]?.payload as Payload;
+      const first = doc.valid[0]?.payload as Payload;
       let merged: { state: FieldState; record: PlainRecord | null };
       try {
         merged = mergeRevisions(
           first.t,
-          change.id,
-          opened.valid.map((v) => v.payload.s),
+          docId,
+          doc.valid.map((v) => v.payload.s),
         );
       } catch (e) {
         if (!(e instanceof BadDocument)) throw e;
-        quarantine.push(...quarantineRows(opened, stamp, e));
+        quarantine.push(...quarantineRows(doc, stamp, e));
         continue;
       }
-      quarantine.push(...quarantineRows(opened, stamp));
-      if (opened.bad.length === 0) cleared.push(change.id);
+      quarantine.push(...quarantineRows(doc, stamp));
+      if (doc.bad.length === 0) cleared.push(docId);
       noteClock(ctx, merged.state, result);
       // Several leaves, or a winner that is not the merge: write the merge as the one revision.
-      const winnerState = opened.valid.find((v) => v.leaf.rev === leaves[0]?.rev)?.payload.s;
-      if (leaves.length > 1 || !winnerState || canonical(winnerState) !== canonical(merged.state)) {
-        try {
-          await writeResolved(ctx, change.id, leaves, { t: first.t, id: first.id, s: merged.state });
-          result.conflictsResolved++;
-        } catch (e) {
-          // A newer revision arrived meanwhile: it comes up in the next batch and is merged then.
-          if (!(e instanceof ReplicaWriteError) || e.kind !== 'conflict') throw e;
-        }
+      const winnerState = doc.valid.find((v) => v.leaf.rev === doc.leaves[0]?.rev)?.payload.s;
+      if (doc.leaves.length > 1 || !winnerState || canonical(winnerState) !== canonical(merged.state)) {
+        resolutions.push({ docId, leaves: doc.leaves, payload: { t: first.t, id: first.id, s: merged.state } });
       }
       if (isRecordTable(first.t)) {
         incoming.push({ table: first.t, id: first.id, key: shadowKey(first.t, first.id), ...merged });
       } else {
         result.meta.push({ table: first.t, id: first.id, ...merged });
-        await ctx.sync.shadow.put({
-          key: shadowKey(first.t, first.id),
-          table: first.t,
-          id: first.id,
-          state: merged.state,
-          json: null,
-        });
+        metaRows.push({ key: shadowKey(first.t, first.id), table: first.t, id: first.id, state: merged.state });
       }
     }
+    // A newer revision that arrived meanwhile comes up in the next batch and is merged then.
+    const conflicted = await writeResolved(ctx, resolutions);
+    result.conflictsResolved += resolutions.length - conflicted.size;
+    if (metaRows.length > 0) await ctx.sync.shadow.bulkPut(metaRows);
     if (quarantine.length > 0) {
       await ctx.sync.quarantine.bulkPut(quarantine);
       result.quarantined += quarantine.length;
     }
     // Kept, to be shown until dismissed, but marked: a valid later revision is what is applied now.
-    for (const docId of cleared) await ctx.sync.quarantine.where('docId').equals(docId).modify({ superseded: true });
+    if (cleared.length > 0) {
+      await ctx.sync.quarantine.where('docId').anyOf(cleared).modify({ superseded: true });
+    }
     if (incoming.length > 0) await applyToDexie(ctx, incoming, result);
     since = changes.last_seq;
     await setValue(ctx.sync, 'appliedSeq', since);
@@ -517,54 +625,58 @@ function noteClock(ctx: BridgeContext, state: FieldState, result: ApplyResult) {
 
 /**
  * Writes incoming records to Dexie in one transaction. A record changed here since the last capture keeps this
- * browser's changed fields (the next capture stamps them, so they win as the later change); the shadow takes
- * the incoming version, so that the difference is seen as the local edit it is.
+ * browser's changed fields (the next capture stamps them, so they win as the later change); `seen` takes the
+ * incoming version, so that the difference is seen as the local edit it is.
  */
 async function applyToDexie(ctx: BridgeContext, incoming: Incoming[], result: ApplyResult) {
   const keys = incoming.map((i) => i.key);
   const before = new Map<string, string | null>();
-  for (const row of await ctx.sync.shadow.bulkGet(keys)) if (row) before.set(row.key, row.json);
+  for (const row of await ctx.sync.seen.bulkGet(keys)) if (row) before.set(row.key, row.json);
   const journal: JournalRow[] = incoming.map((i) => ({ key: i.key, from: before.get(i.key) ?? null }));
   await ctx.sync.journal.bulkPut(journal);
-  await ctx.sync.shadow.bulkPut(
-    incoming.map((i) => ({
-      key: i.key,
-      table: i.table,
-      id: i.id,
-      state: i.state,
-      json: i.record ? canonical(i.record) : null,
-    })),
+  await ctx.sync.shadow.bulkPut(incoming.map((i) => ({ key: i.key, table: i.table, id: i.id, state: i.state })));
+  await ctx.sync.seen.bulkPut(
+    incoming.map((i) => ({ key: i.key, table: i.table, id: i.id, json: i.record ? canonical(i.record) : null })),
   );
   const tables = [...new Set(incoming.flatMap((i) => ADAPTERS[i.table].dexieTables))];
+  const byTable = new Map<RecordTable, Incoming[]>();
+  for (const item of incoming) byTable.set(item.table, [...(byTable.get(item.table) ?? []), item]);
   await ctx.db.transaction('rw', tables, async () => {
-    for (const item of incoming) {
-      const adapter = ADAPTERS[item.table];
-      const local = await adapter.get(ctx.db, item.id);
-      const localJson = local ? canonical(local) : null;
-      const was = before.get(item.key) ?? null;
-      let target = item.record;
-      if (localJson !== was) {
-        // Changed here since the last capture.
-        if (!local || !target) continue;
-        const prior = (was ? JSON.parse(was) : {}) as Record<string, unknown>;
-        const mixed: Record<string, unknown> = { ...target };
-        for (const k of new Set([...Object.keys(local), ...Object.keys(prior)])) {
-          if (sameValue(local[k], prior[k])) continue;
-          if (local[k] === undefined) delete mixed[k];
-          else mixed[k] = local[k];
+    for (const [table, items] of byTable) {
+      const adapter = ADAPTERS[table];
+      const locals = await adapter.getMany(
+        ctx.db,
+        items.map((i) => i.id),
+      );
+      const put: PlainRecord[] = [];
+      const remove: string[] = [];
+      items.forEach((item, n) => {
+        const local = locals[n];
+        const localJson = local ? canonical(local) : null;
+        const was = before.get(item.key) ?? null;
+        let target = item.record;
+        if (localJson !== was) {
+          // Changed here since the last capture.
+          if (!local || !target) return;
+          const prior = (was ? JSON.parse(was) : {}) as Record<string, unknown>;
+          const mixed: Record<string, unknown> = { ...target };
+          for (const k of new Set([...Object.keys(local), ...Object.keys(prior)])) {
+            if (sameValue(local[k], prior[k])) continue;
+            if (local[k] === undefined) delete mixed[k];
+            else mixed[k] = local[k];
+          }
+          target = mixed as PlainRecord;
         }
-        target = mixed as PlainRecord;
-      }
-      if (target === null) {
-        if (local) {
-          await adapter.remove(ctx.db, item.id);
-          result.applied++;
-          result.tables.add(item.table);
+        if (target === null) {
+          if (local) remove.push(item.id);
+        } else if (canonical(target) !== localJson) {
+          put.push(target);
         }
-      } else if (canonical(target) !== localJson) {
-        await adapter.put(ctx.db, target);
-        result.applied++;
-        result.tables.add(item.table);
+      });
+      await adapter.write(ctx.db, put, remove);
+      if (put.length + remove.length > 0) {
+        result.applied += put.length + remove.length;
+        result.tables.add(table);
       }
     }
   });

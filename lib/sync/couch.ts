@@ -192,6 +192,14 @@ export async function readMembers(sf: ServerFetch, admin: Login, database: strin
   return Array.isArray(names) ? names.filter((n): n is string => typeof n === 'string') : [];
 }
 
+/**
+ * Makes sure the server has its users database. A fresh single-node CouchDB 3 (the Docker image) has none until
+ * someone runs its setup; an admin may create it (412: it is there already).
+ */
+export async function ensureUsersDatabase(sf: ServerFetch, admin: Login): Promise<void> {
+  await call(sf, '/_users', { method: 'PUT', login: admin }, [412]);
+}
+
 const userPath = (name: string) => `/_users/${encodeURIComponent(`org.couchdb.user:${name}`)}`;
 
 export async function createUser(sf: ServerFetch, admin: Login, user: Login): Promise<void> {

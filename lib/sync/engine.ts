@@ -2,10 +2,12 @@ import { type SubkeeperDb, saveMember } from '../db';
 import { fromBase64Url, toBase64Url } from './base64';
 import {
   applyReplicaChanges,
+  type BridgeCache,
   type BridgeContext,
   captureLocalChanges,
   findLocalEdits,
   type MetaChange,
+  newBridgeCache,
   openPayload,
   sealPayload,
   writeMeta,
@@ -18,6 +20,7 @@ import {
   createUser,
   deleteDatabase,
   deleteUser,
+  ensureUsersDatabase,
   isDatabaseName,
   type Login,
   normaliseServer,
@@ -121,6 +124,7 @@ export interface HouseholdOverview {
 
 interface Session {
   cfg: HouseholdConfig;
+  cache: BridgeCache;
   keys: HouseholdKeys;
   replica: Pouch;
   remote: Pouch;
@@ -234,6 +238,7 @@ export function createEngine(deps: EngineDeps) {
     const clock = await getValue<HlcState | undefined>(sync, 'hlc', undefined);
     current = {
       cfg,
+      cache: newBridgeCache(),
       keys,
       sf,
       replica: openReplica(replicaName(cfg.householdId, cfg.epoch)),
@@ -256,7 +261,7 @@ export function createEngine(deps: EngineDeps) {
   }
 
   function bridge(s: Session): BridgeContext {
-    return { db, sync, replica: s.replica, keys: s.keys, hlc: s.hlc, memberId: s.cfg.memberId, now };
+    return { db, sync, replica: s.replica, keys: s.keys, hlc: s.hlc, memberId: s.cfg.memberId, now, cache: s.cache };
   }
 
   function setStatus(next: SyncStatus): SyncStatus {
@@ -291,7 +296,7 @@ export function createEngine(deps: EngineDeps) {
   }
 
   async function replicateOnce(source: Pouch, target: Pouch) {
-    const result = await pouch().pouchdb().replicate(source, target, { batch_size: 100, batches_limit: 5 });
+    const result = await pouch().pouchdb().replicate(source, target, { batch_size: 500, batches_limit: 4 });
     if (!result.ok || result.doc_write_failures > 0) throw result.errors[0] ?? new SyncError('unknown', 'replication');
     return result;
   }
@@ -329,8 +334,14 @@ export function createEngine(deps: EngineDeps) {
     });
   }
 
-  /** One sync run. Never throws: the outcome is the status. */
-  async function runOnce(depth = 0): Promise<SyncStatus> {
+  /** How long the phases of the last run took (ms): for benchmarks. */
+  let timings: Record<string, number> = {};
+
+  /**
+   * One sync run. Never throws: the outcome is the status. `capture` limits the search for local changes to the
+   * tables a write touched (all of them by default).
+   */
+  async function runOnce(capture?: readonly RecordTable[], depth = 0): Promise<SyncStatus> {
     const s = await session();
     if (!s) return setStatus(OFF);
     const household = { server: s.cfg.server, database: s.cfg.database, ...(s.cfg.name ? { name: s.cfg.name } : {}) };
@@ -342,16 +353,28 @@ export function createEngine(deps: EngineDeps) {
     const ctx = bridge(s);
     s.sf.reset();
     try {
-      await captureLocalChanges(ctx);
+      let t = performance.now();
+      const lap = (phase: string) => {
+        const now2 = performance.now();
+        timings[phase] = Math.round(now2 - t);
+        t = now2;
+      };
+      timings = {};
+      await captureLocalChanges(ctx, capture);
+      lap('capture');
       await probeDatabase(s.sf, { username: s.cfg.user, password: s.cfg.password }, s.cfg.database);
+      lap('probe');
       await replicateOnce(s.remote, s.replica);
+      lap('pull');
       await checkKey(s);
       const applied = await applyReplicaChanges(ctx);
+      lap('apply');
       if (applied.tables.size > 0) deps.onApplied?.([...applied.tables]);
       const moved = await onMeta(s, applied.meta);
-      if (moved && depth < 2) return runOnce(depth + 1);
+      if (moved && depth < 2) return runOnce(undefined, depth + 1);
       if (s.cfg.manager) await managerDuties(s);
       const pushed = await replicateOnce(s.replica, s.remote);
+      lap('push');
       await setValue(sync, 'pushedSeq', pushed.last_seq);
       const skews = await namedSkews(applied.skews);
       return setStatus({
@@ -366,7 +389,7 @@ export function createEngine(deps: EngineDeps) {
       });
     } catch (e) {
       const err = await classify(e, s);
-      if (err.code === 'removed') return runOnce(depth + 1);
+      if (err.code === 'removed') return runOnce(undefined, depth + 1);
       return setStatus({
         ...status,
         state: 'error',
@@ -572,6 +595,7 @@ export function createEngine(deps: EngineDeps) {
     const sf = serverFetch(server, deps.fetch);
     await probeServer(sf);
     await checkAdmin(sf, input.admin);
+    await ensureUsersDatabase(sf, input.admin);
     await createDatabase(sf, input.admin, database);
     const householdId = randomId(12);
     const deviceId = randomId(9);
@@ -588,6 +612,7 @@ export function createEngine(deps: EngineDeps) {
       const memberId = await ensureMember(input.memberId, input.memberName, input.memberColor);
       const stamp = now().toISOString();
       await sync.shadow.clear();
+      await sync.seen.clear();
       await sync.quarantine.clear();
       await resetSeqs();
       await saveConfig({
@@ -720,6 +745,7 @@ export function createEngine(deps: EngineDeps) {
     }
     const stamp = now().toISOString();
     await sync.shadow.clear();
+    await sync.seen.clear();
     await sync.quarantine.clear();
     await resetSeqs();
     const cfg: HouseholdConfig = {
@@ -740,9 +766,13 @@ export function createEngine(deps: EngineDeps) {
     try {
       const s = (await session()) as Session;
       s.sf.reset();
+      let t = performance.now();
       await replicateOnce(s.remote, s.replica);
+      timings = { joinPull: Math.round(performance.now() - t) };
+      t = performance.now();
       await checkKey(s);
       await applyReplicaChanges(bridge(s));
+      timings.joinApply = Math.round(performance.now() - t);
       await mergeMembersByName();
       const me = await identity();
       await writeMeta(bridge(s), 'devices', inv.deviceId, {
@@ -793,6 +823,7 @@ export function createEngine(deps: EngineDeps) {
     if (cfg) await settle(openReplica(replicaName(cfg.householdId, cfg.epoch)).destroy());
     await sync.config.delete(CONFIG_KEY);
     await sync.shadow.clear();
+    await sync.seen.clear();
     await sync.journal.clear();
     await sync.quarantine.clear();
     await sync.state.clear();
@@ -915,7 +946,8 @@ export function createEngine(deps: EngineDeps) {
   }
 
   return {
-    run: () => serial(() => runOnce()),
+    run: (capture?: readonly RecordTable[]) => serial(() => runOnce(capture)),
+    timings: () => ({ ...timings }),
     create: (input: CreateInput) => serial(() => create(input)).then(() => serial(() => runOnce())),
     invite: (input: InviteInput) =>
       serial(async () => {
@@ -940,7 +972,8 @@ export function createEngine(deps: EngineDeps) {
     stopLive,
     status: () => status,
     /** Local changes not yet captured (no network): whether a run has anything to send. */
-    localEdits: async () => ((await loadConfig()) ? (await findLocalEdits({ db, sync })).length : 0),
+    localEdits: async (tables?: readonly RecordTable[]) =>
+      (await loadConfig()) ? (await findLocalEdits({ db, sync }, tables)).length : 0,
     configured: async () => !!(await loadConfig()),
     /** The server origin pattern, for the host permission. */
     origin: async () => {

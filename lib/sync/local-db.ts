@@ -8,10 +8,11 @@ import type { SyncTable } from './records';
  *
  * - `config`: the household this browser is in (server, database, login, household key, key epoch) and this
  *   browser's identity (device id, non-extractable private key). Never synced anywhere.
- * - `shadow`: per shared record, the merged state last seen in the replica (`state`: values, stamps, authors)
- *   and the record as Dexie held it when it was last synced (`json`, canonical; null when absent). A local edit
- *   is whatever differs from `json`.
- * - `journal`: shadow rows whose Dexie write is under way (crash safety of the apply step).
+ * - `shadow`: per shared record, the merged state last seen in the replica (`state`: values, stamps, authors).
+ * - `seen`: per shared record, the record as Dexie held it when it was last synced (`json`, canonical; null when
+ *   absent). A local edit is whatever differs from it. Kept apart from the states so that looking for local
+ *   edits reads only these small rows.
+ * - `journal`: `seen` rows whose Dexie write is under way (crash safety of the apply step).
  * - `quarantine`: documents that did not open or validate: kept aside and shown, never applied.
  * - `state`: small values (replica sequence numbers, the clock).
  */
@@ -22,6 +23,13 @@ export interface ShadowRow {
   table: SyncTable;
   id: string;
   state: FieldState;
+}
+
+export interface SeenRow {
+  /** `${table}:${id}` */
+  key: string;
+  table: SyncTable;
+  id: string;
   json: string | null;
 }
 
@@ -54,6 +62,7 @@ export const SYNC_DB_NAME = 'subkeeper-sync';
 export class SyncDb extends Dexie {
   config!: EntityTable<KeyValueRow, 'key'>;
   shadow!: EntityTable<ShadowRow, 'key'>;
+  seen!: EntityTable<SeenRow, 'key'>;
   journal!: EntityTable<JournalRow, 'key'>;
   quarantine!: EntityTable<QuarantineRow, 'key'>;
   state!: EntityTable<KeyValueRow, 'key'>;
@@ -63,6 +72,7 @@ export class SyncDb extends Dexie {
     this.version(1).stores({
       config: 'key',
       shadow: 'key, table',
+      seen: 'key, table',
       journal: 'key',
       quarantine: 'key, docId',
       state: 'key',

@@ -27,12 +27,20 @@ export function emptyState(): FieldState {
   return { f: {}, c: {}, b: {} };
 }
 
-/** Which of two versions of one field wins: the later stamp; equal stamps (one change) by value, so it is total. */
-function wins(stampA: string | undefined, valueA: unknown, stampB: string | undefined, valueB: unknown): boolean {
+/**
+ * Which of two versions of one field wins: the later stamp. Equal stamps are one change (a stamp names its
+ * browser), but the order is made total anyway (value, then author), so every browser picks the same.
+ */
+function wins(a: FieldState, b: FieldState, key: string): boolean {
+  const stampA = a.c[key];
+  const stampB = b.c[key];
   if (stampB === undefined) return true;
   if (stampA === undefined) return false;
   if (stampA !== stampB) return stampA > stampB;
-  return canonical(valueA ?? null) >= canonical(valueB ?? null);
+  const valueA = canonical(a.f[key] ?? null);
+  const valueB = canonical(b.f[key] ?? null);
+  if (valueA !== valueB) return valueA > valueB;
+  return (a.b[key] ?? '') >= (b.b[key] ?? '');
 }
 
 /** Field-by-field last-writer-wins. */
@@ -40,7 +48,7 @@ export function mergeStates(a: FieldState, b: FieldState): FieldState {
   const out = emptyState();
   const keys = new Set([...Object.keys(a.c), ...Object.keys(b.c)]);
   for (const key of [...keys].sort()) {
-    const fromA = wins(a.c[key], a.f[key], b.c[key], b.f[key]);
+    const fromA = wins(a, b, key);
     const src = fromA ? a : b;
     const stamp = src.c[key] as string;
     out.c[key] = stamp;

@@ -41,8 +41,10 @@ export interface RecordAdapter {
   readAll(db: SubkeeperDb): Promise<{ shared: Map<string, PlainRecord>; present: Set<string> }>;
   /** Inside the apply transaction: the local record (shared or not). */
   get(db: SubkeeperDb, id: string): Promise<PlainRecord | undefined>;
-  put(db: SubkeeperDb, record: PlainRecord): Promise<void>;
-  remove(db: SubkeeperDb, id: string): Promise<void>;
+  /** The same for many ids, in their order. */
+  getMany(db: SubkeeperDb, ids: readonly string[]): Promise<Array<PlainRecord | undefined>>;
+  /** Writes and deletes many records (inside the apply transaction). */
+  write(db: SubkeeperDb, put: readonly PlainRecord[], remove: readonly string[]): Promise<void>;
 }
 
 function dexieAdapter(
@@ -64,10 +66,11 @@ function dexieAdapter(
       return { shared: out, present: new Set(rows.map((r) => r.id)) };
     },
     get: (db, id) => t(db).get(id) as Promise<PlainRecord | undefined>,
-    put: async (db, record) => {
-      await t(db).put(record);
+    getMany: (db, ids) => t(db).bulkGet([...ids]) as Promise<Array<PlainRecord | undefined>>,
+    async write(db, put, remove) {
+      if (put.length > 0) await t(db).bulkPut([...put]);
+      if (remove.length > 0) await t(db).bulkDelete([...remove]);
     },
-    remove: (db, id) => t(db).delete(id),
   };
 }
 
@@ -92,13 +95,17 @@ const dismissals: RecordAdapter = {
   async get(db, id) {
     return (await dismissedKeys(db)).includes(id) ? { id } : undefined;
   },
-  async put(db, record) {
-    const keys = await dismissedKeys(db);
-    if (!keys.includes(record.id)) await db.state.put({ key: DISMISSED_KEY, value: [...keys, record.id] });
+  async getMany(db, ids) {
+    const keys = new Set(await dismissedKeys(db));
+    return ids.map((id) => (keys.has(id) ? { id } : undefined));
   },
-  async remove(db, id) {
+  async write(db, put, remove) {
     const keys = await dismissedKeys(db);
-    if (keys.includes(id)) await db.state.put({ key: DISMISSED_KEY, value: keys.filter((k) => k !== id) });
+    const gone = new Set(remove);
+    const next = [...new Set([...keys.filter((k) => !gone.has(k)), ...put.map((r) => r.id)])];
+    if (next.length !== keys.length || next.some((k, i) => k !== keys[i])) {
+      await db.state.put({ key: DISMISSED_KEY, value: next });
+    }
   },
 };
 

@@ -312,13 +312,17 @@ describe('bridge', () => {
     await anna.db.subscriptions.put(sub({ id: 's1', amountMinor: 100 }));
     await sync(anna);
     await sync(ola);
-    const before = await ola.sync.shadow.get('subscriptions:s1');
-    // As if the worker stopped after writing the journal and the shadow, before the Dexie transaction.
+    const before = await ola.sync.seen.get('subscriptions:s1');
+    // As if the worker stopped after writing the journal and `seen`, before the Dexie transaction.
     await ola.sync.journal.put({ key: 'subscriptions:s1', from: before!.json });
-    await ola.sync.shadow.put({ ...before!, json: canonical({ ...JSON.parse(before!.json!), amountMinor: 999 }) });
+    await ola.sync.seen.put({ ...before!, json: canonical({ ...JSON.parse(before!.json!), amountMinor: 999 }) });
     expect(await recoverJournal(ola)).toBe(1);
-    expect((await ola.sync.shadow.get('subscriptions:s1'))?.json).toBe(before!.json);
+    expect((await ola.sync.seen.get('subscriptions:s1'))?.json).toBe(before!.json);
     expect(await findLocalEdits(ola)).toEqual([]);
+    // When the Dexie write did happen, the journal row is simply dropped.
+    await ola.sync.journal.put({ key: 'subscriptions:s1', from: 'something else' });
+    expect(await recoverJournal(ola)).toBe(0);
+    expect(await ola.sync.journal.count()).toBe(0);
   });
 
   it('writes nothing to the server that it has not sealed, even for a document it cannot open', async () => {
