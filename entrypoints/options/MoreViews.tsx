@@ -15,6 +15,7 @@ import { bundledRates } from '../../lib/money';
 import { byCategory, byMember, chargesByMonth, renewalCalendar, spendBy } from '../../lib/summary';
 import type { Platform } from './App';
 import { DataPanel } from './DataPanel';
+import { HouseholdRoute, HouseholdSettings } from './Household';
 
 /** The detail, calendar, charts, data and settings views, wired to the store. */
 export function MoreViews(props: {
@@ -112,9 +113,21 @@ export function MoreViews(props: {
           }}
           onSaveMember={(m) => store.upsertMember(m)}
           onDeleteMember={(id) => store.removeMember(id)}
+          extra={<HouseholdSettings store={store} t={t} locale={locale} />}
         />
         {about && <AboutCard t={t} version={about.version} privacyUrl={about.privacyUrl(props.lang)} />}
       </>
+    );
+  }
+  if (route.view === 'household') {
+    return (
+      <HouseholdRoute
+        store={store}
+        t={t}
+        locale={locale}
+        onOpen={(id) => go({ view: 'subscription', id })}
+        onSetUp={() => go({ view: 'settings' })}
+      />
     );
   }
   return (
