@@ -16,3 +16,10 @@ export function bigSubscriptionPage(): string {
   const filler = articlePage(8600).replace(/^.*<main>|<\/main>.*$/gs, '');
   return base.replace('</body>', `<section class="css-9x8y7z">${filler}</section></body>`);
 }
+
+/** A long English blog article (a walking guide) with no prices and nothing to sell. */
+export function englishArticlePage(paragraphs: number): string {
+  const p = (i: number) =>
+    `<p>Part ${i}: From the harbour the path climbs past the old warehouses and the lifeboat station, then follows the cliff edge for a mile or so. On a clear morning you can see the lighthouse and the islands beyond it; bring water, as the café at the top opens only in summer.</p>`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>The harbour walk, step by step | Long Reads</title><script type="application/ld+json">{"@context":"https://schema.org","@type":"BlogPosting","headline":"The harbour walk, step by step","author":{"@type":"Person","name":"A. Walker"}}</script></head><body><header><nav><a href="/">Home</a> <a href="/walks">Walks</a></nav></header><main><article><h1>The harbour walk, step by step</h1>${Array.from({ length: paragraphs }, (_, i) => p(i)).join('')}</article></main><footer>About us</footer></body></html>`;
+}

@@ -11,7 +11,7 @@
  */
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { generateDemo } from '../lib/demo';
 import { detectFromSnapshot } from '../lib/detect';
 import type { PageData } from '../lib/detect/dom';
@@ -19,61 +19,14 @@ import { extractPage } from '../lib/detect/dom';
 import { loadHtml } from '../lib/detect/load';
 import { DIRECTORY_OPTIONS } from '../lib/directory';
 import { exportSubscriptionsCsv } from '../lib/io/csv';
-import { EXTENSION_DIR, type Launched, launchExtension, startServer } from '../tests/e2e/harness';
-import { articlePage, bigSubscriptionPage } from './pages';
+import { EXTENSION_DIR, type Launched, launchExtension } from '../tests/e2e/harness';
+import { median, pageCost } from './page-cost';
+import { bigSubscriptionPage } from './pages';
 
 const N = Number(process.env.BENCH_RUNS ?? 15);
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 const ms = (x: number) => `${x.toFixed(2)} ms`;
 
-async function scriptDuration(context: BrowserContext, url: string): Promise<number> {
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Performance.enable');
-  await page.goto(url, { waitUntil: 'load' });
-  await page.waitForTimeout(300);
-  const { metrics } = await cdp.send('Performance.getMetrics');
-  await page.close();
-  return (metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0) * 1000;
-}
-
-async function contentScriptCost() {
-  const pages: Record<string, string> = { '/article': articlePage(600), '/big': bigSubscriptionPage() };
-  const server = await startServer((_h, p) => pages[p]);
-  const url = (p: string) => `https://www.nyheter.example/${p.slice(1)}`;
-  const withExt = await launchExtension({ mapAllHostsToPort: server.port });
-  const without = await launchExtension({ mapAllHostsToPort: server.port, withoutExtension: true });
-  for (const [name, p] of [
-    ['large article, no subscription', '/article'],
-    ['2 MB page with a subscription', '/big'],
-  ] as const) {
-    const a: number[] = [];
-    const b: number[] = [];
-    for (let i = 0; i < N; i++) {
-      a.push(await scriptDuration(withExt.context, url(p)));
-      b.push(await scriptDuration(without.context, url(p)));
-    }
-    const bytes = Buffer.byteLength(pages[p]!);
-    console.log(
-      `content script, ${name} (${(bytes / 1024 / 1024).toFixed(2)} MB): extra script time median ${ms(median(a) - median(b))} (with ${ms(median(a))}, without ${ms(median(b))}, n=${N})`,
-    );
-  }
-  // The figures above only mean something if the 2 MB page really was read and detected: the background must
-  // have stored what it found there.
-  const found = await withExt.sw.evaluate(async () => {
-    const db = (globalThis as unknown as { subkeeper: { db: Record<string, { count(): Promise<number> }> } }).subkeeper
-      .db;
-    return (await db.detections!.count()) + (await db.subscriptions!.count());
-  });
-  console.log(`  (check: the background stored ${found} detection(s) from these page loads)`);
-  await withExt.close();
-  await without.close();
-  await server.close();
-  backgroundDetection(pages['/big']!);
+function bundleSizes() {
   const size = statSync(path.join(EXTENSION_DIR, 'detector.js')).size;
   const reader = statSync(path.join(EXTENSION_DIR, 'page-reader.js')).size;
   console.log(
@@ -227,7 +180,11 @@ async function csvImport() {
 
 // BENCH_ONLY=content, ui, data or mail runs one part.
 const only = process.env.BENCH_ONLY;
-if (!only || only === 'content') await contentScriptCost();
+if (!only || only === 'content') {
+  await pageCost();
+  backgroundDetection(bigSubscriptionPage());
+  bundleSizes();
+}
 if (!only || only === 'ui') await popupAndDashboard();
 if (!only || only === 'data') await csvImport();
 if (!only || only === 'mail') {

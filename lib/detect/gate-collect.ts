@@ -1,10 +1,11 @@
 import { isKnownHost } from '../directory/hosts';
-import { type GateInput, PAYMENT_FRAME_WORDS } from './gate';
+import { type GateInput, PAYMENT_FRAME_WORDS, STRUCTURED_WORDS } from './gate';
 
 const SAMPLE_CHARS = 2000;
 const SAMPLE_NODES = 1500;
 const MAX_FRAMES = 20;
 const MAX_INPUTS = 200;
+const MAX_JSON_LD = 5;
 const SKIP_PARENTS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
 
 /**
@@ -27,8 +28,10 @@ export function collectGateInput(document: Document, location: { href: string; h
   };
   const textSample = lazy(() => sampleText(document));
   const hasPaymentFrame = lazy(() => paymentFrame(document));
-  const hasStructuredOffer = lazy(
-    () => document.querySelector('script[type="application/ld+json"], [itemtype*="Offer"]') !== null,
+  const hasStructuredOffer = lazy(() => structuredOffer(document));
+  const isArticle = lazy(
+    () =>
+      document.querySelector('meta[property="og:type"]')?.getAttribute('content')?.trim().toLowerCase() === 'article',
   );
   const hasPaymentField = lazy(() => paymentField(document));
   const knownHost = lazy(() => isKnownHost(location.hostname));
@@ -49,6 +52,9 @@ export function collectGateInput(document: Document, location: { href: string; h
     },
     get knownHost() {
       return knownHost();
+    },
+    get isArticle() {
+      return isArticle();
     },
   };
 }
@@ -72,6 +78,21 @@ function sampleText(document: Document): string {
     }
   }
   return textSample.slice(0, SAMPLE_CHARS);
+}
+
+/**
+ * Structured data of a recurring price (`billingDuration`), an order or an invoice: JSON-LD text (the first few
+ * scripts, the first 20,000 characters of each) or microdata. A product's one-off offer or an article's metadata
+ * says nothing about a subscription.
+ */
+function structuredOffer(document: Document): boolean {
+  if (document.querySelector('[itemprop="billingDuration"], [itemtype*="Invoice"], [itemtype*="Order"]')) return true;
+  const scripts = document.querySelectorAll('script[type="application/ld+json"]');
+  for (let i = 0; i < scripts.length && i < MAX_JSON_LD; i++) {
+    const text = (scripts[i]!.textContent ?? '').slice(0, 20_000).toLowerCase();
+    if (STRUCTURED_WORDS.some((w) => text.includes(w))) return true;
+  }
+  return false;
 }
 
 function paymentFrame(document: Document): boolean {

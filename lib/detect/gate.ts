@@ -9,6 +9,8 @@ export interface GateInput {
   hasPaymentField: boolean;
   hasPaymentFrame: boolean;
   knownHost: boolean;
+  /** The page says it is an article (`og:type` article). */
+  isArticle: boolean;
 }
 
 /**
@@ -18,6 +20,7 @@ export interface GateInput {
 const URL_WORDS = words.url.map((w) => w.toLowerCase());
 const TEXT_WORDS = words.words.map((w) => w.toLowerCase());
 const PERIOD_WORDS = words.periods.map((w) => w.toLowerCase());
+const GIVING_WORDS = words.giving.map((w) => w.toLowerCase());
 
 const isLetter = (ch: string | undefined) => ch !== undefined && ch.toLowerCase() !== ch.toUpperCase();
 const isUrlSep = (ch: string | undefined) => ch === undefined || ch === '/' || ch === '_' || ch === '.' || ch === '-';
@@ -53,29 +56,46 @@ function pathOf(url: string): string {
 /**
  * Cheap, pure check: could this page be a sign-up, receipt, billing or account page? Fires on payment fields or
  * payment frames, and on two agreeing cues among: URL path words (`/konto`, `/billing`, `/checkout`), title/text
- * words (`abonnement`, `kvittering`, `renews`), period words next to prices (`/mnd`, `per month`), a structured
- * offer, a host in the service directory — at least one of them from the address, the title, structured data or
- * the host (the body text is read only then). High recall; the full detection decides.
+ * words (`abonnement`, `kvittering`, `renews`), period words next to prices (`/mnd`, `per month`), structured data of
+ * a recurring price, an order or an invoice, a host in the service directory — at least one of them from the
+ * address, the title, structured data or the host (the body text is read only then). High recall; the full
+ * detection decides. What keeps it shut on pages that only look like one (each measured on the fixture pages that
+ * are not subscriptions, with every subscription fixture still opening it):
+ * - a page asking for a gift (a donation, a monthly giver: `donate`, `fast giver`, `månadsgivare` in its address or
+ *   title) has card fields and "per month" too; there it takes a subscription word and an address cue;
+ * - a known host counts only beside a subscription word or an address cue, never on a page that says it is an
+ *   article (`og:type` article): news sites are in the directory, and their articles and front pages talk about
+ *   subscriptions and prices.
  */
 export function gate(input: GateInput): boolean {
+  const path = pathOf(input.url).toLowerCase();
+  const title = input.title.slice(0, 300).toLowerCase();
+  const giving = givingCue(path) || givingCue(title);
   /** Fields are read in order of cost, only while they can still change the answer (computed on first read). */
-  if (input.hasPaymentField || input.hasPaymentFrame) return true;
-  let cues = urlCue(pathOf(input.url).toLowerCase()) ? 1 : 0;
+  if (!giving && (input.hasPaymentField || input.hasPaymentFrame)) return true;
+  const inUrl = urlCue(path);
   /**
    * The page's text is read only when the address, the title, structured data or a known host already points at
    * a subscription: text alone is the weakest evidence (articles about prices and streaming services have it too),
    * and reading any of a page's text is what costs most on the many pages with nothing to find.
    */
-  const title = input.title.slice(0, 300).toLowerCase();
-  if (cues === 0 && !wordCue(title) && !periodCue(title) && !input.hasStructuredOffer && !input.knownHost) return false;
+  const host = () => !input.isArticle && input.knownHost;
+  if (!inUrl && !wordCue(title) && !periodCue(title) && !input.hasStructuredOffer && !host()) return false;
   const text = `${title} ${input.textSample.slice(0, 3000)}`.toLowerCase();
-  if (wordCue(text)) cues++;
-  if (cues < 2 && periodCue(text)) cues++;
-  if (cues < 2 && input.hasStructuredOffer) cues++;
+  const word = wordCue(text);
+  if (giving) return inUrl && word;
+  const period = periodCue(text);
+  const offer = input.hasStructuredOffer;
+  let cues = (inUrl ? 1 : 0) + (word ? 1 : 0) + (period ? 1 : 0) + (offer ? 1 : 0);
   /** A known host alone is never enough, so it is looked up only when it would decide. */
-  if (cues === 1 && input.knownHost) cues++;
+  if (cues === 1 && (word || inUrl) && host()) cues++;
   return cues >= 2;
 }
 
+/** A word of giving (`donate`, `giver`) at a word start in the address path or the title. */
+const givingCue = (text: string) => GIVING_WORDS.some((w) => occurs(text, w, (b) => !isLetter(b)));
+
 /** Provider names seen in payment iframe addresses (for gate-collect). */
 export const PAYMENT_FRAME_WORDS: readonly string[] = words.frames;
+/** What JSON-LD says about a recurring price, an order or an invoice, lower-cased (for gate-collect). */
+export const STRUCTURED_WORDS: readonly string[] = words.structured;

@@ -8,8 +8,8 @@
  *   there), or a click or form submission (a "Pay" button that turns the page into a receipt).
  *
  * What it costs the page: nothing per DOM change. The page's own text and subtree are never observed (an observer
- * on them made every text change of the page 3–6× slower, which a page could measure); only the title element
- * and body's direct children are, and they rarely change.
+ * on them made every text change of the page 3–6× slower, which a page could measure), nor is any text
+ * (characterData); only the title element's and body's direct children are, and they rarely change.
  *
  * Bounded: ONE pending re-check at a time (a burst of triggers gives one check, on the page as it is then), and a
  * budget of checks that refills slowly ({@link WatchOptions.burst} at once, then one per
@@ -109,8 +109,10 @@ export function createWatcher(opts: WatchOptions) {
         observers.push(o);
       };
       const title = doc.querySelector('head > title, title');
-      // Only the title element's own text: pages rarely change it, and when they do, it is a new view.
-      watch(title, { childList: true, characterData: true, subtree: true });
+      // Only the title element's children: setting `document.title` replaces its text node (a new view). No
+      // subtree and no characterData observer anywhere: with either registered in a document, the browser looks up
+      // the observers of every node the page changes, on every change.
+      watch(title, { childList: true });
       if (!title) watch(doc.head, { childList: true });
       watch(doc.body, { childList: true });
       win.addEventListener('click', onSignal, { capture: true, passive: true });

@@ -19,6 +19,10 @@ interface Index {
   byDomain: Map<string, ServiceEntry>;
   /** A service's name and its domains, squashed (`disneyplus`, `netflixcom`) → the service. */
   byName: Map<string, ServiceEntry>;
+}
+
+/** Bank-statement words → services, built only when a statement line is matched (pages never need it). */
+interface WordsIndex {
   /** Normalised statement words → services using them (more than one only for country variants). */
   byWords: Map<string, ServiceEntry[]>;
   /** The most words any statement entry has. */
@@ -26,6 +30,7 @@ interface Index {
 }
 
 let index: Index | undefined;
+let wordsIndex: WordsIndex | undefined;
 
 /** Freezes an entry (and its lists and objects) so callers cannot change the shared data by accident. */
 function freeze(entry: ServiceEntry): ServiceEntry {
@@ -38,9 +43,7 @@ function build(): Index {
   const all = Object.freeze(CATEGORIES.flatMap((c) => (DATA_FILES[c] as ServiceEntry[]).map(freeze)));
   const byId = new Map<string, ServiceEntry>();
   const byDomain = new Map<string, ServiceEntry>();
-  const byWords = new Map<string, ServiceEntry[]>();
   const byName = new Map<string, ServiceEntry>();
-  let maxWords = 1;
   for (const entry of all) {
     byId.set(entry.id, entry);
     for (const d of entry.domains) if (!byDomain.has(d)) byDomain.set(d, entry);
@@ -48,6 +51,14 @@ function build(): Index {
       const key = squashName(n);
       if (key.length >= 3 && !byName.has(key)) byName.set(key, entry);
     }
+  }
+  return { all, byId, byDomain, byName };
+}
+
+function buildWords(all: readonly ServiceEntry[]): WordsIndex {
+  const byWords = new Map<string, ServiceEntry[]>();
+  let maxWords = 1;
+  for (const entry of all) {
     for (const phrase of entry.statement) {
       const { words } = statementParts(phrase);
       if (words.length === 0) continue;
@@ -58,7 +69,7 @@ function build(): Index {
       maxWords = Math.max(maxWords, words.length);
     }
   }
-  return { all, byId, byDomain, byName, byWords, maxWords };
+  return { byWords, maxWords };
 }
 
 function idx(): Index {
@@ -109,7 +120,8 @@ export function lookupStatement(text: string, country?: string): ServiceEntry | 
   const parts = statementParts(text);
   const words = parts.words;
   if (words.length === 0) return undefined;
-  const { byWords, maxWords } = idx();
+  wordsIndex ??= buildWords(idx().all);
+  const { byWords, maxWords } = wordsIndex;
   let best: readonly ServiceEntry[] | undefined;
   let bestLength = 0;
   for (let i = 0; i < words.length; i++) {

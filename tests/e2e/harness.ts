@@ -19,6 +19,8 @@ export interface Launched {
   context: BrowserContext;
   extensionId: string;
   sw: Worker;
+  /** The browser's profile directory (removed on close); benchmarks use it to find this browser's processes. */
+  userDataDir: string;
   /** Opens an extension page such as `options.html#/overview` or `popup.html`. */
   openPage: (pagePath: string) => Promise<Page>;
   close: () => Promise<void>;
@@ -75,6 +77,7 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Launche
     context,
     extensionId,
     sw: sw as Worker,
+    userDataDir,
     async openPage(pagePath) {
       const page = await context.newPage();
       await page.goto(`chrome-extension://${extensionId}/${pagePath}`);
