@@ -86,10 +86,16 @@ function sampleText(document: Document): string {
  * says nothing about a subscription.
  */
 function structuredOffer(document: Document): boolean {
-  if (document.querySelector('[itemprop="billingDuration"], [itemtype*="Invoice"], [itemtype*="Order"]')) return true;
-  const scripts = document.querySelectorAll('script[type="application/ld+json"]');
-  for (let i = 0; i < scripts.length && i < MAX_JSON_LD; i++) {
-    const text = (scripts[i]!.textContent ?? '').slice(0, 20_000).toLowerCase();
+  const selector =
+    'script[type="application/ld+json"], [itemprop="billingDuration"], [itemtype*="Invoice"], [itemtype*="Order"]';
+  // Most pages have none: one query answers, and no list is made.
+  const first = document.querySelector(selector);
+  if (!first) return false;
+  const found = document.querySelectorAll(selector);
+  for (let i = 0; i < found.length && i < MAX_JSON_LD; i++) {
+    const el = found[i]!;
+    if (el.localName !== 'script') return true;
+    const text = (el.textContent ?? '').slice(0, 20_000).toLowerCase();
     if (STRUCTURED_WORDS.some((w) => text.includes(w))) return true;
   }
   return false;

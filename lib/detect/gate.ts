@@ -17,10 +17,11 @@ export interface GateInput {
  * No regular expressions here: compiling case-insensitive Unicode patterns costs about a millisecond each on
  * every page, more than the whole gate may. Plain lower-case substring search with boundary checks instead.
  */
-const URL_WORDS = words.url.map((w) => w.toLowerCase());
-const TEXT_WORDS = words.words.map((w) => w.toLowerCase());
-const PERIOD_WORDS = words.periods.map((w) => w.toLowerCase());
-const GIVING_WORDS = words.giving.map((w) => w.toLowerCase());
+/** The word lists are lower case already (a test checks it): nothing is built when the script starts. */
+const URL_WORDS: readonly string[] = words.url;
+const TEXT_WORDS: readonly string[] = words.words;
+const PERIOD_WORDS: readonly string[] = words.periods;
+const GIVING_WORDS: readonly string[] = words.giving;
 
 const isLetter = (ch: string | undefined) => ch !== undefined && ch.toLowerCase() !== ch.toUpperCase();
 const isUrlSep = (ch: string | undefined) => ch === undefined || ch === '/' || ch === '_' || ch === '.' || ch === '-';
@@ -79,7 +80,7 @@ export function gate(input: GateInput): boolean {
    * a subscription: text alone is the weakest evidence (articles about prices and streaming services have it too),
    * and reading any of a page's text is what costs most on the many pages with nothing to find.
    */
-  const host = () => !input.isArticle && input.knownHost;
+  const host = () => input.knownHost && !input.isArticle;
   if (!inUrl && !wordCue(title) && !periodCue(title) && !input.hasStructuredOffer && !host()) return false;
   const text = `${title} ${input.textSample.slice(0, 3000)}`.toLowerCase();
   const word = wordCue(text);

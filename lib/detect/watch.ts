@@ -136,12 +136,14 @@ export function createWatcher(opts: WatchOptions) {
     start() {
       run();
       const nav = (win as Window & { navigation?: EventTarget }).navigation;
-      if (nav) {
-        nav.addEventListener('navigatesuccess', onUrlMaybeChanged);
-        nav.addEventListener('currententrychange', onUrlMaybeChanged);
-      } else poll = setInterval(onUrlMaybeChanged, opts.pollMs ?? 1000);
-      win.addEventListener('popstate', onUrlMaybeChanged);
-      win.addEventListener('hashchange', onUrlMaybeChanged);
+      // The Navigation API's current entry changes on every same-document navigation: pushState, replaceState,
+      // back and forward, a new hash. Elsewhere: the two events plus the comparison once a second.
+      if (nav) nav.addEventListener('currententrychange', onUrlMaybeChanged);
+      else {
+        poll = setInterval(onUrlMaybeChanged, opts.pollMs ?? 1000);
+        win.addEventListener('popstate', onUrlMaybeChanged);
+        win.addEventListener('hashchange', onUrlMaybeChanged);
+      }
     },
     stop() {
       stopped = true;
@@ -150,7 +152,6 @@ export function createWatcher(opts: WatchOptions) {
       if (timer !== undefined) clearTimeout(timer);
       for (const t of settle) clearTimeout(t);
       const nav = (win as Window & { navigation?: EventTarget }).navigation;
-      nav?.removeEventListener('navigatesuccess', onUrlMaybeChanged);
       nav?.removeEventListener('currententrychange', onUrlMaybeChanged);
       win.removeEventListener?.('popstate', onUrlMaybeChanged);
       win.removeEventListener?.('hashchange', onUrlMaybeChanged);

@@ -135,6 +135,17 @@ describe('gate', () => {
     expect(await gateOf(html, 'https://www.turbloggen.no/artikler/fjellturer-i-host')).toBe(false);
   });
 
+  it('keeps its word lists in lower case (the gate lower-cases the page, never the lists)', () => {
+    const words = JSON.parse(readFileSync(join(process.cwd(), 'lib', 'detect', 'gate-words.json'), 'utf8')) as Record<
+      string,
+      string[] | string
+    >;
+    for (const [key, list] of Object.entries(words)) {
+      if (key === '$comment') continue;
+      for (const w of list as string[]) expect(w, key).toBe(w.toLowerCase());
+    }
+  });
+
   it('ships little: the gate and its word list are small', () => {
     const words = readFileSync(join(process.cwd(), 'lib', 'detect', 'gate-words.json'), 'utf8');
     const code = readFileSync(join(process.cwd(), 'lib', 'detect', 'gate.ts'), 'utf8').replace(

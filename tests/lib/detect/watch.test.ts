@@ -46,6 +46,27 @@ describe('watcher', () => {
     w.stop();
   });
 
+  it('with the Navigation API, follows its current entry alone: no polling, no window listeners', async () => {
+    const check = vi.fn(() => false);
+    const location = { href: 'https://shop.example/' };
+    const navigation = new EventTarget();
+    const win = { location, navigation, addEventListener: vi.fn(), removeEventListener: vi.fn() } as unknown as Window;
+    const w = createWatcher({ check, win, doc: document, debounceMs: 100, pollMs: 1000 });
+    w.start();
+    expect(win.addEventListener).not.toHaveBeenCalled();
+    location.href = 'https://shop.example/account/subscription';
+    await tick(3000);
+    expect(check).toHaveBeenCalledTimes(1);
+    navigation.dispatchEvent(new Event('currententrychange'));
+    await tick(200);
+    expect(check).toHaveBeenCalledTimes(2);
+    w.stop();
+    location.href = 'https://shop.example/other';
+    navigation.dispatchEvent(new Event('currententrychange'));
+    await tick(500);
+    expect(check).toHaveBeenCalledTimes(2);
+  });
+
   it('without the Navigation API (Firefox) notices a pushState navigation by comparing the URL once a second', async () => {
     const check = vi.fn(() => false);
     const location = { href: 'https://shop.example/' };
