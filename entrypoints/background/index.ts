@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { keepPaintSummary } from '../../lib/app/paint-summary';
 import { todayFromInstant } from '../../lib/dates';
 import { getDb, getSettings } from '../../lib/db';
 import { holdFind, releaseFinds } from '../../lib/db/pending';
@@ -22,6 +23,8 @@ import { setupSync } from './sync';
  */
 export default defineBackground(() => {
   const db = getDb();
+  // The popup's and dashboard's first-paint summary follows what the background writes (lib/app/paint-summary).
+  keepPaintSummary(db, browser.storage.local, { ensureAfterMs: 2000 });
   const now = () => new Date();
   const directoryCancel = (serviceId: string) => {
     const entry = getService(serviceId);

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { downloadText } from '../../lib/app/download';
+import { keepPaintSummary } from '../../lib/app/paint-summary';
 import type { Snapshot } from '../../lib/app/snapshot';
 import { createStore } from '../../lib/app/store';
 import { holdLivePort } from '../../lib/app/sync-live';
@@ -14,8 +15,10 @@ import { App } from './App';
  * follows the database live: the views update when the popup, another tab or the background writes.
  */
 export async function mount(root: HTMLElement, snapshot: Promise<Snapshot | null>) {
+  const db = getDb();
+  keepPaintSummary(db, browser.storage.local, { ensureAfterMs: 500 });
   const store = createStore({
-    db: getDb(),
+    db,
     now: () => new Date(),
     notifyChanged: () => void browser.runtime.sendMessage({ type: 'data-changed' }).catch(() => {}),
   });
@@ -34,10 +37,11 @@ export async function mount(root: HTMLElement, snapshot: Promise<Snapshot | null
     },
   };
 
-  render(<App store={store} platform={platform} />, root);
   const snap = await snapshot.catch(() => null);
+  // Filled before the first render: the app replaces the summary's paint (./first-paint) with the data at once.
+  if (snap?.dashboard) store.hydrate({ ...snap, dashboard: snap.dashboard });
+  render(<App store={store} platform={platform} />, root);
   if (snap?.dashboard) {
-    store.hydrate({ ...snap, dashboard: snap.dashboard });
     // Once the first frame is painted from the early read (the live queries re-read the same data first).
     requestAnimationFrame(() => setTimeout(() => void store.live().catch(() => {}), 0));
   } else {

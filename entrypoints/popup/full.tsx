@@ -6,6 +6,7 @@ import { PopupView } from '../../components/PopupView';
 import { QuickAdd } from '../../components/QuickAdd';
 import { SyncStatusLine } from '../../components/sync/SyncStatusLine';
 import { downloadText } from '../../lib/app/download';
+import { keepPaintSummary } from '../../lib/app/paint-summary';
 import { type ActiveTab, popupSummary, siteFor } from '../../lib/app/popup';
 import { createStore } from '../../lib/app/store';
 import { followStatus, holdLivePort } from '../../lib/app/sync-live';
@@ -22,6 +23,7 @@ import { OFF, type SyncStatus } from '../../lib/sync/status';
  */
 export async function start(root: HTMLElement, painted: () => void) {
   const db = getDb();
+  keepPaintSummary(db, browser.storage.local, { ensureAfterMs: 300 });
   const notifyChanged = () => void browser.runtime.sendMessage({ type: 'data-changed' }).catch(() => {});
   const store = createStore({ db, now: () => new Date(), notifyChanged });
   const tab: ActiveTab | undefined = await browser.tabs
