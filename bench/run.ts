@@ -9,6 +9,7 @@
  * 4. Data: importing a 10,000-row CSV file through the dashboard (choose the file → preview; click → all saved).
  * 5. Mail: a generated 500 MB mailbox of 20,000 messages read in Node and in the dashboard (bench/mbox.ts).
  */
+import { spawn } from 'node:child_process';
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -74,70 +75,131 @@ async function seed(ext: Launched, subscriptions: number, charges: number) {
   }, backup);
 }
 
-/** Milliseconds from navigation start to the first paint with data, and from Subkeeper's first line to it. */
-async function readyTimes(page: Page): Promise<[number, number]> {
+/**
+ * Milliseconds from navigation start to the first frame with data (`subkeeper:first`: from the storage.local
+ * summary when there is a usable one, else the same as ready) and to the database's data (`subkeeper:ready`).
+ */
+async function paintTimes(page: Page): Promise<{ first: number; ready: number }> {
   await page.waitForFunction(() => performance.getEntriesByName('subkeeper:ready').length > 0, null, {
-    timeout: 30000,
+    timeout: 60000,
   });
   return page.evaluate(() => {
     const ready = performance.getEntriesByName('subkeeper:ready')[0]!.startTime;
-    const start = performance.getEntriesByName('subkeeper:start')[0]?.startTime ?? 0;
-    return [ready, ready - start] as [number, number];
+    const first = performance.getEntriesByName('subkeeper:first')[0]?.startTime ?? ready;
+    return { first: Math.min(first, ready), ready };
   });
 }
 
-async function popupAndDashboard() {
-  const ext = await launchExtension();
-  await seed(ext, 500, 5000);
-  const popup: number[] = [];
-  const popupOwn: number[] = [];
-  for (let i = 0; i < N; i++) {
-    const page = await ext.openPage('popup.html');
-    const [total, own] = await readyTimes(page);
-    popup.push(total);
-    popupOwn.push(own);
-    await page.close();
+/** Waits until the background has made the first-paint summary for what was just seeded (lib/app/paint-summary). */
+async function summaryReady(ext: Launched) {
+  for (let i = 0; i < 100; i++) {
+    const ok = await ext.sw.evaluate(async () => {
+      type Stored = { 'paint.summary'?: { stamp?: string }; 'paint.stamp'?: string };
+      const g = globalThis as unknown as { chrome: { storage: { local: { get(k: string[]): Promise<Stored> } } } };
+      const s = await g.chrome.storage.local.get(['paint.summary', 'paint.stamp']);
+      return s['paint.summary']?.stamp !== undefined && s['paint.summary'].stamp === s['paint.stamp'];
+    });
+    if (ok) return true;
+    await new Promise((r) => setTimeout(r, 200));
   }
-  console.log(
-    `popup, 500 subscriptions: first paint with data median ${ms(median(popup))} after navigation start, ${ms(median(popupOwn))} of it Subkeeper's own code (n=${N})`,
-  );
+  return false;
+}
 
-  await seed(ext, 1000, 50000);
-  const dash: number[] = [];
-  const dashOwn: number[] = [];
-  const search: number[] = [];
-  const sort: number[] = [];
-  for (let i = 0; i < Math.min(N, 7); i++) {
-    const page = await ext.openPage('options.html#/subscriptions');
-    const [total, own] = await readyTimes(page);
-    dash.push(total);
-    dashOwn.push(own);
-    await page.waitForSelector('table.subs tbody tr');
-    const timing = (fn: string) =>
-      page.evaluate(async (code) => {
-        const t0 = performance.now();
-        new Function(code)();
-        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-        return performance.now() - t0;
-      }, fn);
-    search.push(
-      await timing(
-        `const i=document.querySelector('input[type=search]'); i.value='net'; i.dispatchEvent(new Event('input',{bubbles:true}));`,
-      ),
-    );
-    await timing(
-      `const i=document.querySelector('input[type=search]'); i.value=''; i.dispatchEvent(new Event('input',{bubbles:true}));`,
-    );
-    sort.push(await timing(`document.querySelectorAll('button.sort')[1].click();`));
-    await page.close();
+/** CPU burners: `n` Node processes spinning, for the busy-machine runs. */
+function burn(n: number): () => void {
+  const kids = Array.from({ length: n }, () =>
+    spawn(process.execPath, ['-e', 'for(;;){}'], { stdio: 'ignore', detached: false }),
+  );
+  return () => {
+    for (const k of kids) k.kill('SIGKILL');
+  };
+}
+
+const spread = (xs: number[]) => `${ms(median(xs))} (${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)})`;
+
+/**
+ * Popup (500 subscriptions) and dashboard (1,000 subscriptions + 50,000 charges) first paint, on an idle machine and
+ * with BENCH_BURNERS (default 2) CPU-burning processes running. With BENCH_BEFORE=/path/to/an/older e2e build, the
+ * same loads are made in it, alternated, under the same load.
+ */
+async function popupAndDashboard() {
+  const builds: Array<[string, Launched]> = [['now', await launchExtension()]];
+  if (process.env.BENCH_BEFORE) {
+    builds.push(['before', await launchExtension({ extensionDir: process.env.BENCH_BEFORE })]);
   }
-  console.log(
-    `dashboard, 1,000 subscriptions + 50,000 charges: first paint with data median ${ms(median(dash))} after navigation start, ${ms(median(dashOwn))} of it Subkeeper's own code`,
-  );
-  console.log(
-    `dashboard: search over 1,000 rows responds in median ${ms(median(search))}; sort by cost ${ms(median(sort))}`,
-  );
-  await ext.close();
+  const burners = Number(process.env.BENCH_BURNERS ?? 2);
+  for (const [, ext] of builds) await seed(ext, 500, 5000);
+  await summaryReady(builds[0]![1]);
+  for (const busy of [false, true]) {
+    const stop = busy ? burn(burners) : () => {};
+    const label = busy ? `busy (${burners} CPU-burning processes)` : 'idle';
+    try {
+      const t: Record<string, { first: number[]; ready: number[] }> = {};
+      for (let i = 0; i < N; i++) {
+        for (const [name, ext] of i % 2 ? [...builds].reverse() : builds) {
+          const page = await ext.openPage('popup.html');
+          const x = await paintTimes(page);
+          t[name] ??= { first: [], ready: [] };
+          t[name]!.first.push(x.first);
+          t[name]!.ready.push(x.ready);
+          await page.close();
+        }
+      }
+      for (const [name, x] of Object.entries(t)) {
+        console.log(
+          `popup, 500 subscriptions, ${label}, ${name}: first paint with data ${spread(x.first)}, the database's data ${spread(x.ready)} after navigation start (median (min–max), n=${N})`,
+        );
+      }
+    } finally {
+      stop();
+    }
+  }
+
+  for (const [, ext] of builds) await seed(ext, 1000, 50000);
+  await summaryReady(builds[0]![1]);
+  const D = Math.min(N, 9);
+  for (const busy of [false, true]) {
+    const stop = busy ? burn(burners) : () => {};
+    const label = busy ? `busy (${burners} CPU-burning processes)` : 'idle';
+    try {
+      const t: Record<string, { first: number[]; ready: number[]; search: number[]; sort: number[] }> = {};
+      for (let i = 0; i < D; i++) {
+        for (const [name, ext] of i % 2 ? [...builds].reverse() : builds) {
+          const page = await ext.openPage('options.html#/subscriptions');
+          const x = await paintTimes(page);
+          t[name] ??= { first: [], ready: [], search: [], sort: [] };
+          t[name]!.first.push(x.first);
+          t[name]!.ready.push(x.ready);
+          await page.waitForSelector('table.subs tbody tr');
+          const timing = (fn: string) =>
+            page.evaluate(async (code) => {
+              const t0 = performance.now();
+              new Function(code)();
+              await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+              return performance.now() - t0;
+            }, fn);
+          t[name]!.search.push(
+            await timing(
+              `const i=document.querySelector('input[type=search]'); i.value='net'; i.dispatchEvent(new Event('input',{bubbles:true}));`,
+            ),
+          );
+          await timing(
+            `const i=document.querySelector('input[type=search]'); i.value=''; i.dispatchEvent(new Event('input',{bubbles:true}));`,
+          );
+          t[name]!.sort.push(await timing(`document.querySelectorAll('button.sort')[1].click();`));
+          await page.close();
+        }
+      }
+      for (const [name, x] of Object.entries(t)) {
+        console.log(
+          `dashboard, 1,000 subscriptions + 50,000 charges, ${label}, ${name}: first paint with data ${spread(x.first)}, the table with the database's data ${spread(x.ready)}; search ${spread(x.search)}, sort by cost ${spread(x.sort)} (n=${D})`,
+        );
+      }
+    } finally {
+      stop();
+    }
+  }
+  for (const [, ext] of builds) await ext.close();
 }
 
 /** A 10,000-row CSV file (Norwegian style) imported through the Data view, over 1,000 stored subscriptions. */

@@ -40,6 +40,8 @@ export async function mount(root: HTMLElement, snapshot: Promise<Snapshot | null
   const snap = await snapshot.catch(() => null);
   // Filled before the first render: the app replaces the summary's paint (./first-paint) with the data at once.
   if (snap?.dashboard) store.hydrate({ ...snap, dashboard: snap.dashboard });
+  // The summary's first frame (./first-paint) is plain DOM: removed, not diffed against.
+  root.replaceChildren();
   render(<App store={store} platform={platform} />, root);
   if (snap?.dashboard) {
     // Once the first frame is painted from the early read (the live queries re-read the same data first).

@@ -1,10 +1,10 @@
 import type { Dexie } from 'dexie';
 import { todayFromInstant } from '../dates/today';
 import { onCommittedWrite } from '../db/write-hook';
-import type { Detection, Language } from '../model';
 import { bundledRates } from '../money/rates';
 import { STAMP_KEY, SUMMARY_KEY } from './paint-keys';
-import { type ActiveTab, type CurrentSite, type PopupSummary, paintSettings, popupSummary, siteFor } from './popup';
+import { type PaintSummary, SUMMARY_VERSION, usableSummary } from './paint-summary-check';
+import { type ActiveTab, type CurrentSite, paintSettings, popupSummary, siteFor } from './popup';
 import { readSnapshot, type Snapshot } from './snapshot';
 
 /**
@@ -24,27 +24,10 @@ import { readSnapshot, type Snapshot } from './snapshot';
  *   found none usable).
  */
 
-export const SUMMARY_VERSION = 1;
+export { type PaintSummary, SUMMARY_VERSION, usableSummary } from './paint-summary-check';
+
 /** Most pending detections kept (newest first); with more, the popup's site card waits for the database. */
 export const SUMMARY_DETECTIONS = 30;
-
-export interface PaintSummary {
-  version: typeof SUMMARY_VERSION;
-  stamp: string;
-  /** The day its figures (days left, this month's total) are for. */
-  today: string;
-  settings: { baseCurrency: string; language: Language | 'auto' };
-  /** The date of the exchange rates the totals were converted with. */
-  ratesDate: string;
-  popup: PopupSummary;
-  subscriptionCount: number;
-  /** Pending detections, newest first (at most {@link SUMMARY_DETECTIONS}). */
-  detections: Detection[];
-  /** Whether `detections` holds all of them. */
-  allDetections: boolean;
-  /** Tracked subscriptions' domains: on their sites the popup's site card waits for the database. */
-  domains: string[];
-}
 
 /** The summary of a database read, or null when its settings cannot be read plainly. */
 export function buildSummary(snap: Snapshot, stamp: string, today: string): PaintSummary | null {
@@ -65,26 +48,6 @@ export function buildSummary(snap: Snapshot, stamp: string, today: string): Pain
     allDetections: snap.detections.length <= SUMMARY_DETECTIONS,
     domains: [...domains],
   };
-}
-
-const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
-const isArray = Array.isArray;
-
-/**
- * The stored summary, when it may be painted now: the current stamp, made today, and plainly shaped (it was written
- * by this extension; this is a cheap check, not a schema: the live data replaces it moments later).
- */
-export function usableSummary(stored: Record<string, unknown> | undefined, today: string): PaintSummary | null {
-  const s = stored?.[SUMMARY_KEY];
-  const stamp = stored?.[STAMP_KEY];
-  if (!isObject(s) || s.version !== SUMMARY_VERSION || typeof stamp !== 'string' || s.stamp !== stamp) return null;
-  if (s.today !== today || !isObject(s.popup) || !isObject(s.settings) || typeof s.ratesDate !== 'string') return null;
-  const { totals, renewals, ending } = s.popup;
-  if (!isObject(totals) || typeof totals.monthlyMinor !== 'number' || !isArray(renewals) || !isArray(ending))
-    return null;
-  if (!isArray(s.detections) || !isArray(s.domains) || typeof s.allDetections !== 'boolean') return null;
-  if (!paintSettings(s.settings)) return null;
-  return s as unknown as PaintSummary;
 }
 
 /**
