@@ -158,9 +158,9 @@ describe('background router: the extension’s own pages', () => {
       ok: false,
       reason: 'not an extension page',
     });
-    expect(await send({ type: 'data-changed', extra: 'x'.repeat(10) }, { id: 'other', url: ownPage('x') })).toMatchObject(
-      { ok: false, reason: 'foreign sender' },
-    );
+    expect(
+      await send({ type: 'data-changed', extra: 'x'.repeat(10) }, { id: 'other', url: ownPage('x') }),
+    ).toMatchObject({ ok: false, reason: 'foreign sender' });
     expect(await send({ type: 'wipe' }, { id: OWN, url: ownPage('options.html') })).toMatchObject({ ok: false });
   });
 });
