@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateDemo } from '../../lib/demo';
+import { generateDemo } from '../../scripts/demo';
 import { exportHouseholdFile } from '../../lib/io';
 import { type Launched, launchExtension, ROOT } from './harness';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PAINT_DEFAULTS, paintSettings, popupSummary, siteFor } from '../../../lib/app/popup';
-import { generateDemo } from '../../../lib/demo';
+import { generateDemo } from '../../../scripts/demo';
 import { DEFAULT_SETTINGS, Settings } from '../../../lib/model';
 import { bundledRates } from '../../../lib/money';
 import { endingSoon, totals, upcomingRenewals } from '../../../lib/summary';

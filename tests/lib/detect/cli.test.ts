@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectPage } from '../../../lib/detect';
-import { readCorpus } from '../../../lib/detect/corpus';
+import { readCorpus } from '../../../scripts/corpus';
 import { loadHtml } from '../../../lib/detect/load';
 import { parseHtmlDocument } from '../../../lib/detect/mail-html';
 import { toReport } from '../../../lib/detect/report';

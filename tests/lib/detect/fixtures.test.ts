@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectPage } from '../../../lib/detect';
-import { diffFields, readCorpus } from '../../../lib/detect/corpus';
+import { diffFields, readCorpus } from '../../../scripts/corpus';
 import { loadHtml } from '../../../lib/detect/load';
 import { toReport } from '../../../lib/detect/report';
 import { DIRECTORY_OPTIONS } from '../../../lib/directory';

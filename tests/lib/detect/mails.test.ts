@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectMail } from '../../../lib/detect';
-import { diffFields, readMailCorpus } from '../../../lib/detect/corpus';
+import { diffFields, readMailCorpus } from '../../../scripts/corpus';
 import { readMail } from '../../../lib/detect/mail-mime';
 import { toReport } from '../../../lib/detect/report';
 import { DIRECTORY_OPTIONS } from '../../../lib/directory';

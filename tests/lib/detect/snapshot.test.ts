@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectFromSnapshot, detectPage } from '../../../lib/detect';
-import { readCorpus } from '../../../lib/detect/corpus';
+import { readCorpus } from '../../../scripts/corpus';
 import { emptyPage, extractPage, GROUP_HOPS, LIMITS } from '../../../lib/detect/dom';
 import { loadHtml } from '../../../lib/detect/load';
 import { DIRECTORY_OPTIONS } from '../../../lib/directory';

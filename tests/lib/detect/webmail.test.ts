@@ -4,7 +4,7 @@ import { Window } from 'happy-dom';
 import PostalMime from 'postal-mime';
 import { describe, expect, it } from 'vitest';
 import { detectMail } from '../../../lib/detect';
-import { diffFields, readMailCorpus } from '../../../lib/detect/corpus';
+import { diffFields, readMailCorpus } from '../../../scripts/corpus';
 import { mailOfWebmail } from '../../../lib/detect/mail';
 import { fixC1, readMail } from '../../../lib/detect/mail-mime';
 import { toReport } from '../../../lib/detect/report';

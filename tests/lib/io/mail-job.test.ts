@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { diffFields, readMailCorpus } from '../../../lib/detect/corpus';
+import { diffFields, readMailCorpus } from '../../../scripts/corpus';
 import { toReport } from '../../../lib/detect/report';
 import type { FoundMail } from '../../../lib/ingest-mail';
 import { type MailFile, runMailJob, worthReading } from '../../../lib/io/mail-job';
