@@ -1,5 +1,5 @@
-import { generateDemo } from '../../scripts/demo';
 import type { Backup, Language } from '../../lib/model';
+import { generateDemo } from '../../scripts/demo';
 
 /**
  * Demo data for the store screenshots, one household per market: scripts/demo's generated household (charge
