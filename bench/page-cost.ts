@@ -17,10 +17,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, CDPSession } from 'playwright-core';
-import { readCorpus } from '../lib/detect/corpus';
 import { gate } from '../lib/detect/gate';
 import { collectGateInput } from '../lib/detect/gate-collect';
 import { loadHtml } from '../lib/detect/load';
+import { readCorpus } from '../scripts/corpus';
 import { type Launched, launchExtension, ROOT, startServer } from '../tests/e2e/harness';
 import { articlePage, bigSubscriptionPage, englishArticlePage } from './pages';
 import { cpuNs, extensionProcess } from './proc';

@@ -2,15 +2,21 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { keepPaintSummary } from '../../lib/app/paint-summary';
 import { todayFromInstant } from '../../lib/dates';
-import { getDb, getSettings } from '../../lib/db';
+import { getDb, getSettings, setAside } from '../../lib/db';
 import { holdFind, releaseFinds } from '../../lib/db/pending';
 import { errorText } from '../../lib/db/raw';
 import { detectFromSnapshot, detectMail } from '../../lib/detect';
 import { mailOfWebmail } from '../../lib/detect/mail';
 import { DIRECTORY_OPTIONS, getService, lookupHost, serviceLinks } from '../../lib/directory';
-import { ingestDetection } from '../../lib/ingest';
+import { type IngestInput, ingestDetection } from '../../lib/ingest';
 import { ingestMail } from '../../lib/ingest-mail';
-import { acceptContentMessage, acceptPageMessage, type MailSeenMessage, type SenderInfo } from '../../lib/messages';
+import {
+  type Ack,
+  acceptContentMessage,
+  acceptPageMessage,
+  type MailSeenMessage,
+  type SenderInfo,
+} from '../../lib/messages';
 import { createLimiter } from '../../lib/messages/limit';
 import { isSyncMessage } from '../../lib/sync/messages';
 import { pageVerdict } from '../../lib/trust';
@@ -83,13 +89,16 @@ export default defineBackground(() => {
     if (!accepted.ok) return Promise.resolve({ ok: false, reason: accepted.reason });
     const message = accepted.message;
     if (message.type === 'detection-seen') {
-      return browser.action.setBadgeText({ tabId: message.tabId, text: '' }).then(() => reminders.resync());
+      return browser.action
+        .setBadgeText({ tabId: message.tabId, text: '' })
+        .then(() => reminders.resync())
+        .then((): Ack => ({ ok: true }));
     }
     sync.kick();
     return reminders.resync().then(() => ({ ok: true }));
   });
 
-  type Found = Parameters<typeof ingestDetection>[1];
+  type Found = IngestInput;
   const ingest = async (found: Found, clock: { today: string; stamp: string }) =>
     ingestDetection(db, found, await getSettings(db), clock, lookupHost);
 
@@ -105,7 +114,7 @@ export default defineBackground(() => {
         );
       },
       async (f, error) => {
-        await db.quarantine.add({ table: 'detections', record: f, reason: errorText(error), at: now().toISOString() });
+        await setAside(db, { table: 'detections', record: f, reason: errorText(error), at: now().toISOString() });
       },
     )
       .catch(() => undefined)

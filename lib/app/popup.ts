@@ -1,6 +1,5 @@
 import { addDays, diffDays } from '../dates/calendar';
 import type { Detection, ExchangeRates, Language, Subscription } from '../model';
-import { forHost, siteOf } from '../site';
 import {
   type Ctx,
   counts,
@@ -12,6 +11,7 @@ import {
   type TrialEnding,
   totals,
 } from '../summary';
+import { forHost, siteOf } from '../trust/site';
 
 /**
  * What the popup shows, from plain data: this site, the month's total, the next renewals and the trials that

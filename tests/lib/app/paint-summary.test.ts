@@ -76,9 +76,20 @@ describe('committed writes (lib/db/write-hook)', () => {
     expect(seen).toHaveLength(2);
   });
 
-  it('refuses to be installed on an open database (it would see nothing)', async () => {
-    await db.open();
-    expect(() => onCommittedWrite(db, ['subscriptions'], () => {})).toThrow(/before the database opens/);
+  it('installed on an open database, sees the writes from its next use on (the database opens again)', async () => {
+    await db.subscriptions.put(sub({ id: 'a' }));
+    expect(db.isOpen()).toBe(true);
+    const seen: string[][] = [];
+    const off = onCommittedWrite(db, ['subscriptions'], (tables) => seen.push(tables));
+    await db.subscriptions.put(sub({ id: 'b' }));
+    expect(seen).toEqual([['subscriptions']]);
+    // A second listener on the same database: both hear, each can leave.
+    const other: string[][] = [];
+    onCommittedWrite(db, ['subscriptions'], (tables) => other.push(tables));
+    off();
+    await db.subscriptions.put(sub({ id: 'c' }));
+    expect(seen).toHaveLength(1);
+    expect(other).toEqual([['subscriptions']]);
   });
 });
 
