@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { extractPage, layoutVisibility } from '../lib/detect/dom';
 import { isWebmailHost, readWebmail } from '../lib/detect/webmail';
-import { send } from '../lib/messages';
+import { send } from '../lib/messages/send';
 
 /**
  * The page reader, imported by the content script into a page whose gate fired (never loaded on other pages).

@@ -7,7 +7,7 @@ import { createStore } from '../../lib/app/store';
 import { holdLivePort } from '../../lib/app/sync-live';
 import { DB_NAME, getDb } from '../../lib/db';
 import { exportRaw } from '../../lib/db/raw';
-import { send } from '../../lib/messages';
+import { send } from '../../lib/messages/send';
 import { HttpUrl } from '../../lib/model';
 import { App } from './App';
 

@@ -13,7 +13,7 @@ import { followStatus, holdLivePort } from '../../lib/app/sync-live';
 import { DB_NAME, getDb } from '../../lib/db';
 import { errorText, exportRaw, openFailureKind } from '../../lib/db/raw';
 import { createTranslator, LOCALES, resolveLanguage } from '../../lib/i18n';
-import { send } from '../../lib/messages';
+import { send } from '../../lib/messages/send';
 import type { Detection } from '../../lib/model';
 import { OFF, type SyncStatus } from '../../lib/sync/status';
 

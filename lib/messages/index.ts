@@ -65,19 +65,6 @@ export interface Replies {
 }
 export type Reply<M extends Message> = Replies[M['type']];
 
-/** The part of the browser's runtime API that sends (passed in: lib/ never imports the browser). */
-export interface Runtime {
-  sendMessage(message: unknown): Promise<unknown>;
-}
-
-/**
- * Sends one message of the protocol to the background, typed both ways: the message must be one the background
- * takes, and the reply is what it answers to that type (undefined when no listener answered).
- */
-export function send<M extends Message>(runtime: Runtime, message: M): Promise<Reply<M> | undefined> {
-  return runtime.sendMessage(message) as Promise<Reply<M> | undefined>;
-}
-
 export interface SenderInfo {
   /** Extension id of the sender. */
   id?: string;

@@ -1,5 +1,6 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { type Ack, acceptContentMessage, acceptPageMessage, send } from '../../../lib/messages';
+import { type Ack, acceptContentMessage, acceptPageMessage } from '../../../lib/messages';
+import { send } from '../../../lib/messages/send';
 
 const page = {
   title: 'Takk for bestillingen',
