@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
+import { paintDashboardSummary } from '../../components/first-paint';
 import { PAINT_KEYS } from '../../lib/app/paint-keys';
 import { usableSummary } from '../../lib/app/paint-summary-check';
 import { readSnapshot } from '../../lib/app/snapshot';
 import { todayFromInstant } from '../../lib/dates/today';
-import { paintDashboardSummary } from './first-paint';
 import '../../components/styles.css';
 
 // For the benchmark: when Subkeeper's own code starts (after the browser loaded the page and this module).
@@ -12,7 +12,7 @@ performance.mark('subkeeper:start');
 /**
  * The dashboard's entry is kept small so that its reads start at once: the summary kept in storage.local
  * (lib/app/paint-summary) and the database read (lib/app/snapshot) are on their way while the app (Preact, the
- * store, Dexie, the schema, the texts) loads. ./first-paint draws the summary (what you pay, the next renewals) when
+ * store, Dexie, the schema, the texts) loads. components/first-paint (components/first-paint) draws the summary (what you pay, the next renewals) when
  * it answers before the app is there; ./mount renders the app, filled from the database read, over it.
  */
 const root = document.getElementById('root')!;

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { removeSummaryFrame } from '../../components/first-paint';
 import { downloadText } from '../../lib/app/download';
 import { keepPaintSummary } from '../../lib/app/paint-summary';
 import type { Snapshot } from '../../lib/app/snapshot';
@@ -39,11 +40,11 @@ export async function mount(root: HTMLElement, snapshot: Promise<Snapshot | null
   };
 
   const snap = await snapshot.catch(() => null);
-  // Filled before the first render: the app replaces the summary's paint (./first-paint) with the data at once.
+  // Filled before the first render: the app replaces the summary's frame with the data at once.
   if (snap?.dashboard) store.hydrate({ ...snap, dashboard: snap.dashboard });
-  // The summary's first frame (./first-paint) is plain DOM: removed, not diffed against.
-  root.replaceChildren();
   render(<App store={store} platform={platform} />, root);
+  // The summary's first frame (components/first-paint) goes once the app has rendered.
+  removeSummaryFrame();
   if (snap?.dashboard) {
     // Once the first frame is painted from the early read (the live queries re-read the same data first).
     requestAnimationFrame(() => setTimeout(() => void store.live().catch(() => {}), 0));

@@ -1,6 +1,6 @@
 import { render } from 'preact';
+import { removeSummaryFrame } from '../../components/first-paint';
 import { PopupView } from '../../components/PopupView';
-import { type PaintSummary, popupSite, usableSummary } from '../../lib/app/paint-summary';
 import { type ActiveTab, paintSettings, popupSummary, siteFor } from '../../lib/app/popup';
 import type { Snapshot } from '../../lib/app/snapshot';
 import { todayFromInstant } from '../../lib/dates/today';
@@ -11,7 +11,7 @@ import { bundledRates } from '../../lib/money/rates';
 type Full = typeof import('./full');
 type Actions = Awaited<ReturnType<Full['start']>>;
 
-/** For the benchmark: the first frame with data (from the summary or from the database). */
+/** For the benchmark: the first frame with data (when ./main drew none from the summary). */
 function markFirst() {
   if (performance.getEntriesByName('subkeeper:first').length === 0) performance.mark('subkeeper:first');
 }
@@ -22,10 +22,9 @@ function markLive() {
 }
 
 /**
- * The first frame, from the summary kept in storage.local when it answers first and can be painted (the current
- * stamp, today's: lib/app/paint-summary), else from the plain database read: only what it needs is loaded here (no
- * Dexie, no schema, only the `common` texts). The database's data always replaces the summary's as soon as it is
- * read. Right after that frame, ./full loads the store and renders again from it (the same data), with the
+ * The view's first frame, from the plain database read (over the summary's frame that ./main may have drawn: that
+ * one goes as soon as the view has rendered): only what it needs is loaded here (no Dexie, no schema, only the
+ * `common` texts). Right after that frame, ./full loads the store and renders again from it (the same data), with the
  * quick-add form and every action; an action taken before then waits for it. When the plain read cannot be done
  * (no database yet, an upgrade pending, odd settings), ./full draws the frame.
  */
@@ -33,12 +32,12 @@ export async function paint(
   root: HTMLElement,
   snapshot: Promise<Snapshot | null>,
   tab: Promise<ActiveTab | undefined>,
-  stored: Promise<Record<string, unknown> | undefined> = Promise.resolve(undefined),
+  state: { live: boolean } = { live: false },
 ) {
-  /** Set the moment the database's data is drawn: the summary never draws over it. */
-  let live = false;
+  /** The database's data is drawn: the summary's frame (components/first-paint) goes, and is never drawn again. */
   const drewLive = () => {
-    live = true;
+    state.live = true;
+    removeSummaryFrame();
     markLive();
   };
   let app: Promise<Actions> | undefined;
@@ -46,12 +45,6 @@ export async function paint(
     app ??= import('./full').then((m) => m.start(root, drewLive));
     return app;
   };
-  void Promise.all([stored, tab])
-    .then(([s, t]) => {
-      const summary = usableSummary(s, todayFromInstant(new Date()));
-      if (!live && summary && drawSummary(root, summary, t, startFull)) markFirst();
-    })
-    .catch(() => {});
   const drawn = await Promise.all([snapshot, tab])
     .then(([snap, t]) => {
       const ok = snap !== null && drawFirst(root, snap, t, startFull);
@@ -80,33 +73,6 @@ function deferred(startFull: () => Promise<Actions>) {
     onAdd: async (input: Record<string, unknown>) => (await startFull()).onAdd(input),
     onOpenDashboard: later((a) => a.onOpenDashboard),
   };
-}
-
-/** The frame from the summary; false when it cannot tell this tab's site card exactly (see popupSite). */
-function drawSummary(
-  root: HTMLElement,
-  summary: PaintSummary,
-  tab: ActiveTab | undefined,
-  startFull: () => Promise<Actions>,
-): boolean {
-  const here = popupSite(summary, tab);
-  if (!here) return false;
-  const lang = resolveLanguage(summary.settings.language, navigator.languages);
-  document.documentElement.lang = LOCALES[lang];
-  render(
-    <PopupView
-      site={here.site}
-      {...summary.popup}
-      base={summary.settings.baseCurrency}
-      today={summary.today}
-      members={[]}
-      locale={LOCALES[lang]}
-      t={createCommonTranslator(lang)}
-      {...deferred(startFull)}
-    />,
-    root,
-  );
-  return true;
 }
 
 function drawFirst(

@@ -1,6 +1,7 @@
 import type { Detection, Language } from '../model';
+import { siteOf } from '../trust/site';
 import { STAMP_KEY, SUMMARY_KEY } from './paint-keys';
-import type { PopupSummary } from './popup';
+import type { ActiveTab, CurrentSite, PopupSummary } from './popup';
 
 /**
  * The first-paint summary's shape and the check made before painting it (lib/app/paint-summary has the rest): a
@@ -47,4 +48,21 @@ export function usableSummary(stored: Record<string, unknown> | undefined, today
   const { baseCurrency, language } = s.settings;
   if (typeof baseCurrency !== 'string' || !/^[A-Z]{3}$/.test(baseCurrency) || !LANGUAGES.has(language)) return null;
   return s as unknown as PaintSummary;
+}
+
+/**
+ * What the popup paints from a summary for this tab (lib/app/popup's siteFor over the summary): its site card, or
+ * null when the summary cannot tell it exactly (the tab's site is a tracked subscription's, whose card needs the
+ * subscription itself, or the tab's detection may be among those left out): then the popup waits for the database.
+ */
+export function popupSite(s: PaintSummary, tab: ActiveTab | undefined): { site: CurrentSite | null } | null {
+  if (!tab?.id) return { site: null };
+  const detection = s.detections.find((d) => d.tabId === tab.id);
+  let hostname = detection?.hostname;
+  if (!hostname && tab.url && /^https?:/.test(tab.url)) hostname = siteOf(tab.url);
+  if (!hostname) return { site: null };
+  const host = hostname;
+  if (s.domains.some((d) => host === d || host.endsWith(`.${d}`))) return null;
+  if (!detection && !s.allDetections) return null;
+  return { site: { hostname, ...(detection ? { detection } : {}) } };
 }

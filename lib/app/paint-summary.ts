@@ -4,7 +4,7 @@ import { onCommittedWrite } from '../db/write-hook';
 import { bundledRates } from '../money/rates';
 import { STAMP_KEY, SUMMARY_KEY } from './paint-keys';
 import { type PaintSummary, SUMMARY_VERSION, usableSummary } from './paint-summary-check';
-import { type ActiveTab, type CurrentSite, paintSettings, popupSummary, siteFor } from './popup';
+import { paintSettings, popupSummary } from './popup';
 import { readSnapshot, type Snapshot } from './snapshot';
 
 /**
@@ -24,7 +24,7 @@ import { readSnapshot, type Snapshot } from './snapshot';
  *   found none usable).
  */
 
-export { type PaintSummary, SUMMARY_VERSION, usableSummary } from './paint-summary-check';
+export { type PaintSummary, popupSite, SUMMARY_VERSION, usableSummary } from './paint-summary-check';
 
 /** Most pending detections kept (newest first); with more, the popup's site card waits for the database. */
 export const SUMMARY_DETECTIONS = 30;
@@ -48,20 +48,6 @@ export function buildSummary(snap: Snapshot, stamp: string, today: string): Pain
     allDetections: snap.detections.length <= SUMMARY_DETECTIONS,
     domains: [...domains],
   };
-}
-
-/**
- * What the popup paints from a summary for this tab: its site card, or null when the summary cannot tell it exactly
- * (the tab's site is a tracked subscription's, whose card needs the subscription itself, or the tab's detection may
- * be among those left out): then the popup waits for the database.
- */
-export function popupSite(s: PaintSummary, tab: ActiveTab | undefined): { site: CurrentSite | null } | null {
-  const site = siteFor(tab, s.detections, []);
-  if (!site) return { site: null };
-  const host = site.hostname;
-  if (s.domains.some((d) => host === d || host.endsWith(`.${d}`))) return null;
-  if (!site.detection && !s.allDetections) return null;
-  return { site };
 }
 
 /** Where the summary and its stamp are kept (`browser.storage.local`, or a stand-in in tests). */
