@@ -130,7 +130,9 @@ export async function ingestDetection(
       const amountMinor = sub?.amountMinor ?? latestCharge!.amountMinor;
       const currency = sub?.currency ?? latestCharge!.currency;
       const period = sub?.period ?? existing?.period ?? 'P1M';
-      const anchor = sub?.nextRenewal ?? (latestCharge ? addPeriods(latestCharge.date, period, 1) : undefined);
+      // A charge's own day is a billing day (it keeps a 31st); that it is paid moves the next renewal past it
+      // (addCharges records it as the subscription's lastPaid).
+      const anchor = sub?.nextRenewal ?? latestCharge?.date;
       let subscriptionId: string;
       let created = false;
       if (existing) {
@@ -173,6 +175,10 @@ export async function ingestDetection(
             statusHistory: [{ status: trialEnd ? 'trial' : 'active', date: clock.today }],
             billingAnchor: trialEnd ?? anchor ?? clock.today,
             startDate: clock.today,
+            // A receipt or a confirmation with no other date: paid today, so the next renewal is a period away.
+            ...(!trialEnd && !anchor && (result.kind === 'receipt' || result.kind === 'confirmation')
+              ? { lastPaid: clock.today }
+              : {}),
             trialEnd,
             introAmountMinor: sub?.introAmountMinor,
             introEnd,

@@ -30,10 +30,33 @@ export function priceOn(sub: Subscription, date: string): number {
   return sub.amountMinor;
 }
 
+/**
+ * The first day a renewal of `sub` can fall on, today aside: the latest of its billing anchor (renewals never come
+ * before it), its start, the day after its last payment (a charge on day D moves the next renewal to D + period),
+ * the end of its trial and the end of a pause. Every view and the reminders schedule from here.
+ */
+export function firstDueDay(sub: Subscription): string {
+  let from = sub.billingAnchor;
+  const later = (d: string | undefined) => {
+    if (d !== undefined && d > from) from = d;
+  };
+  later(sub.startDate);
+  if (sub.lastPaid) later(addDays(sub.lastPaid, 1));
+  if (sub.status === 'trial') later(sub.trialEnd);
+  later(sub.pausedUntil);
+  return from;
+}
+
+/** The first day on or after `today` a renewal of `sub` can fall on (see {@link firstDueDay}). */
+export function dueFrom(sub: Subscription, today: string): string {
+  const first = firstDueDay(sub);
+  return first > today ? first : today;
+}
+
 /** The next renewal on or after `today`, or undefined for paused/cancelled subscriptions. */
 export function nextRenewal(sub: Subscription, today: string): string | undefined {
   if (!counts(sub, today)) return undefined;
-  const from = sub.pausedUntil && sub.pausedUntil > today ? sub.pausedUntil : today;
+  const from = dueFrom(sub, today);
   const [next] = scheduleDays(sub.billingAnchor, sub.period, from, '9999-12-31', 1);
   return next === undefined || (sub.endsOn && next > sub.endsOn) ? undefined : next;
 }
@@ -170,7 +193,8 @@ export function upcomingRenewals(subs: readonly Subscription[], today: string, d
   const out: Renewal[] = [];
   for (const s of subs) {
     if (!counts(s, today)) continue;
-    const from = s.pausedUntil && s.pausedUntil > today ? s.pausedUntil : today;
+    const from = dueFrom(s, today);
+    if (from > end) continue;
     for (const date of scheduleDays(s.billingAnchor, s.period, from, end)) {
       if (s.endsOn && date > s.endsOn) break;
       out.push({

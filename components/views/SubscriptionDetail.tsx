@@ -11,7 +11,7 @@ import {
   type Subscription,
 } from '../../lib/model';
 import { addPeriods, occurrences, perMonthMinor } from '../../lib/schedule';
-import { counts, priceOn } from '../../lib/summary';
+import { counts, dueFrom, priceOn } from '../../lib/summary';
 import { ConfirmButton } from './ConfirmButton';
 import { formatPeriod, hostOf, money, safeHttpUrl } from './format';
 import './views.css';
@@ -43,7 +43,7 @@ export interface SubscriptionDetailProps {
 /** The next `n` renewal days of a subscription that counts (none while paused or cancelled). */
 export function upcomingDates(sub: Subscription, today: string, n = 6): string[] {
   if (!counts(sub, today)) return [];
-  const from = sub.pausedUntil && sub.pausedUntil > today ? sub.pausedUntil : today;
+  const from = dueFrom(sub, today);
   try {
     const to = addPeriods(from, sub.period, n + 1);
     return occurrences(sub.billingAnchor, sub.period, from, to, n).filter((d) => !sub.endsOn || d <= sub.endsOn);

@@ -4,6 +4,7 @@ import { forHost, siteOf } from '../site';
 import {
   type Ctx,
   counts,
+  dueFrom,
   endingSoon,
   priceOn,
   type Renewal,
@@ -65,7 +66,8 @@ export function popupSummary(subs: readonly Subscription[], ctx: Ctx): PopupSumm
   const candidates: Array<{ date: string; sub: Subscription }> = [];
   for (const sub of subs) {
     if (!counts(sub, ctx.today)) continue;
-    const from = sub.pausedUntil && sub.pausedUntil > ctx.today ? sub.pausedUntil : ctx.today;
+    const from = dueFrom(sub, ctx.today);
+    if (from > end) continue;
     for (const date of scheduleDays(sub.billingAnchor, sub.period, from, end, POPUP_RENEWALS)) {
       if (sub.endsOn && date > sub.endsOn) break;
       candidates.push({ date, sub });

@@ -241,7 +241,10 @@ export function createStore({ db, now, notifyChanged }: StoreDeps) {
 
   async function addManualCharge(charge: Charge) {
     await addCharges(db, [charge]);
+    // A payment moves the subscription's next renewal past its day (lastPaid).
+    await refreshSubscriptions();
     if (charges.value) await loadCharges();
+    changed();
   }
 
   return {

@@ -101,10 +101,14 @@ export function listCharges(db: SubkeeperDb, subscriptionId?: string): Promise<C
     : db.charges.orderBy('date').toArray();
 }
 
-/** Adds charges, skipping any already recorded for the same subscription, day and amount. Returns those added. */
+/**
+ * Adds charges, skipping any already recorded for the same subscription, day and amount. Returns those added.
+ * A charge is a payment: its subscription's `lastPaid` moves to the latest charge day, so that day's renewal
+ * counts as paid (lib/summary `firstDueDay`).
+ */
 export async function addCharges(db: SubkeeperDb, charges: readonly unknown[]): Promise<Charge[]> {
   const added: Charge[] = [];
-  await db.transaction('rw', db.charges, async () => {
+  await db.transaction('rw', db.charges, db.subscriptions, async () => {
     for (const raw of charges) {
       const parsed = Charge.safeParse(raw);
       if (!parsed.success) continue;
@@ -113,6 +117,12 @@ export async function addCharges(db: SubkeeperDb, charges: readonly unknown[]): 
       if (same.some((s) => s.amountMinor === c.amountMinor && s.currency === c.currency)) continue;
       await db.charges.put(c);
       added.push(c);
+    }
+    const latest = new Map<string, string>();
+    for (const c of added) if ((latest.get(c.subscriptionId) ?? '') < c.date) latest.set(c.subscriptionId, c.date);
+    for (const [id, date] of latest) {
+      const sub = await db.subscriptions.get(id);
+      if (sub && !(sub.lastPaid && sub.lastPaid >= date)) await db.subscriptions.update(id, { lastPaid: date });
     }
   });
   return added;

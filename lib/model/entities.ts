@@ -85,8 +85,16 @@ export const Subscription = z.object({
   period: Period,
   status: Status,
   statusHistory: z.array(StatusChange).max(500).default([]),
-  /** Any billing day of the schedule (past or future); renewals are this day plus whole periods. */
+  /**
+   * A billing day of the schedule: renewals are this day plus whole periods, never earlier (so a future anchor
+   * is the next renewal, as the form calls it). A past one keeps the day of month (the 31st) across short months.
+   */
   billingAnchor: IsoDate,
+  /**
+   * The day of the latest payment known (a receipt, a recorded charge). That day's renewal is paid: the next one
+   * is due after it.
+   */
+  lastPaid: IsoDate.optional(),
   startDate: IsoDate.optional(),
   trialEnd: IsoDate.optional(),
   introAmountMinor: MinorUnits.optional(),
