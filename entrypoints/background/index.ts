@@ -1,11 +1,13 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { localeSettings, preferredCurrencies } from '../../lib/app/defaults';
 import { todayFromInstant } from '../../lib/dates';
 import { getDb, getSettings } from '../../lib/db';
 import { detectFromSnapshot } from '../../lib/detect';
 import { directoryHit, lookupHost } from '../../lib/directory';
 import { ingestDetection } from '../../lib/ingest';
 import { acceptContentMessage, acceptPageMessage, type SenderInfo } from '../../lib/messages';
+import type { Settings } from '../../lib/model';
 import { setupReminders } from './reminders';
 
 /**
@@ -25,9 +27,16 @@ export default defineBackground(() => {
       if (!accepted.ok) return Promise.resolve({ ok: false, reason: accepted.reason });
       // The detection runs here, on the plain data the content script read: web pages pay only for the reading.
       const { url, page } = accepted.message;
-      const result = detectFromSnapshot(page, url, todayFromInstant(now()), { lookupHost: directoryHit });
-      if (result.kind === 'none') return Promise.resolve({ ok: true, kind: 'none' });
-      return handleDetection(url, result, sender.tab.id);
+      const tabId = sender.tab.id;
+      return userSettings().then((settings): Promise<unknown> | { ok: true; kind: 'none' } => {
+        // `kr` or `$` that the page's language and domain leave open is read as the user's own currency.
+        const result = detectFromSnapshot(page, url, todayFromInstant(now()), {
+          lookupHost: directoryHit,
+          preferCurrencies: preferredCurrencies(settings, navigator.languages),
+        });
+        if (result.kind === 'none') return { ok: true, kind: 'none' as const };
+        return handleDetection(url, result, settings, tabId);
+      });
     }
     const accepted = acceptPageMessage(raw, sender, ownId, ownOrigin);
     if (!accepted.ok) return Promise.resolve({ ok: false, reason: accepted.reason });
@@ -38,8 +47,15 @@ export default defineBackground(() => {
     return reminders.resync().then(() => ({ ok: true }));
   });
 
-  async function handleDetection(url: string, result: Parameters<typeof ingestDetection>[1]['result'], tabId?: number) {
-    const settings = await getSettings(db);
+  /** The stored settings, or a new user's (currencies from the browser's languages). */
+  const userSettings = () => getSettings(db, localeSettings(navigator.languages));
+
+  async function handleDetection(
+    url: string,
+    result: Parameters<typeof ingestDetection>[1]['result'],
+    settings: Settings,
+    tabId?: number,
+  ) {
     const instant = now();
     const outcome = await ingestDetection(
       db,

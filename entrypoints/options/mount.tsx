@@ -13,6 +13,7 @@ export async function mount(root: HTMLElement, snapshot: Promise<Snapshot | null
     db: getDb(),
     now: () => new Date(),
     notifyChanged: () => void browser.runtime.sendMessage({ type: 'data-changed' }).catch(() => {}),
+    languages: navigator.languages,
   });
 
   const platform = {

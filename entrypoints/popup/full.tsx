@@ -12,7 +12,7 @@ import type { Detection } from '../../lib/model';
 export async function start(root: HTMLElement, painted: () => void) {
   const db = getDb();
   const notifyChanged = () => void browser.runtime.sendMessage({ type: 'data-changed' }).catch(() => {});
-  const store = createStore({ db, now: () => new Date(), notifyChanged });
+  const store = createStore({ db, now: () => new Date(), notifyChanged, languages: navigator.languages });
 
   async function currentSite(): Promise<CurrentSite | null> {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });

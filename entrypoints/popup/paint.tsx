@@ -49,7 +49,7 @@ function drawFirst(
   tab: ActiveTab | undefined,
   startFull: () => Promise<Actions>,
 ): boolean {
-  const settings = paintSettings(snap.settings);
+  const settings = paintSettings(snap.settings, navigator.languages);
   if (!settings) return false;
   const lang = resolveLanguage(settings.language, navigator.languages);
   const ctx = {

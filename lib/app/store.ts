@@ -7,6 +7,7 @@ import {
   deleteSubscription,
   getSettings,
   getState,
+  hasSettings,
   listMembers,
   listPendingDetections,
   newId,
@@ -19,9 +20,10 @@ import {
   setState,
 } from '../db';
 import type { Charge, Detection, ExchangeRates, Links, Member, PriceChange, Status, Subscription } from '../model';
-import { DEFAULT_SETTINGS, Settings } from '../model';
+import { Settings } from '../model';
 import { bundledRates } from '../money';
 import type { Ctx } from '../summary';
+import { localeSettings } from './defaults';
 import type { DashboardSnapshot, Snapshot } from './snapshot';
 
 /**
@@ -34,14 +36,19 @@ export interface StoreDeps {
   now: () => Date;
   /** Tells the background the data changed (reminders, badge). */
   notifyChanged?: () => void;
+  /** The browser's preferred languages: a new user's currency defaults come from them. */
+  languages?: readonly string[];
 }
 
-export function createStore({ db, now, notifyChanged }: StoreDeps) {
+export function createStore({ db, now, notifyChanged, languages = [] }: StoreDeps) {
   const subscriptions = signal<Subscription[]>([]);
   const priceChanges = signal<PriceChange[]>([]);
   const detections = signal<Detection[]>([]);
   const members = signal<Member[]>([]);
-  const settings = signal<Settings>(DEFAULT_SETTINGS);
+  const fallbackSettings = localeSettings(languages);
+  const settings = signal<Settings>(fallbackSettings);
+  /** False until the user saves settings (the first-run page confirms the defaults taken from the browser). */
+  const settingsSaved = signal(false);
   const charges = signal<Charge[] | null>(null);
   /** Links seen on services' own pages, by service id or domain. */
   const seenLinks = signal<Map<string, Links>>(new Map());
@@ -58,8 +65,9 @@ export function createStore({ db, now, notifyChanged }: StoreDeps) {
 
   async function load() {
     today.value = todayFromInstant(now());
-    const [s, subs, pcs, dets, mem, links] = await Promise.all([
-      getSettings(db),
+    const [s, saved, subs, pcs, dets, mem, links] = await Promise.all([
+      getSettings(db, fallbackSettings),
+      hasSettings(db),
       db.subscriptions.toArray(),
       db.priceChanges.toArray(),
       listPendingDetections(db),
@@ -69,6 +77,7 @@ export function createStore({ db, now, notifyChanged }: StoreDeps) {
     seenLinks.value = new Map(links.map((l) => [l.key, l.links]));
     dismissedProposals.value = new Set(await getState<string[]>(db, 'proposals.dismissed', []));
     settings.value = s;
+    settingsSaved.value = saved;
     subscriptions.value = subs;
     priceChanges.value = pcs;
     detections.value = dets;
@@ -86,7 +95,8 @@ export function createStore({ db, now, notifyChanged }: StoreDeps) {
     const d = snap.dashboard;
     seenLinks.value = new Map(d.serviceLinks.map((l) => [l.key, l.links]));
     dismissedProposals.value = new Set(Array.isArray(d.dismissedProposals) ? (d.dismissedProposals as string[]) : []);
-    settings.value = parsed?.success ? parsed.data : DEFAULT_SETTINGS;
+    settings.value = parsed?.success ? parsed.data : fallbackSettings;
+    settingsSaved.value = snap.settings !== undefined;
     subscriptions.value = snap.subscriptions;
     priceChanges.value = d.priceChanges;
     detections.value = snap.detections;
@@ -190,6 +200,7 @@ export function createStore({ db, now, notifyChanged }: StoreDeps) {
     const result = await saveSettings(db, next);
     if (result.ok) {
       settings.value = result.value;
+      settingsSaved.value = true;
       changed();
     }
     return result;
@@ -254,6 +265,7 @@ export function createStore({ db, now, notifyChanged }: StoreDeps) {
     detections,
     members,
     settings,
+    settingsSaved,
     charges,
     seenLinks,
     dismissedProposals,

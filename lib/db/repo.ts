@@ -20,11 +20,17 @@ export function newId(): string {
 
 // ---- settings -------------------------------------------------------------------------------------------
 
-export async function getSettings(db: SubkeeperDb): Promise<Settings> {
+/** The stored settings; `fallback` (the schema's defaults unless given) when none are stored or they are invalid. */
+export async function getSettings(db: SubkeeperDb, fallback: Settings = DEFAULT_SETTINGS): Promise<Settings> {
   const row = await db.settings.get('settings');
-  if (!row) return DEFAULT_SETTINGS;
+  if (!row) return fallback;
   const parsed = Settings.safeParse(row.value);
-  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+  return parsed.success ? parsed.data : fallback;
+}
+
+/** Whether the user has saved settings (on the first-run page or in the settings): no means a first run. */
+export async function hasSettings(db: SubkeeperDb): Promise<boolean> {
+  return (await db.settings.get('settings')) !== undefined;
 }
 
 export async function saveSettings(db: SubkeeperDb, next: unknown): Promise<Validated<Settings>> {

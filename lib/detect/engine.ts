@@ -32,6 +32,8 @@ import { findRenewal, LineDates } from './when';
 export interface DetectOptions {
   /** The service directory's lookup; without it the service is named from the page only. */
   lookupHost?: LookupHost;
+  /** The reader's currencies (their `kr`, their base), for `kr` or `$` the page's language and domain leave open. */
+  preferCurrencies?: readonly string[];
 }
 
 const NONE: PageDetection = { kind: 'none', service: null, subscription: null, charges: [], links: {} };
@@ -76,6 +78,7 @@ function run(page: PageData, url: string, now: string, options: DetectOptions): 
   const { lang, tag } = detectLanguage(page.htmlLang, hostname, sample);
   const ctx: PriceContext = { lang: tag, hostname };
   if (lang.defaultCurrency) ctx.defaultCurrency = lang.defaultCurrency;
+  if (options.preferCurrencies) ctx.prefer = options.preferCurrencies;
 
   const sd = readStructured(page.jsonLd, page.microdata);
   addOpenGraphPrice(sd, (name) => metaValue(page, name));

@@ -191,7 +191,10 @@ export const DetectionSettings = z.object({
 export type DetectionSettings = z.infer<typeof DetectionSettings>;
 
 export const Settings = z.object({
+  /** Totals and charts are shown in this currency (a new user's comes from the browser's locale). */
   baseCurrency: CurrencyCode.default('NOK'),
+  /** What a bare `kr` means; unset follows the browser's languages (lib/money `currencyDefaults`). */
+  krone: z.enum(['NOK', 'SEK', 'DKK', 'ISK']).optional(),
   /** `auto` follows the browser's language. */
   language: z.union([Language, z.literal('auto')]).default('auto'),
   reminders: ReminderSettings.default(ReminderSettings.parse({})),
