@@ -34,7 +34,7 @@ export function DetectionInbox(props: {
             </div>
             <div class="row-actions">
               <button type="button" class="primary" onClick={() => props.onAccept(d)}>
-                {t('common.track')}
+                {t('common.add')}
                 <span class="sr-only"> {name}</span>
               </button>
               <button type="button" onClick={() => props.onEdit(d)}>

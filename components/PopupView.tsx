@@ -85,7 +85,7 @@ export function PopupView(props: {
               </p>
               <div class="row-actions">
                 <button type="button" class="primary" onClick={() => props.onTrack(d)}>
-                  {t('common.track')}
+                  {t('common.add')}
                 </button>
                 <button type="button" onClick={() => props.onEdit(d)}>
                   {t('common.edit')}

@@ -72,7 +72,7 @@ function MonthSection({ bucket, base, t, locale, onOpen }: MonthSectionProps) {
               <button type="button" class="link-button calendar-service" onClick={() => onOpen(r.subscription.id)}>
                 {r.subscription.service}
               </button>
-              {r.subscription.status === 'trial' && <span class="badge">{t('views.status.trial')}</span>}
+              {r.subscription.status === 'trial' && <span class="badge">{t('common.status.trial')}</span>}
               <span class="calendar-amount">{money(r.amountMinor, r.currency, locale)}</span>
             </li>
           ))}

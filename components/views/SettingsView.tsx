@@ -64,7 +64,7 @@ function FieldError({ id, messages }: { id: string; messages: readonly string[] 
  */
 export function SettingsView(props: SettingsViewProps) {
   const { settings, bundledRates, t, locale } = props;
-  const [draft, setDraft] = useState<SettingsDraft>(() => draftFrom(settings, bundledRates));
+  const [draft, setDraft] = useState<SettingsDraft>(() => draftFrom(settings, bundledRates, locale));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [status, setStatus] = useState('');
   const [saving, setSaving] = useState(false);
@@ -80,7 +80,7 @@ export function SettingsView(props: SettingsViewProps) {
     if (lastSource.current === sourceKey) return;
     lastSource.current = sourceKey;
     const [stored, bundled] = JSON.parse(sourceKey) as [Settings, ExchangeRates];
-    setDraft(draftFrom(stored, bundled));
+    setDraft(draftFrom(stored, bundled, locale));
     setErrors({});
   }, [sourceKey]);
 
@@ -401,7 +401,7 @@ export function SettingsView(props: SettingsViewProps) {
           <button
             type="button"
             onClick={() => {
-              const bundled = draftFrom({ ...settings, exchangeRates: undefined }, bundledRates);
+              const bundled = draftFrom({ ...settings, exchangeRates: undefined }, bundledRates, locale);
               update({ ratesCustom: false, ratesDate: bundled.ratesDate, rates: bundled.rates });
               setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !k.startsWith('exchangeRates'))));
             }}
@@ -617,7 +617,7 @@ function MemberRow({ member, t, onSave, onDelete }: MemberRowProps) {
           label={t('views.settings.removeMember', { name: member.name })}
           question={t('views.settings.removeMemberQuestion', { name: member.name })}
           confirmLabel={t('views.settings.remove')}
-          keepLabel={t('views.settings.keep')}
+          keepLabel={t('common.keep')}
           onConfirm={() => void onDelete(member.id)}
         />
         {error && (

@@ -86,7 +86,7 @@ export function SubscriptionDetail(props: SubscriptionDetailProps) {
       <header class="detail-head">
         <h2 id="detail-title">{sub.service}</h2>
         <p class="detail-status">
-          <span class={`status status-${sub.status}`}>{t(`views.status.${sub.status}`)}</span>
+          <span class={`status status-${sub.status}`}>{t(`common.status.${sub.status}`)}</span>
           {!sub.confirmed && <span class="badge">{t('views.detail.unconfirmed')}</span>}
         </p>
         <p class="detail-price">
@@ -116,7 +116,7 @@ export function SubscriptionDetail(props: SubscriptionDetailProps) {
       <section>
         <h3 id="detail-facts-title">{t('views.detail.facts')}</h3>
         <dl class="detail-facts">
-          <Fact label={t('views.detail.category')} value={t(`views.category.${sub.category}`)} />
+          <Fact label={t('views.detail.category')} value={t(`common.category.${sub.category}`)} />
           {sub.domain && <Fact label={t('views.detail.domain')} value={sub.domain} />}
           {sub.startDate && <Fact label={t('views.detail.started')} value={date(sub.startDate)} />}
           {sub.trialEnd && (
@@ -208,7 +208,7 @@ export function SubscriptionDetail(props: SubscriptionDetailProps) {
               .sort((a, b) => b.date.localeCompare(a.date))
               .map((h, i) => (
                 <li key={`${h.date}-${h.status}-${i}`}>
-                  <time dateTime={h.date}>{date(h.date)}</time>: {t(`views.status.${h.status}`)}
+                  <time dateTime={h.date}>{date(h.date)}</time>: {t(`common.status.${h.status}`)}
                   {h.note && <span class="muted"> — {h.note}</span>}
                 </li>
               ))}
@@ -232,7 +232,7 @@ function Actions({ subscription: sub, t, today, onStatus, onEdit, onDelete, onCl
   return (
     <div class="button-row detail-actions">
       <button type="button" class="primary" onClick={onEdit}>
-        {t('views.detail.edit')}
+        {t('common.edit')}
       </button>
       {(sub.status === 'active' || sub.status === 'trial') && (
         <button type="button" onClick={() => onStatus('paused', today)}>
@@ -249,20 +249,20 @@ function Actions({ subscription: sub, t, today, onStatus, onEdit, onDelete, onCl
           label={t('views.detail.cancel')}
           question={t('views.detail.cancelQuestion', { service: sub.service })}
           confirmLabel={t('views.detail.cancelConfirm')}
-          keepLabel={t('views.detail.keep')}
+          keepLabel={t('common.keep')}
           onConfirm={() => onStatus('cancelled', today)}
         />
       )}
       <ConfirmButton
         class="danger"
-        label={t('views.detail.delete')}
+        label={t('common.delete')}
         question={t('views.detail.deleteQuestion', { service: sub.service })}
         confirmLabel={t('views.detail.deleteConfirm')}
-        keepLabel={t('views.detail.keep')}
+        keepLabel={t('common.keep')}
         onConfirm={onDelete}
       />
       <button type="button" onClick={onClose}>
-        {t('views.detail.close')}
+        {t('common.close')}
       </button>
     </div>
   );
@@ -388,7 +388,7 @@ function Charges({ charges, t, locale }: SubscriptionDetailProps) {
           {onlyCurrency && (
             <tfoot>
               <tr>
-                <th scope="row">{t('views.detail.total')}</th>
+                <th scope="row">{t('common.total')}</th>
                 <td class="amount">
                   {money(
                     rows.reduce((s, c) => s + c.amountMinor, 0),

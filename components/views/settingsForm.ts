@@ -1,3 +1,4 @@
+import { decimal } from '../../lib/app/format';
 import type { Translate } from '../../lib/i18n';
 import { type ExchangeRates, Hostname, IsoDate, type Language, Settings } from '../../lib/model';
 
@@ -43,7 +44,8 @@ export const FIELD_PATHS = [
 ] as const;
 
 /** The form's starting values for the given settings (rates from the settings, or the bundled table). */
-export function draftFrom(settings: Settings, bundled: ExchangeRates): SettingsDraft {
+/** `locale` writes the rates with its decimal mark (`4,253` in Nordic languages); both marks are read back. */
+export function draftFrom(settings: Settings, bundled: ExchangeRates, locale = 'en'): SettingsDraft {
   const rates = settings.exchangeRates ?? bundled;
   return {
     baseCurrency: settings.baseCurrency,
@@ -60,7 +62,7 @@ export function draftFrom(settings: Settings, bundled: ExchangeRates): SettingsD
     neverSites: [...settings.detection.neverSites],
     ratesCustom: settings.exchangeRates !== undefined,
     ratesDate: rates.date,
-    rates: Object.fromEntries(Object.entries(rates.perEur).map(([code, rate]) => [code, String(rate)])),
+    rates: Object.fromEntries(Object.entries(rates.perEur).map(([code, rate]) => [code, decimal(rate, locale)])),
   };
 }
 

@@ -32,13 +32,13 @@ describe('CsvImport', () => {
     expect(price.value).toBe('1');
     expect((screen.getByLabelText('Name') as HTMLSelectElement).value).toBe('0');
     expect((screen.getByLabelText('Currency') as HTMLSelectElement).value).toBe('');
-    expect(screen.getByText('1 rows can be imported, 1 have problems.')).toBeTruthy();
+    expect(screen.getByText('1 row can be imported, 1 with problems.')).toBeTruthy();
     const rows = screen.getAllByRole('row');
     expect(within(rows[1] as HTMLElement).getByText('Min avis')).toBeTruthy();
     expect(rows[2]?.textContent).toContain('Price: not an amount');
     expect(rows[2]?.textContent).toContain('Period: unknown period');
-    fireEvent.click(screen.getByRole('button', { name: 'Import 1 subscriptions' }));
-    expect(await screen.findByText('1 subscriptions imported.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Import 1 subscription' }));
+    expect(await screen.findByText('1 subscription imported.')).toBeTruthy();
     expect(onImport).toHaveBeenCalledTimes(1);
     const [values] = onImport.mock.calls[0] as [Array<Record<string, unknown>>];
     expect(values).toHaveLength(1);
@@ -57,17 +57,17 @@ describe('CsvImport', () => {
     const period = (await screen.findByLabelText('Period')) as HTMLSelectElement;
     fireEvent.change(period, { target: { value: '' } });
     // Without the period column every row is monthly; the bad row still has a bad price.
-    expect(screen.getByText('1 rows can be imported, 1 have problems.')).toBeTruthy();
+    expect(screen.getByText('1 row can be imported, 1 with problems.')).toBeTruthy();
     const price = screen.getByLabelText('Price') as HTMLSelectElement;
     fireEvent.change(price, { target: { value: '' } });
-    expect(screen.getByText('0 rows can be imported, 2 have problems.')).toBeTruthy();
+    expect(screen.getByText('0 rows can be imported, 2 with problems.')).toBeTruthy();
     expect((screen.getByRole('button', { name: 'Import 0 subscriptions' }) as HTMLButtonElement).disabled).toBe(true);
   });
 
   it('speaks the UI language', async () => {
     setup(vi.fn(), 'nb');
     chooseFiles(screen.getByLabelText('CSV-fil'), [textFile('subs.csv', CSV)]);
-    expect(await screen.findByText('1 rader kan importeres, 1 har problemer.')).toBeTruthy();
+    expect(await screen.findByText('1 rad kan importeres, 1 har problemer.')).toBeTruthy();
     expect(screen.getAllByRole('row')[2]?.textContent).toContain('Pris: ikke et beløp');
   });
 

@@ -86,7 +86,7 @@ describe('CalendarView', () => {
     );
     expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Fornyelseskalender');
     const dec = monthSection('desember 2026');
-    expect(textOf(dec)).toContain('Til sammen: 278,90 kr');
+    expect(textOf(dec)).toContain('Totalt: 278,90 kr');
   });
 
   it('says so when nothing renews', () => {
@@ -115,6 +115,6 @@ describe('CalendarView', () => {
       />,
     );
     const item = within(monthSection('December 2026')).getByRole('listitem');
-    expect(item.textContent).toContain('Trial');
+    expect(item.textContent).toContain('Free trial');
   });
 });

@@ -172,8 +172,8 @@ describe('SubscriptionDetail content', () => {
     expect(rows).toEqual(['14 Oct 2026NOK 159.00', '14 Sept 2026NOK 129.00']);
     expect(textOf(table.querySelector('tfoot'))).toContain('NOK 288.00');
 
-    expect(textOf(screen.getByText('Trial ends').parentElement)).toContain('30 Nov 2026 (in 7 days)');
-    expect(textOf(screen.getByText('Owner').parentElement)).toContain('Kari');
+    expect(textOf(screen.getByText('Free trial ends').parentElement)).toContain('30 Nov 2026 (in 7 days)');
+    expect(textOf(screen.getByText('Who pays').parentElement)).toContain('Kari');
 
     const notes = screen.getByRole('heading', { name: 'Notes' }).closest('section')!;
     expect(notes.textContent).toContain('<img src=x onerror=alert(1)> shared with <b>Ola</b>');
@@ -186,7 +186,7 @@ describe('SubscriptionDetail content', () => {
       within(history)
         .getAllByRole('listitem')
         .map((li) => textOf(li)),
-    ).toEqual(['20 Nov 2026: Active — paid', '31 Oct 2026: Trial']);
+    ).toEqual(['20 Nov 2026: Active — paid', '31 Oct 2026: Free trial']);
   });
 });
 
@@ -210,11 +210,11 @@ describe('SubscriptionDetail actions', () => {
   it('pauses an active subscription and resumes a paused one', () => {
     const active = renderDetail(makeSub({ id: 's1' }));
     expect(screen.queryByRole('button', { name: 'Mark as active again' })).toBeNull();
-    fireEvent.click(screen.getByRole('button', { name: 'Mark as paused' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Put on pause' }));
     expect(active.onStatus).toHaveBeenCalledWith('paused', TODAY);
     cleanup();
     const paused = renderDetail(makeSub({ id: 's1', status: 'paused' }));
-    expect(screen.queryByRole('button', { name: 'Mark as paused' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Put on pause' })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Mark as active again' }));
     expect(paused.onStatus).toHaveBeenCalledWith('active', TODAY);
   });
