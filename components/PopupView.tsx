@@ -15,6 +15,8 @@ export function PopupView(props: {
   site: CurrentSite | null;
   totals: Totals;
   base: string;
+  /** What a bare `kr` means to the user (quick add reads `149 kr` with it). */
+  krone?: string;
   today: string;
   renewals: readonly Renewal[];
   ending: ReadonlyArray<TrialEnding & { kind: 'trial' | 'intro' }>;
@@ -41,6 +43,8 @@ export function PopupView(props: {
         {QuickAdd ? (
           <QuickAdd
             base={props.base}
+            krone={props.krone ?? props.base}
+            locale={locale}
             today={props.today}
             members={props.members}
             t={t}
@@ -119,6 +123,14 @@ export function PopupView(props: {
         <p class="muted small">
           {t('common.activeTrials', { active: props.totals.activeCount, trials: props.totals.trialCount })}
         </p>
+        {props.totals.trialCount > 0 && props.totals.afterTrialsMonthlyMinor > 0 && (
+          <p class="muted small" data-testid="popup-after-trials">
+            {t('common.afterTrials', {
+              amount: money(props.totals.afterTrialsMonthlyMinor, props.base, locale),
+              count: props.totals.trialCount,
+            })}
+          </p>
+        )}
       </section>
       <section class="card" aria-labelledby="soon-h">
         <h2 id="soon-h">{t('common.nextRenewals')}</h2>
@@ -129,10 +141,17 @@ export function PopupView(props: {
           <h2 id="trial-h">{t('common.trialsEnding')}</h2>
           <ul class="renewals">
             {props.ending.map((e) => (
-              <li key={`${e.kind}:${e.subscription.id}`}>
-                <span class="name">{e.subscription.service}</span>
-                <span>{t(e.kind === 'trial' ? 'common.trialEnds' : 'common.introEnds')}</span>
+              <li key={`${e.kind}:${e.subscription.id}`} class="ending">
+                <span class="name" title={e.subscription.service}>
+                  {e.subscription.service}
+                </span>
                 <span class="days">{daysLeftLabel(e.daysLeft, t)}</span>
+                <span class="then">
+                  {t(e.kind === 'trial' ? 'common.trialEnds' : 'common.introEnds')},{' '}
+                  {t('common.thenPrice', {
+                    price: `${money(e.subscription.amountMinor, e.subscription.currency, locale)} ${periodLabel(e.subscription.period, t)}`,
+                  })}
+                </span>
               </li>
             ))}
           </ul>

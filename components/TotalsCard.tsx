@@ -15,6 +15,14 @@ export function TotalsCard(props: { totals: Totals; base: string; ratesDate: str
           <dd class="figure" data-testid="monthly-total">
             {money(totals.monthlyMinor, base, locale)}
           </dd>
+          {totals.trialCount > 0 && totals.afterTrialsMonthlyMinor > 0 && (
+            <dd class="muted small" data-testid="after-trials">
+              {t('common.afterTrials', {
+                amount: money(totals.afterTrialsMonthlyMinor, base, locale),
+                count: totals.trialCount,
+              })}
+            </dd>
+          )}
         </div>
         <div>
           <dt>{t('common.perYear')}</dt>

@@ -8,15 +8,22 @@ import { mustParsePeriod, perMonthMinor, perYearMinor } from './schedule';
  * What the popup and the dashboard show, computed from plain data: totals, renewals, trials, the calendar and
  * the chart series. Everything takes `today` and the exchange rates as arguments.
  *
- * Counting rule: active subscriptions and trials count (a trial turns into a charge unless cancelled, so it
- * counts at the price it will cost); paused and cancelled ones do not. During an intro period the intro price
- * is what is paid now, so it is what the monthly total uses.
+ * Counting rule: the totals (per month, per year, by category) are what the user pays now: active subscriptions
+ * at their current price (the intro price while it lasts). A free trial costs nothing yet, so its price is kept
+ * apart (`afterTrialsMonthlyMinor`, "+ X per month when your trials end"); its first charge, on the day the trial
+ * ends, is a real coming charge and is listed and summed with the renewals (next 30 days, calendar). Paused and
+ * cancelled subscriptions count nowhere.
  */
 
 export interface Ctx {
   today: string;
   base: string;
   rates: ExchangeRates;
+}
+
+/** A trial not yet paid for (it ends after today, or has no end day recorded): free now. */
+export function inFreeTrial(sub: Subscription, today: string): boolean {
+  return sub.status === 'trial' && (sub.trialEnd === undefined || sub.trialEnd > today);
 }
 
 export function counts(sub: Subscription, today: string): boolean {
@@ -131,6 +138,8 @@ export interface Totals {
   activeCount: number;
   trialCount: number;
   pausedCount: number;
+  /** What the free trials will add per month once they end (base currency; not in `monthlyMinor`). */
+  afterTrialsMonthlyMinor: number;
   /** Currencies that had no exchange rate (left out of the base totals). */
   missingRates: string[];
 }
@@ -143,11 +152,18 @@ export function totals(subs: readonly Subscription[], ctx: Ctx): Totals {
   let activeCount = 0;
   let trialCount = 0;
   let pausedCount = 0;
+  let afterTrials = 0;
   for (const s of subs) {
     if (s.status === 'paused') pausedCount++;
     if (!counts(s, ctx.today)) continue;
-    if (s.status === 'trial') trialCount++;
-    else activeCount++;
+    if (inFreeTrial(s, ctx.today)) {
+      trialCount++;
+      const m = toBase(perMonthMinor(priceOn(s, s.trialEnd ?? ctx.today), s.period), s.currency, ctx);
+      if (m === null) missing.add(s.currency);
+      else afterTrials += m;
+      continue;
+    }
+    activeCount++;
     const price = priceOn(s, ctx.today);
     const m = perMonthMinor(price, s.period);
     const y = perYearMinor(price, s.period);
@@ -175,6 +191,7 @@ export function totals(subs: readonly Subscription[], ctx: Ctx): Totals {
     activeCount,
     trialCount,
     pausedCount,
+    afterTrialsMonthlyMinor: Math.round(afterTrials),
     missingRates: [...missing],
   };
 }
@@ -275,7 +292,7 @@ export function spendBy(
 ): Array<{ key: string; monthlyMinor: number }> {
   const map = new Map<string, number>();
   for (const s of subs) {
-    if (!counts(s, ctx.today)) continue;
+    if (!counts(s, ctx.today) || inFreeTrial(s, ctx.today)) continue;
     const shares = s.shares && s.shares.length > 0 ? s.shares : null;
     const monthly = toBase(perMonthMinor(priceOn(s, ctx.today), s.period), s.currency, ctx) ?? 0;
     if (shares && key === byMember) {

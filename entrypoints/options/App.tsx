@@ -5,6 +5,7 @@ import { Overview } from '../../components/Overview';
 import { SubscriptionForm } from '../../components/SubscriptionForm';
 import { SubscriptionTable } from '../../components/SubscriptionTable';
 import { UndoBar } from '../../components/UndoBar';
+import { preferredCurrencies } from '../../lib/app/defaults';
 import { valuesForNew, valuesFrom } from '../../lib/app/form';
 import { NAV, parseRoute, type Route, routeHash } from '../../lib/app/route';
 import type { Store } from '../../lib/app/store';
@@ -150,7 +151,9 @@ export function App({ store, platform }: { store: Store; platform: Platform }) {
     );
   } else if (r.view === 'add' || r.view === 'edit') {
     const existing = r.view === 'edit' ? subs.find((s) => s.id === r.id) : undefined;
-    const initial = existing ? valuesFrom(existing) : valuesForNew(editDetection?.result, ctx.base, ctx.today);
+    const initial = existing
+      ? valuesFrom(existing, ctx.today)
+      : valuesForNew(editDetection?.result, ctx.base, ctx.today);
     body = (
       <SubscriptionForm
         key={existing?.id ?? 'new'}
@@ -158,6 +161,8 @@ export function App({ store, platform }: { store: Store; platform: Platform }) {
         existing={existing}
         members={store.members.value}
         suggestions={suggestions}
+        today={ctx.today}
+        priceContext={{ lang: locale, prefer: preferredCurrencies(store.settings.value, platform.languages) }}
         t={t}
         onSave={async (input) => {
           const saved = await store.save(input);

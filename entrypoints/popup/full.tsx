@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { PopupView } from '../../components/PopupView';
 import { QuickAdd } from '../../components/QuickAdd';
+import { kroneOf } from '../../lib/app/defaults';
 import { type CurrentSite, popupSummary, siteFor } from '../../lib/app/popup';
 import { createStore } from '../../lib/app/store';
 import { getDb } from '../../lib/db';
@@ -57,6 +58,7 @@ export async function start(root: HTMLElement, painted: () => void) {
         site={s}
         {...popupSummary(store.subscriptions.value, ctx)}
         base={ctx.base}
+        krone={kroneOf(store.settings.value, navigator.languages)}
         today={ctx.today}
         members={store.members.value}
         locale={LOCALES[lang]}

@@ -11,6 +11,7 @@ import {
   listMembers,
   listPendingDetections,
   newId,
+  recordPriceEdit,
   restoreSubscription,
   type SubkeeperDb,
   saveMember,
@@ -117,8 +118,13 @@ export function createStore({ db, now, notifyChanged, languages = [] }: StoreDep
   async function save(input: Record<string, unknown>) {
     // The directory is loaded only when a new subscription is saved, so the popup opens without it.
     const facts = input.id ? input : (await import('./match')).withDirectoryFacts(input);
+    const before = typeof input.id === 'string' ? await db.subscriptions.get(input.id) : undefined;
     const result = await saveSubscription(db, facts, stamp());
     if (result.ok) {
+      // Every price edit goes into the price history (and "price increases" when it went up).
+      if (before && (await recordPriceEdit(db, before, result.value, todayFromInstant(now())))) {
+        priceChanges.value = await db.priceChanges.toArray();
+      }
       await refreshSubscriptions();
       changed();
     }

@@ -134,6 +134,42 @@ export async function addCharges(db: SubkeeperDb, charges: readonly unknown[]): 
   return added;
 }
 
+/**
+ * Records a price the user changed by editing a subscription (`before` → `after`) as a price change on `date`, so
+ * every edit shows in the price history and, when it went up, among the price increases. Several edits of one day
+ * are one change (from the day's first price to its last; none when it is back where it started). A change of
+ * currency is not a price change. Returns whether a change was written or removed.
+ */
+export async function recordPriceEdit(
+  db: SubkeeperDb,
+  before: Pick<Subscription, 'id' | 'amountMinor' | 'currency'>,
+  after: Pick<Subscription, 'amountMinor' | 'currency'>,
+  date: string,
+): Promise<boolean> {
+  if (before.currency !== after.currency || before.amountMinor === after.amountMinor) return false;
+  return db.transaction('rw', db.priceChanges, async () => {
+    const sameDay = (await db.priceChanges.where('subscriptionId').equals(before.id).toArray()).find(
+      (c) => c.byUser && c.date === date && c.currency === after.currency && c.newAmountMinor === before.amountMinor,
+    );
+    const oldAmountMinor = sameDay?.oldAmountMinor ?? before.amountMinor;
+    if (sameDay && oldAmountMinor === after.amountMinor) {
+      await db.priceChanges.delete(sameDay.id);
+      return true;
+    }
+    const change: PriceChange = {
+      id: sameDay?.id ?? newId(),
+      subscriptionId: before.id,
+      date,
+      oldAmountMinor,
+      newAmountMinor: after.amountMinor,
+      currency: after.currency,
+      byUser: true,
+    };
+    await db.priceChanges.put(change);
+    return true;
+  });
+}
+
 export function listPriceChanges(db: SubkeeperDb, sinceDate?: string): Promise<PriceChange[]> {
   return sinceDate ? db.priceChanges.where('date').aboveOrEqual(sinceDate).toArray() : db.priceChanges.toArray();
 }

@@ -138,6 +138,8 @@ export const PriceChange = z.object({
   newAmountMinor: MinorUnits,
   currency: CurrencyCode,
   sourceUrl: HttpUrl.optional(),
+  /** The user changed the price themselves (no reminder about it: they know). */
+  byUser: z.boolean().optional(),
 });
 export type PriceChange = z.infer<typeof PriceChange>;
 

@@ -117,7 +117,8 @@ function priceIncreaseCandidates(
   const oldest = addDays(today, -PRICE_INCREASE_LOOKBACK_DAYS);
   const out: Reminder[] = [];
   for (const c of changes) {
-    if (c.newAmountMinor <= c.oldAmountMinor || c.date < oldest) continue;
+    // A price the user typed in themselves needs no reminder.
+    if (c.byUser || c.newAmountMinor <= c.oldAmountMinor || c.date < oldest) continue;
     const sub = subs.get(c.subscriptionId);
     if (!sub || sub.status === 'cancelled') continue;
     const id = priceIncreaseId(c.id, c.subscriptionId);
