@@ -4,6 +4,7 @@ import type { Translate } from '../lib/i18n';
 import type { Detection, PriceChange, Subscription } from '../lib/model';
 import type { Renewal, Totals, TrialEnding } from '../lib/summary';
 import { DetectionInbox } from './DetectionInbox';
+import { DASHBOARD_START, GetStarted, type StartLinks } from './GetStarted';
 import { RenewalList } from './RenewalList';
 import { TotalsCard } from './TotalsCard';
 
@@ -24,25 +25,43 @@ export function Overview(props: {
   onAccept: (d: Detection) => void;
   onEditDetection: (d: Detection) => void;
   onDismiss: (d: Detection) => void;
+  /** Where the first steps lead (the dashboard's own routes by default). */
+  startLinks?: StartLinks;
 }) {
   const { t, locale } = props;
   const byId = new Map(props.subscriptions.map((s) => [s.id, s]));
+  const inbox = (
+    <section class="card" aria-labelledby="inbox-h">
+      <h2 id="inbox-h">
+        {t('dashboard.inbox')} <span class="count">{props.detections.length}</span>
+      </h2>
+      <DetectionInbox
+        detections={props.detections}
+        locale={locale}
+        t={t}
+        onAccept={props.onAccept}
+        onEdit={props.onEditDetection}
+        onDismiss={props.onDismiss}
+      />
+    </section>
+  );
+  if (props.subscriptions.length === 0) {
+    // Nothing tracked yet: what to do, not a page of zeros.
+    return (
+      <div class="overview-empty">
+        <section class="card empty-state" aria-labelledby="empty-h">
+          <h2 id="empty-h">{t('common.noSubscriptions')}</h2>
+          <p>{t('common.emptyText')}</p>
+          <GetStarted links={props.startLinks ?? DASHBOARD_START} t={t} />
+        </section>
+        {props.detections.length > 0 && inbox}
+      </div>
+    );
+  }
   return (
     <div class="overview">
       <TotalsCard totals={props.totals} base={props.base} ratesDate={props.ratesDate} locale={locale} t={t} />
-      <section class="card" aria-labelledby="inbox-h">
-        <h2 id="inbox-h">
-          {t('dashboard.inbox')} <span class="count">{props.detections.length}</span>
-        </h2>
-        <DetectionInbox
-          detections={props.detections}
-          locale={locale}
-          t={t}
-          onAccept={props.onAccept}
-          onEdit={props.onEditDetection}
-          onDismiss={props.onDismiss}
-        />
-      </section>
+      {inbox}
       <section class="card" aria-labelledby="next-h">
         <h2 id="next-h">{t('dashboard.next30')}</h2>
         <p class="muted">

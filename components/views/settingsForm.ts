@@ -10,6 +10,8 @@ import { type ExchangeRates, Hostname, IsoDate, type Language, Settings } from '
 
 export interface SettingsDraft {
   baseCurrency: string;
+  /** What a bare `kr` means; '' follows the browser. */
+  krone: string;
   language: Language | 'auto';
   renewalDays: string;
   yearlyRenewalDays: string;
@@ -49,6 +51,7 @@ export function draftFrom(settings: Settings, bundled: ExchangeRates, locale = '
   const rates = settings.exchangeRates ?? bundled;
   return {
     baseCurrency: settings.baseCurrency,
+    krone: settings.krone ?? '',
     language: settings.language,
     renewalDays: String(settings.reminders.renewalDays),
     yearlyRenewalDays: String(settings.reminders.yearlyRenewalDays),
@@ -134,6 +137,7 @@ export function readDraft(
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   const candidate = {
     baseCurrency: draft.baseCurrency,
+    ...(draft.krone ? { krone: draft.krone } : {}),
     language: draft.language,
     reminders: {
       renewalDays,

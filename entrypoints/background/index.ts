@@ -72,6 +72,11 @@ export default defineBackground(() => {
     return { ok: true, outcome };
   }
 
+  // A new user gets the first-run page: what Subkeeper finds and where, and the settings it guessed to confirm.
+  browser.runtime.onInstalled.addListener((details) => {
+    if (details.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+  });
+
   // Hooks for end-to-end tests, inside the worker only (never reachable from web pages).
   Object.assign(globalThis, { subkeeper: { db, resync: () => reminders.resync() } });
 });

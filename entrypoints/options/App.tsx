@@ -41,6 +41,8 @@ export interface Platform {
   openUrl: (url: string) => void;
   /** Offers a file to save. */
   download: (name: string, mime: string, text: string) => void;
+  /** The first-run page, where guessed settings are confirmed (the extension's; the web app has none). */
+  welcomeUrl?: string;
 }
 
 /** The dashboard: wires the store (lib/app/store) to the views (components/). */
@@ -141,6 +143,7 @@ export function App({ store, platform }: { store: Store; platform: Platform }) {
         payments={menus.payments}
         currencies={menus.currencies}
         total={subs.length}
+        base={ctx.base}
         locale={locale}
         t={t}
         onQuery={setQuery}
@@ -212,6 +215,14 @@ export function App({ store, platform }: { store: Store; platform: Platform }) {
         </a>
       </header>
       <main id="main" tabIndex={-1}>
+        {!store.settingsSaved.value && r.view !== 'settings' && (
+          <aside class="card first-run" aria-label={t('dashboard.firstRunAction')}>
+            <p>{t('dashboard.firstRun', { currency: ctx.base })}</p>
+            <a class="button" href={platform.welcomeUrl ?? '#/settings'}>
+              {t('dashboard.firstRunAction')}
+            </a>
+          </aside>
+        )}
         {body}
         {r.view === 'subscriptions' && store.detections.value.length > 0 && (
           <section class="card" aria-labelledby="inbox2-h">

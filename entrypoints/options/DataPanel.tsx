@@ -5,7 +5,8 @@ import { CsvImport } from '../../components/data/CsvImport';
 import { HouseholdReview } from '../../components/data/HouseholdReview';
 import { StatementImport } from '../../components/data/StatementImport';
 import { type ExportKind, ExportPanel } from '../../components/ExportPanel';
-import { checkAgainstCharges, proposalKey } from '../../lib/app/charge-check';
+import { checkAgainstCharges, countCheckable, proposalKey } from '../../lib/app/charge-check';
+import type { DataSection } from '../../lib/app/route';
 import type { Store } from '../../lib/app/store';
 import { exportIcs } from '../../lib/calendar/ics';
 import type { Translate } from '../../lib/i18n';
@@ -25,8 +26,22 @@ import type { Platform } from './App';
 const readFile = async (file: File) => decodeText(new Uint8Array(await file.arrayBuffer()));
 
 /** Import and export: wires lib/io and lib/calendar to the data views. */
-export function DataPanel(props: { store: Store; platform: Platform; t: Translate; lang: Language; locale: string }) {
+export function DataPanel(props: {
+  store: Store;
+  platform: Platform;
+  t: Translate;
+  lang: Language;
+  locale: string;
+  /** A part to bring into view (`#/data/statement`; `mail` is the mail import's anchor). */
+  section?: DataSection;
+}) {
   const { store, platform, t, locale, lang } = props;
+  useEffect(() => {
+    if (!props.section) return;
+    const el = document.getElementById(`data-${props.section}`);
+    el?.scrollIntoView({ block: 'start' });
+    el?.querySelector<HTMLElement>('h2, h3')?.focus({ preventScroll: true });
+  }, [props.section]);
   const today = store.today.value;
   const ctx = store.ctx.value;
   const backup = () => exportBackup(store.db, new Date().toISOString());
@@ -36,6 +51,8 @@ export function DataPanel(props: { store: Store; platform: Platform; t: Translat
   const proposals = store.charges.value
     ? checkAgainstCharges(store.subscriptions.value, store.charges.value, today, store.dismissedProposals.value)
     : [];
+  // Whether any subscription has charges enough to check (else there is nothing to agree or disagree with).
+  const checkable = countCheckable(store.subscriptions.value, store.charges.value ?? []);
 
   async function onExport(kind: ExportKind, memberId?: string) {
     const now = new Date().toISOString();
@@ -74,6 +91,7 @@ export function DataPanel(props: { store: Store; platform: Platform; t: Translat
       <ExportPanel t={t} members={store.members.value} onExport={onExport} />
       <ChargeProposals
         proposals={proposals}
+        checked={checkable}
         locale={locale}
         t={t}
         onApply={(p) =>
@@ -86,37 +104,43 @@ export function DataPanel(props: { store: Store; platform: Platform; t: Translat
         }
         onDismiss={(p) => void store.dismissProposal(proposalKey(p))}
       />
-      <BackupPanel
-        t={t}
-        readFile={readFile}
-        onExport={() => void onExport('backup')}
-        onRestore={async (b, mode) => {
-          const r = await restoreBackup(store.db, b, mode);
-          await store.load();
-          return r;
-        }}
-      />
-      <StatementImport
-        t={t}
-        locale={locale}
-        today={today}
-        defaultCurrency={ctx.base}
-        readFile={readFile}
-        onAccept={async (series) => {
-          const { subscription, charges } = seriesToImport(series);
-          await store.importSubscription(subscription, charges);
-          await store.load();
-        }}
-      />
-      <CsvImport
-        t={t}
-        locale={locale}
-        lang={lang}
-        today={today}
-        defaultCurrency={ctx.base}
-        readFile={readFile}
-        onImport={(values) => store.importMany(values)}
-      />
+      <div id="data-backup">
+        <BackupPanel
+          t={t}
+          readFile={readFile}
+          onExport={() => void onExport('backup')}
+          onRestore={async (b, mode) => {
+            const r = await restoreBackup(store.db, b, mode);
+            await store.load();
+            return r;
+          }}
+        />
+      </div>
+      <div id="data-statement">
+        <StatementImport
+          t={t}
+          locale={locale}
+          today={today}
+          defaultCurrency={ctx.base}
+          readFile={readFile}
+          onAccept={async (series) => {
+            const { subscription, charges } = seriesToImport(series);
+            await store.importSubscription(subscription, charges);
+            await store.load();
+          }}
+        />
+      </div>
+      <div id="data-csv">
+        <CsvImport
+          t={t}
+          locale={locale}
+          lang={lang}
+          today={today}
+          defaultCurrency={ctx.base}
+          readFile={readFile}
+          onImport={(values) => store.importMany(values)}
+        />
+      </div>
       <HouseholdReview t={t} locale={locale} today={today} base={ctx.base} rates={ctx.rates} readFile={readFile} />
     </div>
   );

@@ -3,6 +3,7 @@ import { CalendarView } from '../../components/views/CalendarView';
 import { ChartsView } from '../../components/views/ChartsView';
 import { SettingsView } from '../../components/views/SettingsView';
 import { SubscriptionDetail } from '../../components/views/SubscriptionDetail';
+import { kroneOf } from '../../lib/app/defaults';
 import { effectiveLinks } from '../../lib/app/links';
 import type { Route } from '../../lib/app/route';
 import type { Store } from '../../lib/app/store';
@@ -106,10 +107,22 @@ export function MoreViews(props: {
           const r = await store.updateSettings(s);
           return r.ok ? { ok: true } : r;
         }}
+        subscriptions={store.subscriptions.value}
+        browserKrone={kroneOf({}, props.platform.languages)}
+        onRelabel={(ids, from, to) => store.relabel(ids, from, to)}
         onSaveMember={(m) => store.upsertMember(m)}
         onDeleteMember={(id) => store.removeMember(id)}
       />
     );
   }
-  return <DataPanel store={store} platform={props.platform} t={t} lang={props.lang} locale={locale} />;
+  return (
+    <DataPanel
+      store={store}
+      platform={props.platform}
+      t={t}
+      lang={props.lang}
+      locale={locale}
+      section={route.view === 'data' ? route.section : undefined}
+    />
+  );
 }

@@ -22,6 +22,7 @@ export async function mount(root: HTMLElement, snapshot: Promise<Snapshot | null
       if (HttpUrl.safeParse(url).success) void browser.tabs.create({ url });
     },
     download: downloadText,
+    welcomeUrl: browser.runtime.getURL('/welcome.html'),
   };
 
   render(<App store={store} platform={platform} />, root);

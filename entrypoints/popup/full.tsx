@@ -31,6 +31,10 @@ export async function start(root: HTMLElement, painted: () => void) {
 
   const actions = {
     onOpenDashboard: openDashboard,
+    onGettingStarted: () => {
+      void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+      window.close();
+    },
     onTrack: async (d: Detection) => {
       await (d.subscriptionId ? store.acceptDetection(d) : store.trackDetection(d));
       draw(await currentSite());
@@ -57,6 +61,7 @@ export async function start(root: HTMLElement, painted: () => void) {
       <PopupView
         site={s}
         {...popupSummary(store.subscriptions.value, ctx)}
+        subscriptionCount={store.subscriptions.value.length}
         base={ctx.base}
         krone={kroneOf(store.settings.value, navigator.languages)}
         today={ctx.today}

@@ -66,6 +66,7 @@ function drawFirst(
     <PopupView
       site={siteFor(tab, snap.detections, snap.subscriptions)}
       {...popupSummary(snap.subscriptions, ctx)}
+      subscriptionCount={snap.subscriptions.length}
       base={ctx.base}
       today={ctx.today}
       members={[]}
@@ -76,6 +77,7 @@ function drawFirst(
       onIgnore={later((a) => a.onIgnore)}
       onAdd={async (input) => (await startFull()).onAdd(input)}
       onOpenDashboard={later((a) => a.onOpenDashboard)}
+      onGettingStarted={later((a) => a.onGettingStarted)}
     />,
     root,
   );

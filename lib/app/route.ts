@@ -7,8 +7,12 @@ export type Route =
   | { view: 'edit'; id: string }
   | { view: 'calendar' }
   | { view: 'charts' }
-  | { view: 'data' }
+  | { view: 'data'; section?: DataSection }
   | { view: 'settings' };
+
+/** Parts of the import & export view a link can lead to (`#/data/statement`). */
+export const DATA_SECTIONS = ['statement', 'mail', 'backup', 'csv'] as const;
+export type DataSection = (typeof DATA_SECTIONS)[number];
 
 export const NAV: ReadonlyArray<Route['view']> = [
   'overview',
@@ -23,10 +27,11 @@ export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
   const [view, id] = parts;
   switch (view) {
+    case 'data':
+      return (DATA_SECTIONS as readonly string[]).includes(id ?? '') ? { view, section: id as DataSection } : { view };
     case 'subscriptions':
     case 'calendar':
     case 'charts':
-    case 'data':
     case 'settings':
     case 'add':
       return { view };
@@ -39,5 +44,6 @@ export function parseRoute(hash: string): Route {
 }
 
 export function routeHash(r: Route): string {
+  if ('section' in r && r.section) return `#/${r.view}/${r.section}`;
   return 'id' in r ? `#/${r.view}/${encodeURIComponent(r.id)}` : `#/${r.view}`;
 }

@@ -12,6 +12,7 @@ import {
   listPendingDetections,
   newId,
   recordPriceEdit,
+  relabelCurrency,
   restoreSubscription,
   type SubkeeperDb,
   saveMember,
@@ -202,6 +203,16 @@ export function createStore({ db, now, notifyChanged, languages = [] }: StoreDep
     return result;
   }
 
+  /** Subscriptions saved in the wrong currency: `from` → `to`, amounts kept (see lib/db `relabelCurrency`). */
+  async function relabel(ids: readonly string[], from: string, to: string) {
+    const n = await relabelCurrency(db, ids, from, to, stamp());
+    await refreshSubscriptions();
+    priceChanges.value = await db.priceChanges.toArray();
+    if (charges.value) await loadCharges();
+    changed();
+    return n;
+  }
+
   async function updateSettings(next: Settings) {
     const result = await saveSettings(db, next);
     if (result.ok) {
@@ -291,6 +302,7 @@ export function createStore({ db, now, notifyChanged, languages = [] }: StoreDep
     dismissDetection,
     trackDetection,
     updateSettings,
+    relabel,
     upsertMember,
     removeMember,
     addManualCharge,

@@ -71,6 +71,42 @@ export async function saveSubscription(
   return v;
 }
 
+/**
+ * Changes the currency of subscriptions that were saved in the wrong one (`from` → `to`), with their charges and
+ * price changes in `from`; the amounts stay as they are (a relabel, not a conversion). One transaction; returns
+ * how many subscriptions changed.
+ */
+export async function relabelCurrency(
+  db: SubkeeperDb,
+  ids: readonly string[],
+  from: string,
+  to: string,
+  stamp: string,
+): Promise<number> {
+  return db.transaction('rw', db.subscriptions, db.charges, db.priceChanges, async () => {
+    let n = 0;
+    for (const id of ids) {
+      const sub = await db.subscriptions.get(id);
+      if (!sub || sub.currency !== from) continue;
+      await db.subscriptions.put({ ...sub, currency: to, updatedAt: stamp });
+      await db.charges
+        .where('subscriptionId')
+        .equals(id)
+        .modify((c) => {
+          if (c.currency === from) c.currency = to;
+        });
+      await db.priceChanges
+        .where('subscriptionId')
+        .equals(id)
+        .modify((c) => {
+          if (c.currency === from) c.currency = to;
+        });
+      n++;
+    }
+    return n;
+  });
+}
+
 /** What a delete removed, so it can be undone. */
 export interface DeletedBundle {
   subscription: Subscription;
