@@ -14,9 +14,9 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    // Only what is used: local storage for the database, alarms + notifications for reminders.
-    // activeTab lets the popup see which site the current tab shows, only when the user opens it.
-    permissions: ['storage', 'alarms', 'notifications', 'activeTab'],
+    // Only what is used: alarms + notifications for reminders; activeTab lets the popup see which site the current
+    // tab shows, only when the user opens it. The database is IndexedDB, which needs no permission.
+    permissions: ['alarms', 'notifications', 'activeTab'],
     // The page reader, imported by the content script only after its gate fired. Chrome serves it under a
     // per-session random id, so pages cannot probe for it to fingerprint the extension.
     web_accessible_resources: [
@@ -37,7 +37,7 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'subkeeper@subkeeper.invalid',
-              strict_min_version: '128.0',
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
           },

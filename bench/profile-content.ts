@@ -1,7 +1,7 @@
 /**
  * CPU profile of the content script on one page load: prints the functions with the most self time in the
  * extension's scripts. For deciding what to optimise; the figures that count come from bench/run.ts.
- *   npm run build && tsx bench/profile-content.ts [article|big|FIXTURE.html] [runs]
+ *   npm run build:e2e && tsx bench/profile-content.ts [article|big|FIXTURE.html] [runs]
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';

@@ -1,4 +1,5 @@
 import { daysLeftLabel, money } from '../lib/app/format';
+import type { InboxItem } from '../lib/app/inbox';
 import { formatDate } from '../lib/dates';
 import type { Translate } from '../lib/i18n';
 import type { Detection, PriceChange, Subscription } from '../lib/model';
@@ -18,7 +19,8 @@ export function Overview(props: {
   ending: ReadonlyArray<TrialEnding & { kind: 'trial' | 'intro' }>;
   increases: readonly PriceChange[];
   subscriptions: readonly Subscription[];
-  detections: readonly Detection[];
+  /** What pages found, waiting for the user (lib/app/inbox). */
+  inbox: readonly InboxItem[];
   locale: string;
   t: Translate;
   onOpen: (id: string) => void;
@@ -33,15 +35,16 @@ export function Overview(props: {
   const inbox = (
     <section class="card" aria-labelledby="inbox-h">
       <h2 id="inbox-h">
-        {t('dashboard.inbox')} <span class="count">{props.detections.length}</span>
+        {t('dashboard.inbox')} <span class="count">{props.inbox.length}</span>
       </h2>
       <DetectionInbox
-        detections={props.detections}
+        items={props.inbox}
         locale={locale}
         t={t}
         onAccept={props.onAccept}
         onEdit={props.onEditDetection}
         onDismiss={props.onDismiss}
+        onOpen={props.onOpen}
       />
     </section>
   );
@@ -54,7 +57,7 @@ export function Overview(props: {
           <p>{t('common.emptyText')}</p>
           <GetStarted links={props.startLinks ?? DASHBOARD_START} t={t} />
         </section>
-        {props.detections.length > 0 && inbox}
+        {props.inbox.length > 0 && inbox}
       </div>
     );
   }

@@ -80,7 +80,23 @@ export function PopupView(props: {
       {site && (
         <section class="card site" aria-labelledby="site-h">
           <h2 id="site-h">{site.hostname}</h2>
-          {d ? (
+          {d?.subscriptionId ? (
+            <div data-testid="site-changes">
+              <p>
+                {t('common.changesHere', {
+                  name: site.subscription?.service ?? d.result.service?.name ?? site.hostname,
+                })}
+              </p>
+              <div class="row-actions">
+                <button type="button" class="primary" onClick={() => props.onOpenDashboard('#/overview')}>
+                  {t('common.review')}
+                </button>
+                <button type="button" onClick={() => props.onIgnore(d)}>
+                  {t('common.ignore')}
+                </button>
+              </div>
+            </div>
+          ) : d ? (
             <div data-testid="site-detected">
               <p>
                 {t('common.detectedHere', { name: d.result.service?.name ?? site.hostname })}

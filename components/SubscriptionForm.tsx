@@ -1,5 +1,14 @@
 import { useState } from 'preact/hooks';
-import { type FormValues, priceFromInput, readForm } from '../lib/app/form';
+import {
+  type ErrorCode,
+  editInput,
+  type FormValues,
+  formFieldOf,
+  priceFromInput,
+  readForm,
+  rebaseValues,
+  valuesFrom,
+} from '../lib/app/form';
 import { decimal } from '../lib/app/format';
 import { addDays } from '../lib/dates';
 import type { Translate } from '../lib/i18n';
@@ -10,11 +19,25 @@ import { addPeriods } from '../lib/schedule';
 export const CURRENCIES = ['NOK', 'SEK', 'DKK', 'EUR', 'USD', 'GBP', 'CHF', 'PLN', 'ISK', 'CAD', 'AUD', 'JPY'];
 export const PERIODS = ['P1W', 'P2W', 'P4W', 'P1M', 'P2M', 'P3M', 'P6M', 'P1Y', 'P2Y'];
 
-type SaveResult = { ok: true } | { ok: false; errors: FieldErrors };
+type SaveResult =
+  | { ok: true }
+  | {
+      ok: false;
+      errors: FieldErrors;
+      /** `conflict`: someone else changed `conflicts` meanwhile (`current` is the record now); `gone`: deleted. */
+      reason?: 'invalid' | 'conflict' | 'gone';
+      conflicts?: string[];
+      current?: Subscription;
+    };
+
+type Trouble = { kind: 'conflict'; conflicts: string[]; current: Subscription } | { kind: 'gone' };
 
 /**
  * Add or edit a subscription by hand. Problems are shown beside their field and nothing is saved until every
- * field is valid.
+ * field is valid. An edit saves only the fields changed in the form, against the record the form was filled from
+ * (`existing` when it opened): when another tab or the background changed one of those fields meanwhile, or
+ * deleted the subscription, the form says so, saves nothing, and offers to load the latest (keeping the user's
+ * other changes) or to add it as new.
  */
 export function SubscriptionForm(props: {
   initial: FormValues;
@@ -23,7 +46,8 @@ export function SubscriptionForm(props: {
   /** Service names to suggest while typing (from the directory). */
   suggestions?: readonly string[];
   t: Translate;
-  onSave: (input: Record<string, unknown>) => Promise<SaveResult>;
+  /** Saves `input` (for an edit: the id and the changed fields), made from `base`, the record as the form read it. */
+  onSave: (input: Record<string, unknown>, base?: Subscription) => Promise<SaveResult>;
   onCancel: () => void;
   /** Today (YYYY-MM-DD), for the trial-length shortcuts. */
   today?: string;
@@ -34,7 +58,11 @@ export function SubscriptionForm(props: {
 }) {
   const { t } = props;
   const [values, setValues] = useState<FormValues>(props.initial);
+  // What the form was filled from: kept as it was when the form opened, whatever the live data does since.
+  const [base, setBase] = useState<Subscription | undefined>(props.existing);
+  const [start, setStart] = useState<FormValues>(props.initial);
   const [errors, setErrors] = useState<FieldErrors>({});
+  const [trouble, setTrouble] = useState<Trouble | null>(null);
   const [busy, setBusy] = useState(false);
   const [more, setMore] = useState(Boolean(props.existing));
 
@@ -55,18 +83,65 @@ export function SubscriptionForm(props: {
     setValues((v) => ({ ...v, amount: decimal(Number(read.amount), locale, 3), currency: read.currency }));
   }
 
+  const errorText = (code: ErrorCode) => t(`dashboard.error.${code}`);
+
+  async function send(input: Record<string, unknown>, from: Subscription | undefined) {
+    setBusy(true);
+    const saved = await props.onSave(input, from);
+    setBusy(false);
+    if (saved.ok) {
+      setErrors({});
+      setTrouble(null);
+    } else if (saved.reason === 'conflict' && saved.current) {
+      const fields = (saved.conflicts ?? []).flatMap((c) => formFieldOf(c) ?? []);
+      setErrors(Object.fromEntries(fields.map((f) => [f, t('dashboard.changedElsewhere')])));
+      setTrouble({ kind: 'conflict', conflicts: saved.conflicts ?? [], current: saved.current });
+    } else if (saved.reason === 'gone') {
+      setErrors({});
+      setTrouble({ kind: 'gone' });
+    } else {
+      setErrors(saved.errors);
+    }
+  }
+
   async function submit(e: Event) {
     e.preventDefault();
-    const read = readForm(values, props.existing, (code) => t(`dashboard.error.${code}`));
+    const read = editInput(values, start, base, errorText);
     if (!read.ok) {
       setErrors(read.errors);
       return;
     }
-    setBusy(true);
-    const saved = await props.onSave(read.input);
-    setBusy(false);
-    setErrors(saved.ok ? {} : saved.errors);
+    await send(read.input, base);
   }
+
+  /** After a conflict: the form on the stored record, with the user's changes to the other fields kept. */
+  function loadLatest() {
+    if (trouble?.kind !== 'conflict') return;
+    const latest = valuesFrom(trouble.current, props.today);
+    setValues(rebaseValues(values, start, latest, trouble.conflicts));
+    setStart(latest);
+    setBase(trouble.current);
+    setErrors({});
+    setTrouble(null);
+  }
+
+  /** After the subscription was deleted elsewhere: save what the form shows as a new one. */
+  async function addAsNew() {
+    const read = readForm(values, undefined, errorText);
+    if (!read.ok) {
+      setErrors(read.errors);
+      return;
+    }
+    const { id: _id, ...input } = read.input;
+    setBase(undefined);
+    await send(input, undefined);
+  }
+
+  const fieldNames = (paths: readonly string[]) =>
+    paths
+      .flatMap((p) => formFieldOf(p) ?? [])
+      .map((f) => t(`dashboard.field.${f === 'ownerId' ? 'owner' : f}`))
+      .join(', ');
 
   const field = (k: keyof FormValues, label: string, input: preact.JSX.Element) => (
     <div class={`field${errors[k] ? ' has-error' : ''}`}>
@@ -108,6 +183,24 @@ export function SubscriptionForm(props: {
       aria-labelledby="form-h"
     >
       <h2 id="form-h">{props.existing ? t('dashboard.editTitle') : t('dashboard.addTitle')}</h2>
+      {trouble && (
+        <div class="form-trouble" role="alert">
+          <p>
+            {trouble.kind === 'conflict'
+              ? t('dashboard.conflict', { fields: fieldNames(trouble.conflicts) })
+              : t('dashboard.gone')}
+          </p>
+          {trouble.kind === 'conflict' ? (
+            <button type="button" onClick={loadLatest}>
+              {t('dashboard.conflictReload')}
+            </button>
+          ) : (
+            <button type="button" onClick={addAsNew} disabled={busy}>
+              {t('dashboard.goneAddNew')}
+            </button>
+          )}
+        </div>
+      )}
       <div class="grid">
         {text('service', t('dashboard.field.service'), 'text', {
           autocomplete: 'off',

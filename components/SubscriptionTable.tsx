@@ -154,7 +154,6 @@ export function SubscriptionTable(props: {
                     >
                       {sub.service}
                     </button>
-                    {!sub.confirmed && <span class="tag">{t('dashboard.unconfirmed')}</span>}
                   </th>
                   <td class="num">
                     {money(sub.amountMinor, sub.currency, locale)}{' '}

@@ -1,18 +1,27 @@
-import { addDays } from './dates';
-import { addCharges, mergeServiceLinks, newId, type SubkeeperDb, saveDetection, saveSubscription } from './db';
-import type { Links, PageDetection, Settings, Subscription } from './model';
-import { addPeriods } from './schedule';
+import { addCharges, newId, type SubkeeperDb, saveDetection } from './db';
+import type { Detection, Links, PageDetection, Proposal, Settings, Subscription } from './model';
+import { chargeSource, hasChanges, newSubscriptionOf, proposalKey, updatePlan } from './proposal';
+import { isTracked } from './reminders/renewals';
 import { forHost, siteOf } from './site';
+import { linkAllowed, pageVerdict, plausibleAmount } from './trust';
 
 export { forHost, siteOf };
 
 /**
  * What the background does with a page the detection engine read: the decision rules, apart from the browser.
- * - pricing and none pages store nothing;
- * - signup pages create a pending detection only;
- * - confirmation, receipt, billing and account pages create or update a subscription (marked as detected, not
- *   confirmed, for the user to accept), record charges without duplicates, and record a price change when the
- *   page shows another price than the one known; links seen on the service's pages are remembered per service.
+ * A page is untrusted input. It never changes the user's data; it proposes, and the user accepts or ignores the
+ * proposal in the inbox (lib/proposal.ts). In order:
+ * - only https pages that are not user content on a publishing platform are read (lib/trust `pageVerdict`);
+ * - pricing and none pages store nothing; amounts beyond a sane ceiling are not believed;
+ * - the page's links are kept only when they point to its own site or the directory's domains for the service;
+ *   links seen on the service's own pages are remembered per service (shown below the user's own links);
+ * - a page about a service the user does not have yet becomes a pending proposal to add it;
+ * - a page about a subscription the user has may directly record charges at the price the user already has
+ *   (the page is on that service's own https site, by the matching rules); anything else it shows — another
+ *   price, period or renewal day, a new link, charges at another price — becomes a pending proposal of changes;
+ * - one pending proposal per service (a newer one replaces it), at most {@link MAX_PENDING_PER_HOST} per host, and a
+ *   proposal the user ignored is not brought back.
+ * Everything a page causes is written in one transaction.
  */
 
 export interface IngestInput {
@@ -28,13 +37,31 @@ export interface Clock {
   stamp: string;
 }
 
+export type IgnoreReason =
+  | 'disabled'
+  | 'never-here'
+  | 'unknown-service'
+  | 'nothing'
+  | 'not-a-url'
+  | 'insecure'
+  | 'user-content'
+  | 'dismissed'
+  | 'too-many';
+
 export type IngestOutcome =
-  | { action: 'ignored'; reason: 'disabled' | 'never-here' | 'unknown-service' | 'nothing' }
-  | { action: 'pending'; detectionId: string }
-  | { action: 'tracked'; detectionId: string; subscriptionId: string; created: boolean; chargesAdded: number };
+  | { action: 'ignored'; reason: IgnoreReason }
+  | { action: 'proposed'; detectionId: string; subscriptionId?: string; chargesAdded: number }
+  | { action: 'recorded'; subscriptionId: string; chargesAdded: number };
+
+/** Most pending proposals one host can have waiting in the inbox. */
+export const MAX_PENDING_PER_HOST = 5;
 
 /** Whether settings allow detection on this host (`never here` covers subdomains too). */
-export function detectionAllowed(settings: Settings, hostname: string, known: boolean): IngestOutcome | null {
+export function detectionAllowed(
+  settings: Settings,
+  hostname: string,
+  known: boolean,
+): Extract<IngestOutcome, { action: 'ignored' }> | null {
   if (!settings.detection.enabled) return { action: 'ignored', reason: 'disabled' };
   const h = hostname.toLowerCase();
   if (settings.detection.neverSites.some((s) => h === s || h.endsWith(`.${s}`))) {
@@ -51,17 +78,8 @@ function serviceKey(result: PageDetection, hostname: string): string {
 /** Finds the subscription a page is about: same directory id, else same domain (or parent domain). */
 export function findExisting(subs: readonly Subscription[], result: PageDetection, hostname: string) {
   const id = result.service?.serviceId;
-  const live = subs.filter((s) => s.status !== 'cancelled');
+  const live = subs.filter((s) => s.status !== 'cancelled' && isTracked(s));
   return (id ? live.find((s) => s.serviceId === id) : undefined) ?? forHost(live, result.service?.domain ?? hostname);
-}
-
-function pageLinks(result: PageDetection, pageUrl: string, today: string): Links {
-  const out: Links = {};
-  for (const kind of ['manage', 'cancel', 'pause'] as const) {
-    const url = result.links[kind];
-    if (url) out[kind] = { url, source: 'page', seenOn: pageUrl, seenAt: today };
-  }
-  return out;
 }
 
 /** What the service directory knows about a host (see lib/directory `lookupHost`). */
@@ -70,6 +88,7 @@ export interface DirectoryHit {
   name: string;
   category: Subscription['category'];
   domains: readonly string[];
+  links?: { manage?: string; cancel?: string; pause?: string };
 }
 export type LookupHost = (hostname: string) => DirectoryHit | undefined;
 
@@ -84,6 +103,42 @@ export function enrich(result: PageDetection, hostname: string, lookup: LookupHo
   };
 }
 
+/** Drops amounts no subscription has (lib/trust `plausibleAmount`): the price, the intro price, each charge. */
+export function believable(result: PageDetection): PageDetection {
+  const sub = result.subscription;
+  let subscription = sub;
+  if (sub && !plausibleAmount(sub.amountMinor, sub.currency, sub.period ?? 'P1M')) subscription = null;
+  else if (sub?.introAmountMinor !== undefined && !plausibleAmount(sub.introAmountMinor, sub.currency, sub.period)) {
+    const { introAmountMinor: _a, introPeriods: _p, ...rest } = sub;
+    subscription = rest;
+  }
+  const charges = result.charges.filter((c) => plausibleAmount(c.amountMinor, c.currency));
+  return { ...result, subscription, charges };
+}
+
+/**
+ * The page's links that may be kept (lib/trust `linkAllowed`): to its own site or the service's directory domains.
+ * A link that is the directory's own for the service is marked as coming from the directory.
+ */
+function trustedLinks(result: PageDetection, url: string, entry: DirectoryHit | undefined, today: string): Links {
+  const out: Links = {};
+  const directory = new Set(Object.values(entry?.links ?? {}));
+  for (const kind of ['manage', 'cancel', 'pause'] as const) {
+    const link = result.links[kind];
+    if (!link) continue;
+    if (directory.has(link)) out[kind] = { url: link, source: 'directory' };
+    else if (linkAllowed(link, url, entry?.domains ?? [])) {
+      out[kind] = { url: link, source: 'page', seenOn: url, seenAt: today };
+    }
+  }
+  return out;
+}
+
+/** The key that makes two pending detections "the same": the subscription they change, or the service they add. */
+function pendingKey(d: Pick<Detection, 'subscriptionId' | 'result' | 'hostname'>): string {
+  return d.subscriptionId ? `sub:${d.subscriptionId}` : `new:${serviceKey(d.result, d.hostname)}`;
+}
+
 export async function ingestDetection(
   db: SubkeeperDb,
   input: IngestInput,
@@ -91,126 +146,106 @@ export async function ingestDetection(
   clock: Clock,
   lookup: LookupHost,
 ): Promise<IngestOutcome> {
-  const { url } = input;
+  const verdict = pageVerdict(input.url);
+  if (!verdict.ok) return { action: 'ignored', reason: verdict.reason };
+  const url = verdict.url.href;
   const hostname = siteOf(url);
   const hit = lookup(hostname);
-  const result = enrich(input.result, hostname, lookup);
-  const blocked = detectionAllowed(settings, hostname, Boolean(result.service?.serviceId));
+  const enriched = enrich(input.result, hostname, lookup);
+  const blocked = detectionAllowed(settings, hostname, Boolean(enriched.service?.serviceId));
   if (blocked) return blocked;
-  if (result.kind === 'pricing' || result.kind === 'none') return { action: 'ignored', reason: 'nothing' };
-
-  const detection = {
-    id: newId(),
-    url,
-    hostname,
-    seenAt: clock.stamp,
-    result,
-    status: 'pending' as const,
-    ...(input.tabId !== undefined ? { tabId: input.tabId } : {}),
-  };
-  const links = pageLinks(result, url, clock.today);
-  if (Object.keys(links).length > 0) await mergeServiceLinks(db, serviceKey(result, hostname), links);
-
-  if (result.kind === 'signup' || !result.service) {
-    const saved = await saveDetection(db, detection);
-    return saved.ok ? { action: 'pending', detectionId: detection.id } : { action: 'ignored', reason: 'nothing' };
-  }
-  const sub = result.subscription;
-  const latestCharge = [...result.charges].sort((a, b) => b.date.localeCompare(a.date))[0];
-  if (!sub && !latestCharge) {
-    // An account page with no price: remember its links, nothing to track.
-    return { action: 'ignored', reason: 'nothing' };
-  }
+  if (enriched.kind === 'pricing' || enriched.kind === 'none') return { action: 'ignored', reason: 'nothing' };
+  const result = believable(enriched);
+  const serviceId = result.service?.serviceId;
+  const entry = serviceId ? (hit?.id === serviceId ? hit : lookup(result.service?.domain ?? '')) : undefined;
+  const links = trustedLinks(result, url, entry?.id === serviceId ? entry : undefined, clock.today);
+  const pageLinks: Links = Object.fromEntries(Object.entries(links).filter(([, l]) => l.source === 'page'));
 
   return db.transaction(
     'rw',
-    [db.subscriptions, db.charges, db.priceChanges, db.detections, db.serviceLinks],
+    [db.subscriptions, db.charges, db.detections, db.serviceLinks],
     async (): Promise<IngestOutcome> => {
-      const existing = findExisting(await db.subscriptions.toArray(), result, hostname);
-      const amountMinor = sub?.amountMinor ?? latestCharge!.amountMinor;
-      const currency = sub?.currency ?? latestCharge!.currency;
-      const period = sub?.period ?? existing?.period ?? 'P1M';
-      // A charge's own day is a billing day (it keeps a 31st); that it is paid moves the next renewal past it
-      // (addCharges records it as the subscription's lastPaid).
-      const anchor = sub?.nextRenewal ?? latestCharge?.date;
-      let subscriptionId: string;
-      let created = false;
-      if (existing) {
-        subscriptionId = existing.id;
-        const patch: Record<string, unknown> = { id: existing.id, links: { ...existing.links, ...links } };
-        if (anchor) patch.billingAnchor = anchor;
-        if (sub?.period) patch.period = sub.period;
-        const priceChanged = currency === existing.currency && amountMinor !== existing.amountMinor;
-        if (priceChanged && !isIntroAmount(existing, amountMinor, clock.today)) {
-          await db.priceChanges.put({
-            id: newId(),
-            subscriptionId: existing.id,
-            date: latestCharge?.date ?? clock.today,
-            oldAmountMinor: existing.amountMinor,
-            newAmountMinor: amountMinor,
-            currency,
-            sourceUrl: url,
-          });
-          patch.amountMinor = amountMinor;
-        }
-        await saveSubscription(db, patch, clock.stamp);
-      } else {
-        const trialEnd = sub?.trialDays ? addDays(clock.today, sub.trialDays) : undefined;
-        const start = trialEnd ?? clock.today;
-        const introEnd =
-          sub?.introAmountMinor !== undefined && sub.introPeriods
-            ? addPeriods(start, period, sub.introPeriods)
-            : undefined;
-        const saved = await saveSubscription(
-          db,
-          {
-            service: result.service!.name,
-            serviceId: result.service!.serviceId,
-            domain: result.service!.domain,
-            category: hit?.category ?? 'other',
-            amountMinor,
-            currency,
-            period,
-            status: trialEnd ? 'trial' : 'active',
-            statusHistory: [{ status: trialEnd ? 'trial' : 'active', date: clock.today }],
-            billingAnchor: trialEnd ?? anchor ?? clock.today,
-            startDate: clock.today,
-            // A receipt or a confirmation with no other date: paid today, so the next renewal is a period away.
-            ...(!trialEnd && !anchor && (result.kind === 'receipt' || result.kind === 'confirmation')
-              ? { lastPaid: clock.today }
-              : {}),
-            trialEnd,
-            introAmountMinor: sub?.introAmountMinor,
-            introEnd,
-            links,
-            source: 'detected',
-            confirmed: false,
-          },
-          clock.stamp,
-        );
-        if (!saved.ok) return { action: 'ignored', reason: 'nothing' };
-        subscriptionId = saved.value.id;
-        created = true;
+      if (Object.keys(pageLinks).length > 0) {
+        const key = serviceKey(result, hostname);
+        const before = (await db.serviceLinks.get(key))?.links ?? {};
+        await db.serviceLinks.put({ key, links: { ...before, ...pageLinks } });
       }
+      const base = {
+        id: newId(),
+        url,
+        hostname,
+        seenAt: clock.stamp,
+        result,
+        status: 'pending' as const,
+        ...(input.tabId !== undefined ? { tabId: input.tabId } : {}),
+      };
+
+      const existing = result.service ? findExisting(await db.subscriptions.toArray(), result, hostname) : undefined;
+      if (!existing) {
+        const subscription = newSubscriptionOf(result, {
+          seenDay: clock.today,
+          category: (entry ?? hit)?.category,
+          links,
+        });
+        // An account page with no price: its links are remembered, there is nothing to add.
+        if (!subscription && result.kind !== 'signup' && result.service)
+          return { action: 'ignored', reason: 'nothing' };
+        const proposal: Proposal | undefined = subscription
+          ? {
+              type: 'new',
+              subscription,
+              charges: result.charges
+                .filter((c) => c.date <= clock.today)
+                .map((c) => ({ ...c, source: chargeSource(result.kind) })),
+            }
+          : undefined;
+        return propose(db, { ...base, ...(proposal ? { proposal } : {}) }, 0);
+      }
+      // A sign-up page of a service the user already has is someone looking at plans, not a change.
+      if (result.kind === 'signup') return { action: 'ignored', reason: 'nothing' };
+
+      const plan = updatePlan(existing, result, { today: clock.today, links });
       const added = await addCharges(
         db,
-        result.charges.map((c) => ({
-          id: newId(),
-          subscriptionId,
-          date: c.date,
-          amountMinor: c.amountMinor,
-          currency: c.currency,
-          source: result.kind,
-          sourceUrl: url,
-        })),
+        plan.knownCharges.map((c) => ({ ...c, id: newId(), subscriptionId: existing.id, sourceUrl: url })),
       );
-      await saveDetection(db, { ...detection, subscriptionId, status: created ? 'pending' : 'accepted' });
-      return { action: 'tracked', detectionId: detection.id, subscriptionId, created, chargesAdded: added.length };
+      if (!hasChanges(plan.changes) && plan.proposedCharges.length === 0) {
+        return added.length > 0
+          ? { action: 'recorded', subscriptionId: existing.id, chargesAdded: added.length }
+          : { action: 'ignored', reason: 'nothing' };
+      }
+      const proposal: Proposal = { type: 'update', changes: plan.changes, charges: plan.proposedCharges };
+      return propose(db, { ...base, subscriptionId: existing.id, proposal }, added.length);
     },
   );
 }
 
-/** During an intro period a lower price is expected, not a price change. */
-function isIntroAmount(sub: Subscription, amountMinor: number, today: string): boolean {
-  return sub.introAmountMinor === amountMinor && (!sub.introEnd || today < sub.introEnd);
+/**
+ * Stores a pending proposal (inside the ingest transaction): it replaces a pending one for the same subscription or
+ * service; it is dropped when the user already ignored the same proposal, or when the host has too many waiting.
+ */
+async function propose(db: SubkeeperDb, detection: Detection, chargesAdded: number): Promise<IngestOutcome> {
+  const key = pendingKey(detection);
+  const sameHost = await db.detections.where('hostname').equals(detection.hostname).toArray();
+  const mine = sameHost.filter((d) => pendingKey(d) === key);
+  if (detection.proposal) {
+    const fingerprint = proposalKey(detection.proposal);
+    if (mine.some((d) => d.status === 'dismissed' && d.proposal && proposalKey(d.proposal) === fingerprint)) {
+      return chargesAdded > 0 && detection.subscriptionId
+        ? { action: 'recorded', subscriptionId: detection.subscriptionId, chargesAdded }
+        : { action: 'ignored', reason: 'dismissed' };
+    }
+  }
+  const replaced = mine.filter((d) => d.status === 'pending');
+  const others = sameHost.filter((d) => d.status === 'pending' && pendingKey(d) !== key);
+  if (others.length >= MAX_PENDING_PER_HOST) return { action: 'ignored', reason: 'too-many' };
+  if (replaced.length > 0) await db.detections.bulkDelete(replaced.map((d) => d.id));
+  const saved = await saveDetection(db, detection);
+  if (!saved.ok) throw new Error(`invalid detection: ${Object.keys(saved.errors).join(', ')}`);
+  return {
+    action: 'proposed',
+    detectionId: detection.id,
+    ...(detection.subscriptionId ? { subscriptionId: detection.subscriptionId } : {}),
+    chargesAdded,
+  };
 }

@@ -12,7 +12,7 @@ import { mustParsePeriod, perMonthMinor, perYearMinor } from './schedule';
  * at their current price (the intro price while it lasts). A free trial costs nothing yet, so its price is kept
  * apart (`afterTrialsMonthlyMinor`, "+ X per month when your trials end"); its first charge, on the day the trial
  * ends, is a real coming charge and is listed and summed with the renewals (next 30 days, calendar). Paused and
- * cancelled subscriptions count nowhere.
+ * cancelled subscriptions count nowhere, nor anything the user has not accepted.
  */
 
 export interface Ctx {
@@ -27,6 +27,8 @@ export function inFreeTrial(sub: Subscription, today: string): boolean {
 }
 
 export function counts(sub: Subscription, today: string): boolean {
+  // A find the user has not accepted is not theirs (older data; finds are proposals now).
+  if (sub.confirmed === false) return false;
   if (sub.status === 'active' || sub.status === 'trial') return !sub.endsOn || sub.endsOn >= today;
   return false;
 }

@@ -18,7 +18,8 @@ const store = createStore({ db, now: () => new Date(), languages: navigator.lang
 const platform = {
   languages: navigator.languages,
   openUrl: (url: string) => {
-    if (HttpUrl.safeParse(url).success) window.open(url, '_blank', 'noopener,noreferrer');
+    const parsed = HttpUrl.safeParse(url);
+    if (parsed.success) window.open(parsed.data, '_blank', 'noopener,noreferrer');
   },
   download: downloadText,
 };

@@ -108,12 +108,7 @@ export function BackupPanel(props: {
       )}
 
       <div role="status" aria-live="polite">
-        {state.step === 'done' &&
-          t('data.backup.done', {
-            added: state.result.added,
-            updated: state.result.updated,
-            skipped: state.result.skipped,
-          })}
+        {state.step === 'done' && <RestoreReport t={t} result={state.result} />}
       </div>
       {state.step === 'error' && (
         <div role="alert">
@@ -122,5 +117,24 @@ export function BackupPanel(props: {
         </div>
       )}
     </section>
+  );
+}
+
+/** What a restore did, subscriptions and charges apart (the rest together, when there was any). */
+function RestoreReport({ t, result }: { t: Translate; result: RestoreResult }) {
+  const { subscriptions, charges, members, priceChanges, detections } = result.tables;
+  const other = {
+    added: members.added + priceChanges.added + detections.added,
+    skipped: members.skipped + priceChanges.skipped + detections.skipped + members.updated,
+  };
+  return (
+    <>
+      <p>{t('data.backup.doneTitle')}</p>
+      <ul class="restore-report">
+        <li>{t('data.backup.doneSubscriptions', { ...subscriptions })}</li>
+        <li>{t('data.backup.doneCharges', { added: charges.added, skipped: charges.skipped + charges.updated })}</li>
+        {other.added + other.skipped > 0 && <li>{t('data.backup.doneOther', other)}</li>}
+      </ul>
+    </>
   );
 }

@@ -12,7 +12,8 @@ import {
   previewSubscriptions,
   readCsv,
 } from '../../lib/io/csv';
-import type { Language } from '../../lib/model';
+import { duplicateRows, type ImportCounts } from '../../lib/io/import';
+import type { Language, Subscription } from '../../lib/model';
 import { fileOf, type ReadFile } from './types';
 
 /** A row problem in the UI language when the catalog has it (`data.problem.<message>`), else as written. */
@@ -28,10 +29,13 @@ interface Table {
   rows: string[][];
 }
 
+/** Most preview rows drawn (rows with problems and duplicates first): a 10,000-row table would freeze the page. */
+export const PREVIEW_ROWS = 100;
+
 /**
  * Importing subscriptions from a spreadsheet: choose a CSV file, check which column holds which field (guessed
- * from the titles, one select per field), look at the preview with each row's problems, and import the rows
- * that are fine.
+ * from the titles, one select per field), look at the preview with each row's problems and the rows that look
+ * like subscriptions already there, and import the rows that are fine, all at once, with a progress bar.
  */
 export function CsvImport(props: {
   t: Translate;
@@ -40,15 +44,22 @@ export function CsvImport(props: {
   today: string;
   defaultCurrency: string;
   readFile: ReadFile;
-  /** Saves the rows; resolves to how many were saved. */
-  onImport: (values: CsvSubscriptionInput[]) => Promise<number> | number;
+  /** What is stored now, to warn about rows that are already there. */
+  existing: readonly Subscription[];
+  /** Saves the rows in one go (all or nothing), reporting progress; resolves to what it did. */
+  onImport: (
+    values: CsvSubscriptionInput[],
+    opts: { includeDuplicates: boolean; onProgress: (done: number, total: number) => void },
+  ) => Promise<ImportCounts>;
 }) {
   const { t, locale } = props;
   const [table, setTable] = useState<Table | null>(null);
   const [mapping, setMapping] = useState<Mapping>({});
   const [error, setError] = useState<string | null>(null);
-  const [imported, setImported] = useState<number | null>(null);
+  const [imported, setImported] = useState<ImportCounts | null>(null);
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [includeDuplicates, setIncludeDuplicates] = useState(false);
 
   async function choose(e: Event) {
     const file = fileOf(e);
@@ -83,6 +94,16 @@ export function CsvImport(props: {
     [table, mapping, props.today, props.defaultCurrency, props.lang],
   );
   const good = preview.flatMap((p) => (p.ok ? [p.value] : []));
+  const duplicate = useMemo(() => {
+    const marks = duplicateRows(good, props.existing);
+    return new Set(good.filter((_, i) => marks[i]));
+  }, [preview, props.existing]);
+  const toImport = includeDuplicates ? good : good.filter((v) => !duplicate.has(v));
+  // Rows with problems first, then the ones already there, then the rest, up to PREVIEW_ROWS.
+  const shown = useMemo(() => {
+    const rank = (p: (typeof preview)[number]) => (!p.ok ? 0 : duplicate.has(p.value) ? 1 : 2);
+    return [...preview].sort((a, b) => rank(a) - rank(b) || a.row - b.row).slice(0, PREVIEW_ROWS);
+  }, [preview, duplicate]);
 
   function setColumn(field: CsvField, value: string) {
     const next: Mapping = { ...mapping };
@@ -93,12 +114,21 @@ export function CsvImport(props: {
 
   async function doImport() {
     setBusy(true);
+    setError(null);
+    setProgress({ done: 0, total: toImport.length });
     try {
-      setImported(await props.onImport(good));
+      setImported(
+        await props.onImport(toImport, {
+          includeDuplicates,
+          onProgress: (done, total) => setProgress({ done, total }),
+        }),
+      );
+      setTable(null);
     } catch {
       setError(t('data.csv.importFailed'));
     } finally {
       setBusy(false);
+      setProgress(null);
     }
   }
 
@@ -134,6 +164,18 @@ export function CsvImport(props: {
 
           <h3>{t('data.csv.preview')}</h3>
           <p>{t('data.csv.summary', { ok: good.length, bad: preview.length - good.length })}</p>
+          {duplicate.size > 0 && (
+            <div class="csv-duplicates" role="note">
+              <p>{t('data.csv.duplicates', { n: duplicate.size })}</p>
+              <input
+                type="checkbox"
+                id="csv-include-duplicates"
+                checked={includeDuplicates}
+                onChange={(e) => setIncludeDuplicates((e.currentTarget as HTMLInputElement).checked)}
+              />{' '}
+              <label for="csv-include-duplicates">{t('data.csv.includeDuplicates')}</label>
+            </div>
+          )}
           <table>
             <thead>
               <tr>
@@ -146,8 +188,8 @@ export function CsvImport(props: {
               </tr>
             </thead>
             <tbody>
-              {preview.map((p) => (
-                <tr key={p.row} class={p.ok ? undefined : 'row-error'}>
+              {shown.map((p) => (
+                <tr key={p.row} class={!p.ok ? 'row-error' : duplicate.has(p.value) ? 'row-duplicate' : undefined}>
                   <td>{p.row}</td>
                   {p.ok ? (
                     <>
@@ -155,7 +197,7 @@ export function CsvImport(props: {
                       <td>{money(p.value.amountMinor, p.value.currency, locale)}</td>
                       <td>{periodLabel(p.value.period, t)}</td>
                       <td>{formatDate(p.value.billingAnchor, locale)}</td>
-                      <td>{t('data.csv.rowOk')}</td>
+                      <td>{duplicate.has(p.value) ? t('data.csv.rowDuplicate') : t('data.csv.rowOk')}</td>
                     </>
                   ) : (
                     <>
@@ -175,13 +217,27 @@ export function CsvImport(props: {
               ))}
             </tbody>
           </table>
-          <button type="button" class="primary" onClick={doImport} disabled={busy || good.length === 0}>
-            {t('data.csv.import', { n: good.length })}
+          {preview.length > shown.length && (
+            <p class="muted small">{t('data.csv.moreRows', { n: preview.length - shown.length })}</p>
+          )}
+          <button type="button" class="primary" onClick={doImport} disabled={busy || toImport.length === 0}>
+            {t('data.csv.import', { n: toImport.length })}
           </button>
+          {progress && (
+            <p>
+              <label for="csv-progress">{t('data.csv.importing', progress)}</label>{' '}
+              <progress id="csv-progress" max={Math.max(progress.total, 1)} value={progress.done} />
+            </p>
+          )}
         </>
       )}
       <div role="status" aria-live="polite">
-        {imported !== null && t('data.csv.imported', { n: imported })}
+        {imported !== null && (
+          <p>
+            {t('data.csv.imported', { n: imported.added })}
+            {imported.duplicates > 0 && ` ${t('data.csv.skipped', { n: imported.duplicates })}`}
+          </p>
+        )}
       </div>
     </section>
   );

@@ -49,7 +49,8 @@ export function formatPeriod(period: string, t: Translate): string {
 /** The URL when it is an http(s) link, otherwise null: nothing else is ever rendered as a link. */
 export function safeHttpUrl(url: unknown): string | null {
   if (typeof url !== 'string') return null;
-  return HttpUrl.safeParse(url).success ? url : null;
+  const parsed = HttpUrl.safeParse(url);
+  return parsed.success ? parsed.data : null;
 }
 
 /** The host name of a URL for showing where a link goes, or '' when it cannot be read. */

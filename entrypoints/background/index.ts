@@ -4,7 +4,7 @@ import { localeSettings, preferredCurrencies } from '../../lib/app/defaults';
 import { todayFromInstant } from '../../lib/dates';
 import { getDb, getSettings } from '../../lib/db';
 import { detectFromSnapshot } from '../../lib/detect';
-import { directoryHit, lookupHost } from '../../lib/directory';
+import { directoryHit, getService, lookupHost, serviceLinks } from '../../lib/directory';
 import { ingestDetection } from '../../lib/ingest';
 import { acceptContentMessage, acceptPageMessage, type SenderInfo } from '../../lib/messages';
 import type { Settings } from '../../lib/model';
@@ -17,7 +17,19 @@ import { setupReminders } from './reminders';
 export default defineBackground(() => {
   const db = getDb();
   const now = () => new Date();
-  const reminders = setupReminders({ db, browser, now });
+  const directoryCancel = (serviceId: string) => {
+    const entry = getService(serviceId);
+    return entry ? serviceLinks(entry).cancel : undefined;
+  };
+  // Firefox defines notifications.onButtonClicked (the event never fires) but rejects `buttons` in
+  // notifications.create, so the presence of the event is no test there: the build target decides.
+  const reminders = setupReminders({
+    db,
+    browser,
+    now,
+    directoryCancel,
+    notificationButtons: !import.meta.env.FIREFOX,
+  });
   const ownId = browser.runtime.id;
   const ownOrigin = browser.runtime.getURL('/');
 
@@ -64,12 +76,12 @@ export default defineBackground(() => {
       { today: todayFromInstant(instant), stamp: instant.toISOString() },
       lookupHost,
     );
-    if (outcome.action !== 'ignored' && tabId !== undefined) {
+    if (outcome.action === 'proposed' && tabId !== undefined) {
       await browser.action.setBadgeText({ tabId, text: '+1' });
       await browser.action.setBadgeBackgroundColor({ tabId, color: '#1f7a4d' });
     }
-    if (outcome.action === 'tracked') await reminders.resync();
-    return { ok: true, outcome };
+    // The page learns nothing about what is stored (whether the user has this service, what was proposed).
+    return { ok: true };
   }
 
   // A new user gets the first-run page: what Subkeeper finds and where, and the settings it guessed to confirm.
@@ -77,6 +89,10 @@ export default defineBackground(() => {
     if (details.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
   });
 
-  // Hooks for end-to-end tests, inside the worker only (never reachable from web pages).
-  Object.assign(globalThis, { subkeeper: { db, resync: () => reminders.resync() } });
+  // Hooks for end-to-end tests, inside the worker only (never reachable from web pages), and only in the test build
+  // (`wxt build --mode e2e`, npm run build:e2e): the constant is replaced at build time, so production builds and
+  // the store packages do not contain this code at all.
+  if (import.meta.env.MODE === 'e2e') {
+    Object.assign(globalThis, { subkeeper: { db, resync: () => reminders.resync() } });
+  }
 });

@@ -13,6 +13,7 @@ import {
   actionOfButton,
   alarmDayOf,
   cancelUrlOf,
+  type DirectoryCancel,
   type PendingLog,
   type PendingNotification,
   parseReminderId,
@@ -58,7 +59,7 @@ export interface NotificationsApi {
   clear(id: string): Promise<boolean>;
   getAll(): Promise<Record<string, unknown>>;
   onClicked: EventLike<(id: string) => void>;
-  /** Chrome only; Firefox has no notification buttons. */
+  /** Chrome. Firefox defines this event too, but it never fires: Firefox rejects `buttons` in `create`. */
   onButtonClicked?: EventLike<(id: string, buttonIndex: number) => void>;
 }
 
@@ -88,10 +89,17 @@ export interface RemindersDeps {
   now: () => Date;
   /** Overrides `browser.notifications` (tests; browsers where it is partial). */
   notifications?: NotificationsApi;
+  /**
+   * Whether notifications can carry buttons (default: when `onButtonClicked` exists). Pass false for Firefox, which
+   * has the event but no buttons: then no button listener is registered and notifications are created without.
+   */
+  notificationButtons?: boolean;
   /** The browser's preferred languages (default: `navigator.languages`). */
   languages?: () => readonly string[];
   /** Where errors go (default: console.error). */
   onError?: (error: unknown) => void;
+  /** The directory's cancel page of a service (notifications offer it when the subscription has no trusted link). */
+  directoryCancel?: DirectoryCancel;
 }
 
 export interface RemindersHandle {
@@ -115,7 +123,8 @@ export function startOfLocalDay(day: string): number {
 export function setupReminders(deps: RemindersDeps): RemindersHandle {
   const { db, browser, now } = deps;
   const notifications = deps.notifications ?? browser.notifications;
-  const canUseButtons = typeof notifications?.onButtonClicked?.addListener === 'function';
+  const canUseButtons =
+    deps.notificationButtons !== false && typeof notifications?.onButtonClicked?.addListener === 'function';
   const report = deps.onError ?? ((e: unknown) => console.error('[subkeeper reminders]', e));
   const languages = deps.languages ?? (() => globalThis.navigator?.languages ?? []);
   const iconUrl = () => browser.runtime.getURL('/icon/128.png');
@@ -182,6 +191,7 @@ export function setupReminders(deps: RemindersDeps): RemindersHandle {
       snoozed: readSnoozeLog(snoozedRaw),
       t,
       locale,
+      ...(deps.directoryCancel ? { directoryCancel: deps.directoryCancel } : {}),
     });
 
     // 1. Record before showing (one transaction), 2. show, 3. clear pending.
@@ -235,7 +245,8 @@ export function setupReminders(deps: RemindersDeps): RemindersHandle {
       });
       await resync();
     } else if (action === 'cancelPage' && parsed.subscriptionId !== undefined) {
-      const url = cancelUrlOf(await getSubscription(db, parsed.subscriptionId));
+      // Only a link the user entered or accepted, or the directory's: never one a page planted.
+      const url = cancelUrlOf(await getSubscription(db, parsed.subscriptionId), deps.directoryCancel);
       if (url) await browser.tabs.create({ url });
     }
   }

@@ -1,18 +1,19 @@
 import { useComputed, useSignal, useSignalEffect } from '@preact/signals';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { DetectionInbox } from '../../components/DetectionInbox';
 import { Overview } from '../../components/Overview';
 import { SubscriptionForm } from '../../components/SubscriptionForm';
 import { SubscriptionTable } from '../../components/SubscriptionTable';
 import { UndoBar } from '../../components/UndoBar';
 import { preferredCurrencies } from '../../lib/app/defaults';
 import { valuesForNew, valuesFrom } from '../../lib/app/form';
+import { inboxItems } from '../../lib/app/inbox';
 import { NAV, parseRoute, type Route, routeHash } from '../../lib/app/route';
 import type { Store } from '../../lib/app/store';
 import { buildRows, DEFAULT_QUERY, distinct, queryRows, type TableQuery } from '../../lib/app/table';
 import type { DeletedBundle } from '../../lib/db';
 import { createTranslator, LOCALES, resolveLanguage } from '../../lib/i18n';
 import type { Detection } from '../../lib/model';
+import { proposalOf } from '../../lib/proposal';
 import { endingSoon, recentIncreases, sumInBase, totals, upcomingRenewals } from '../../lib/summary';
 
 type MoreViewsModule = typeof import('./MoreViews');
@@ -43,6 +44,8 @@ export interface Platform {
   download: (name: string, mime: string, text: string) => void;
   /** The first-run page, where guessed settings are confirmed (the extension's; the web app has none). */
   welcomeUrl?: string;
+  /** The extension's version and its privacy page (absent in the static web app). */
+  about?: { version: string; privacyUrl: (lang: string) => string };
 }
 
 /** The dashboard: wires the store (lib/app/store) to the views (components/). */
@@ -70,6 +73,8 @@ export function App({ store, platform }: { store: Store; platform: Platform }) {
   const ctx = store.ctx.value;
   const subs = store.subscriptions.value;
   const rows = useComputed(() => buildRows(store.subscriptions.value, store.ctx.value));
+  // What pages found, shown once, in the overview's inbox; nothing of it is in `subs` (the user's subscriptions).
+  const inbox = useComputed(() => inboxItems(store.detections.value, store.subscriptions.value));
   const onSubscriptions = route.value.view === 'subscriptions';
   // Filtering and sorting run when the rows or the query change, not on every render.
   const shown = useMemo(
@@ -122,11 +127,11 @@ export function App({ store, platform }: { store: Store; platform: Platform }) {
         ending={endingSoon(subs, ctx.today, 14)}
         increases={recentIncreases(store.priceChanges.value, ctx.today, 90)}
         subscriptions={subs}
-        detections={store.detections.value}
+        inbox={inbox.value}
         locale={locale}
         t={t}
         onOpen={(id) => go({ view: 'subscription', id })}
-        onAccept={(d) => (d.subscriptionId ? store.acceptDetection(d) : store.trackDetection(d))}
+        onAccept={(d) => void store.acceptDetection(d)}
         onEditDetection={(d) => {
           setEditDetection(d);
           go(d.subscriptionId ? { view: 'edit', id: d.subscriptionId } : { view: 'add' });
@@ -154,12 +159,15 @@ export function App({ store, platform }: { store: Store; platform: Platform }) {
     );
   } else if (r.view === 'add' || r.view === 'edit') {
     const existing = r.view === 'edit' ? subs.find((s) => s.id === r.id) : undefined;
+    const proposed = !existing && editDetection ? proposalOf(editDetection) : undefined;
     const initial = existing
       ? valuesFrom(existing, ctx.today)
-      : valuesForNew(editDetection?.result, ctx.base, ctx.today);
+      : proposed?.type === 'new'
+        ? valuesFrom(proposed.subscription)
+        : valuesForNew(editDetection?.result, ctx.base, ctx.today);
     body = (
       <SubscriptionForm
-        key={existing?.id ?? 'new'}
+        key={r.view === 'edit' ? `edit-${r.id}` : 'new'}
         initial={initial}
         existing={existing}
         members={store.members.value}
@@ -167,11 +175,12 @@ export function App({ store, platform }: { store: Store; platform: Platform }) {
         today={ctx.today}
         priceContext={{ lang: locale, prefer: preferredCurrencies(store.settings.value, platform.languages) }}
         t={t}
-        onSave={async (input) => {
-          const saved = await store.save(input);
+        onSave={async (input, base) => {
+          const saved = await store.save(input, { base });
           if (!saved.ok) return saved;
           if (editDetection) {
-            await store.acceptDetection({ ...editDetection, subscriptionId: saved.value.id });
+            // The user's form is what counts; the proposal is done (its charges go to the saved subscription).
+            await store.resolveDetection(editDetection, saved.value.id);
             setEditDetection(null);
           }
           go({ view: 'subscription', id: saved.value.id });
@@ -224,21 +233,10 @@ export function App({ store, platform }: { store: Store; platform: Platform }) {
           </aside>
         )}
         {body}
-        {r.view === 'subscriptions' && store.detections.value.length > 0 && (
-          <section class="card" aria-labelledby="inbox2-h">
-            <h2 id="inbox2-h">{t('dashboard.inbox')}</h2>
-            <DetectionInbox
-              detections={store.detections.value}
-              locale={locale}
-              t={t}
-              onAccept={(d) => (d.subscriptionId ? store.acceptDetection(d) : store.trackDetection(d))}
-              onEdit={(d) => {
-                setEditDetection(d);
-                go(d.subscriptionId ? { view: 'edit', id: d.subscriptionId } : { view: 'add' });
-              }}
-              onDismiss={(d) => store.dismissDetection(d)}
-            />
-          </section>
+        {r.view === 'subscriptions' && inbox.value.length > 0 && (
+          <p class="card small" data-testid="inbox-waiting">
+            {t('dashboard.inbox')}: {inbox.value.length} · <a href="#/overview">{t('inbox.review')}</a>
+          </p>
         )}
       </main>
       {undo && (

@@ -70,15 +70,15 @@ export function DataPanel(props: {
     } else if (kind === 'subscriptions-csv') {
       platform.download(
         `subkeeper-subscriptions-${today}.csv`,
-        'text/csv',
-        exportSubscriptionsCsv(store.subscriptions.value, { today }),
+        'text/csv;charset=utf-8',
+        exportSubscriptionsCsv(store.subscriptions.value, { today, lang }),
       );
     } else if (kind === 'charges-csv') {
       const charges = await store.loadCharges();
       platform.download(
         `subkeeper-charges-${today}.csv`,
-        'text/csv',
-        exportChargesCsv(charges, store.subscriptions.value),
+        'text/csv;charset=utf-8',
+        exportChargesCsv(charges, store.subscriptions.value, { lang }),
       );
     } else {
       const ics = exportIcs(store.subscriptions.value, { now, lang, reminders: store.settings.value.reminders });
@@ -138,7 +138,8 @@ export function DataPanel(props: {
           today={today}
           defaultCurrency={ctx.base}
           readFile={readFile}
-          onImport={(values) => store.importMany(values)}
+          existing={store.subscriptions.value}
+          onImport={(values, opts) => store.importMany(values, opts)}
         />
       </div>
       <HouseholdReview t={t} locale={locale} today={today} base={ctx.base} rates={ctx.rates} readFile={readFile} />

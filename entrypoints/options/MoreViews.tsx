@@ -1,4 +1,5 @@
 import { useEffect } from 'preact/hooks';
+import { AboutCard } from '../../components/AboutCard';
 import { CalendarView } from '../../components/views/CalendarView';
 import { ChartsView } from '../../components/views/ChartsView';
 import { SettingsView } from '../../components/views/SettingsView';
@@ -96,23 +97,27 @@ export function MoreViews(props: {
     );
   }
   if (route.view === 'settings') {
+    const about = props.platform.about;
     return (
-      <SettingsView
-        settings={store.settings.value}
-        members={store.members.value}
-        bundledRates={bundledRates}
-        t={t}
-        locale={locale}
-        onSave={async (s) => {
-          const r = await store.updateSettings(s);
-          return r.ok ? { ok: true } : r;
-        }}
-        subscriptions={store.subscriptions.value}
-        browserKrone={kroneOf({}, props.platform.languages)}
-        onRelabel={(ids, from, to) => store.relabel(ids, from, to)}
-        onSaveMember={(m) => store.upsertMember(m)}
-        onDeleteMember={(id) => store.removeMember(id)}
-      />
+      <>
+        <SettingsView
+          settings={store.settings.value}
+          members={store.members.value}
+          bundledRates={bundledRates}
+          t={t}
+          locale={locale}
+          onSave={async (s) => {
+            const r = await store.updateSettings(s);
+            return r.ok ? { ok: true } : r;
+          }}
+          subscriptions={store.subscriptions.value}
+          browserKrone={kroneOf({}, props.platform.languages)}
+          onRelabel={(ids, from, to) => store.relabel(ids, from, to)}
+          onSaveMember={(m) => store.upsertMember(m)}
+          onDeleteMember={(id) => store.removeMember(id)}
+        />
+        {about && <AboutCard t={t} version={about.version} privacyUrl={about.privacyUrl(props.lang)} />}
+      </>
     );
   }
   return (

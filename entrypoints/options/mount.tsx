@@ -19,10 +19,15 @@ export async function mount(root: HTMLElement, snapshot: Promise<Snapshot | null
   const platform = {
     languages: navigator.languages,
     openUrl: (url: string) => {
-      if (HttpUrl.safeParse(url).success) void browser.tabs.create({ url });
+      const parsed = HttpUrl.safeParse(url);
+      if (parsed.success) void browser.tabs.create({ url: parsed.data });
     },
     download: downloadText,
     welcomeUrl: browser.runtime.getURL('/welcome.html'),
+    about: {
+      version: browser.runtime.getManifest().version,
+      privacyUrl: (lang: string) => `${browser.runtime.getURL('/privacy.html')}?lang=${lang}`,
+    },
   };
 
   render(<App store={store} platform={platform} />, root);

@@ -36,10 +36,10 @@ export async function start(root: HTMLElement, painted: () => void) {
       window.close();
     },
     onTrack: async (d: Detection) => {
-      await (d.subscriptionId ? store.acceptDetection(d) : store.trackDetection(d));
+      await store.acceptDetection(d);
       draw(await currentSite());
     },
-    onEdit: (d: Detection) => openDashboard(d.subscriptionId ? `#/edit/${d.subscriptionId}` : '#/overview'),
+    onEdit: (d: Detection) => openDashboard(d.subscriptionId ? `#/subscription/${d.subscriptionId}` : '#/overview'),
     onIgnore: async (d: Detection) => {
       await store.dismissDetection(d);
       draw(await currentSite());

@@ -4,6 +4,7 @@ import {
   type PageDetection,
   type Subscription,
   Subscription as SubscriptionSchema,
+  sameValue,
   validate,
 } from '../model';
 import { type PriceContext, parsePrice, toMajor, toMinor } from '../money';
@@ -89,11 +90,24 @@ export function priceFromInput(text: string, ctx: PriceContext): { amount: strin
   return { amount: p.amount, currency: p.currency };
 }
 
+/** What the form is filled from: a subscription, or one a page proposes to add (lib/proposal). */
+export type FormSource = Pick<
+  Subscription,
+  'service' | 'amountMinor' | 'currency' | 'period' | 'status' | 'billingAnchor' | 'category' | 'links'
+> &
+  Partial<
+    Pick<
+      Subscription,
+      'trialEnd' | 'introAmountMinor' | 'introEnd' | 'ownerId' | 'paymentMethod' | 'notes' | 'reminderDays'
+    >
+  >;
+
 /**
- * Fills the form from a subscription (for editing). With `today`, "next renewal" is the coming renewal (the stored
- * anchor may be a past billing day); saving it unchanged keeps the anchor (see readForm).
+ * Fills the form from a subscription (for editing), or from a proposed one. With `today`, "next renewal" is the
+ * coming renewal (the stored anchor may be a past billing day); saving it unchanged keeps the anchor (readForm).
  */
-export function valuesFrom(sub: Subscription, today?: string): FormValues {
+export function valuesFrom(sub: FormSource, today?: string): FormValues {
+  const coming = today !== undefined && 'id' in sub ? nextRenewal(sub as Subscription, today) : undefined;
   return {
     service: sub.service,
     hasTrial: sub.status === 'trial',
@@ -101,7 +115,7 @@ export function valuesFrom(sub: Subscription, today?: string): FormValues {
     currency: sub.currency,
     period: sub.period,
     status: sub.status,
-    nextRenewal: (today !== undefined ? nextRenewal(sub, today) : undefined) ?? sub.billingAnchor,
+    nextRenewal: coming ?? sub.billingAnchor,
     category: sub.category,
     trialEnd: sub.trialEnd ?? '',
     introAmount: sub.introAmountMinor !== undefined ? String(toMajor(sub.introAmountMinor, sub.currency)) : '',
@@ -223,4 +237,55 @@ export function fieldErrors(errors: FieldErrors): FieldErrors {
     out[field] ??= msg;
   }
   return out;
+}
+
+/**
+ * What an edit form saves: only the fields the user changed since the form was filled (`start`, from `base`), so
+ * that a save never writes back what another tab or the background changed meanwhile (issue 15, item 5). The
+ * result carries the id; a subscription that was not confirmed yet is confirmed by the edit. For a new
+ * subscription (no `base`) it is {@link readForm}'s whole input.
+ */
+export function editInput(
+  values: FormValues,
+  start: FormValues,
+  base: Subscription | undefined,
+  errorText: (code: ErrorCode) => string,
+): FormResult {
+  const read = readForm(values, base, errorText);
+  if (!read.ok || !base) return read;
+  const before = readForm(start, base, errorText);
+  // A form that did not start valid cannot say what changed: everything it shows is saved.
+  if (!before.ok) return read;
+  const patch: Record<string, unknown> = { id: base.id };
+  for (const [key, value] of Object.entries(read.input)) {
+    if (!sameValue(value, before.input[key])) patch[key] = value;
+  }
+  if (!base.confirmed) patch.confirmed = true;
+  return { ok: true, input: patch };
+}
+
+/** The form field that shows a schema path (`amountMinor` → `amount`, `links.cancel` → `cancel`). */
+export function formFieldOf(path: string): keyof FormValues | undefined {
+  const [head, kind] = path.split('.');
+  if (head === 'links') return kind as keyof FormValues;
+  const field = FIELD_OF[path] ?? FIELD_OF[head ?? ''] ?? head;
+  return field && field in EMPTY_FORM ? (field as keyof FormValues) : undefined;
+}
+
+/**
+ * The form after "load the latest": the stored record's values, with the user's own changes (fields that differ
+ * from where the form started) kept, except in the fields someone else changed too (`conflicts`, schema paths).
+ */
+export function rebaseValues(
+  values: FormValues,
+  start: FormValues,
+  latest: FormValues,
+  conflicts: readonly string[],
+): FormValues {
+  const lost = new Set(conflicts.map(formFieldOf));
+  const next = { ...latest };
+  for (const key of Object.keys(values) as Array<keyof FormValues>) {
+    if (values[key] !== start[key] && !lost.has(key)) (next as Record<string, unknown>)[key] = values[key];
+  }
+  return next;
 }

@@ -21,9 +21,13 @@ import {
   setDetectionStatus,
   setState,
 } from '../db';
+import type { ImportCounts, ImportOptions } from '../io/import';
 import type { Charge, Detection, ExchangeRates, Links, Member, PriceChange, Status, Subscription } from '../model';
 import { Settings } from '../model';
 import { bundledRates } from '../money';
+import { proposalOf } from '../proposal';
+import { acceptProposal } from '../proposal/accept';
+import { isTracked } from '../reminders/renewals';
 import type { Ctx } from '../summary';
 import { localeSettings } from './defaults';
 import type { DashboardSnapshot, Snapshot } from './snapshot';
@@ -80,7 +84,7 @@ export function createStore({ db, now, notifyChanged, languages = [] }: StoreDep
     dismissedProposals.value = new Set(await getState<string[]>(db, 'proposals.dismissed', []));
     settings.value = s;
     settingsSaved.value = saved;
-    subscriptions.value = subs;
+    subscriptions.value = subs.filter(isTracked);
     priceChanges.value = pcs;
     detections.value = dets;
     members.value = mem;
@@ -99,7 +103,7 @@ export function createStore({ db, now, notifyChanged, languages = [] }: StoreDep
     dismissedProposals.value = new Set(Array.isArray(d.dismissedProposals) ? (d.dismissedProposals as string[]) : []);
     settings.value = parsed?.success ? parsed.data : fallbackSettings;
     settingsSaved.value = snap.settings !== undefined;
-    subscriptions.value = snap.subscriptions;
+    subscriptions.value = snap.subscriptions.filter(isTracked);
     priceChanges.value = d.priceChanges;
     detections.value = snap.detections;
     members.value = d.members;
@@ -113,22 +117,30 @@ export function createStore({ db, now, notifyChanged, languages = [] }: StoreDep
   }
 
   async function refreshSubscriptions() {
-    subscriptions.value = await db.subscriptions.toArray();
+    subscriptions.value = (await db.subscriptions.toArray()).filter(isTracked);
   }
 
-  async function save(input: Record<string, unknown>) {
+  /**
+   * Creates (no id) or updates (an id: a patch of the fields given) a subscription. `base` is the record as the
+   * writer read it (an edit form's starting point): see lib/db `saveSubscription` for what is refused.
+   */
+  async function save(input: Record<string, unknown>, opts: { base?: Subscription | undefined } = {}) {
     // The directory is loaded only when a new subscription is saved, so the popup opens without it.
     const facts = input.id ? input : (await import('./match')).withDirectoryFacts(input);
     const before = typeof input.id === 'string' ? await db.subscriptions.get(input.id) : undefined;
-    const result = await saveSubscription(db, facts, stamp());
+    const result = await saveSubscription(db, facts, stamp(), {
+      today: todayFromInstant(now()),
+      ...(opts.base ? { base: opts.base } : {}),
+    });
     if (result.ok) {
       // Every price edit goes into the price history (and "price increases" when it went up).
       if (before && (await recordPriceEdit(db, before, result.value, todayFromInstant(now())))) {
         priceChanges.value = await db.priceChanges.toArray();
       }
-      await refreshSubscriptions();
       changed();
     }
+    // Also when refused: what another tab or the background wrote is shown.
+    await refreshSubscriptions();
     return result;
   }
 
@@ -147,14 +159,15 @@ export function createStore({ db, now, notifyChanged, languages = [] }: StoreDep
     changed();
   }
 
-  /** Pause, resume or cancel, keeping the change and its date in the history. */
+  /**
+   * Pause, resume or cancel, adding the change and its date to the history (the history is append-only in the
+   * database, so a change made in another tab meanwhile stays in it).
+   */
   async function setStatus(id: string, status: Status, date: string, note?: string) {
-    const sub = subscriptions.value.find((s) => s.id === id);
-    if (!sub) return;
     const patch: Record<string, unknown> = {
       id,
       status,
-      statusHistory: [...sub.statusHistory, { status, date, ...(note ? { note } : {}) }],
+      statusHistory: [{ status, date, ...(note ? { note } : {}) }],
     };
     if (status === 'cancelled') patch.cancelledOn = date;
     if (status === 'active') {
@@ -164,43 +177,47 @@ export function createStore({ db, now, notifyChanged, languages = [] }: StoreDep
     return save(patch);
   }
 
+  /**
+   * Accepts what a page proposed (lib/proposal `acceptProposal`, one transaction): adds the subscription, or makes
+   * the changes to the user's one with a price-change record, and records the charges it showed.
+   */
   async function acceptDetection(d: Detection) {
-    if (d.subscriptionId) await save({ id: d.subscriptionId, confirmed: true });
-    await setDetectionStatus(db, d.id, 'accepted', d.subscriptionId);
-    detections.value = await listPendingDetections(db);
+    const instant = now();
+    const result = await acceptProposal(db, d.id, { today: todayFromInstant(instant), stamp: instant.toISOString() });
+    const [subs, pcs, dets] = await Promise.all([
+      db.subscriptions.toArray(),
+      db.priceChanges.toArray(),
+      listPendingDetections(db),
+    ]);
+    subscriptions.value = subs.filter(isTracked);
+    priceChanges.value = pcs;
+    detections.value = dets;
+    if (charges.value) await loadCharges();
+    if (result.ok) changed();
+    return result;
   }
 
+  /** Ignores a proposal: nothing of it is applied, and the same proposal is not brought back. */
   async function dismissDetection(d: Detection) {
-    const sub = d.subscriptionId ? subscriptions.value.find((s) => s.id === d.subscriptionId) : undefined;
-    if (sub && !sub.confirmed) await deleteSubscription(db, sub.id);
     await setDetectionStatus(db, d.id, 'dismissed');
     detections.value = await listPendingDetections(db);
-    await refreshSubscriptions();
-    changed();
   }
 
-  /** Tracks a pending detection that has no subscription yet (a sign-up page): creates it confirmed. */
-  async function trackDetection(d: Detection) {
-    const r = d.result;
-    if (!r.subscription || !r.service) return undefined;
-    const result = await save({
-      service: r.service.name,
-      serviceId: r.service.serviceId,
-      domain: r.service.domain,
-      amountMinor: r.subscription.amountMinor,
-      currency: r.subscription.currency,
-      period: r.subscription.period ?? 'P1M',
-      status: 'active',
-      statusHistory: [{ status: 'active', date: today.value }],
-      billingAnchor: r.subscription.nextRenewal ?? today.value,
-      source: 'detected',
-      confirmed: true,
-    });
-    if (result.ok) {
-      await setDetectionStatus(db, d.id, 'accepted', result.value.id);
-      detections.value = await listPendingDetections(db);
+  /**
+   * Marks a proposal as handled after the user added or edited the subscription themselves from it (the form
+   * they saved is what counts), recording the charges the page showed on that subscription.
+   */
+  async function resolveDetection(d: Detection, subscriptionId: string) {
+    const proposal = proposalOf(d);
+    if (proposal && proposal.charges.length > 0) {
+      await addCharges(
+        db,
+        proposal.charges.map((c) => ({ ...c, id: newId(), subscriptionId, sourceUrl: d.url })),
+      );
+      if (charges.value) await loadCharges();
     }
-    return result;
+    await setDetectionStatus(db, d.id, 'accepted', subscriptionId);
+    detections.value = await listPendingDetections(db);
   }
 
   /** Subscriptions saved in the wrong currency: `from` → `to`, amounts kept (see lib/db `relabelCurrency`). */
@@ -251,14 +268,19 @@ export function createStore({ db, now, notifyChanged, languages = [] }: StoreDep
     return result;
   }
 
-  /** Imports several at once; returns how many were saved. */
-  async function importMany(inputs: ReadonlyArray<Record<string, unknown>>) {
-    let saved = 0;
-    for (const input of inputs) if ((await importSubscription(input)).ok) saved++;
+  /**
+   * Imports many subscriptions (a CSV file's rows, already read through the preview) in one transaction: all or
+   * nothing; rows like a subscription already there are skipped unless `includeDuplicates` (lib/io/import).
+   */
+  async function importMany(
+    inputs: ReadonlyArray<Record<string, unknown>>,
+    opts: Pick<ImportOptions, 'includeDuplicates' | 'onProgress'> = {},
+  ): Promise<ImportCounts> {
+    const { importSubscriptions } = await import('../io/import');
+    const result = await importSubscriptions(db, inputs, { ...opts, stamp: stamp() });
     await refreshSubscriptions();
-    if (charges.value) await loadCharges();
     changed();
-    return saved;
+    return { added: result.added.length, duplicates: result.duplicates, invalid: result.invalid.length };
   }
 
   async function dismissProposal(key: string) {
@@ -300,7 +322,7 @@ export function createStore({ db, now, notifyChanged, languages = [] }: StoreDep
     setStatus,
     acceptDetection,
     dismissDetection,
-    trackDetection,
+    resolveDetection,
     updateSettings,
     relabel,
     upsertMember,

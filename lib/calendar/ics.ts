@@ -21,13 +21,21 @@ export interface IcsOptions {
   reminders?: LeadSettings;
 }
 
+/**
+ * One content line. Whatever a value holds, no raw line break (nor any other control character but tab) ever
+ * reaches the file: TEXT values are escaped before this (`\n`), and anything left is dropped here, so a value
+ * can never start a property of its own (calendar injection, issue 15).
+ */
 function line(name: string, value: string): string {
-  return foldLine(`${name}:${value}`);
+  return foldLine(`${name}:${value.replace(CONTROLS, '')}`);
 }
+const CONTROLS = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g;
 
+/** The cancel (else manage) link as the browser would open it; a link that is not a clean http(s) URL is left out. */
 function linkOf(sub: Subscription): string | undefined {
   for (const l of [sub.links.cancel, sub.links.manage]) {
-    if (l && HttpUrl.safeParse(l.url).success) return l.url;
+    const parsed = l ? HttpUrl.safeParse(l.url) : undefined;
+    if (parsed?.success) return parsed.data;
   }
   return undefined;
 }

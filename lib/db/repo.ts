@@ -2,11 +2,13 @@ import {
   Charge,
   DEFAULT_SETTINGS,
   Detection,
+  type FieldErrors,
   type Links,
   Member,
   type PriceChange,
   Settings,
   Subscription,
+  sameValue,
   type Validated,
   validate,
 } from '../model';
@@ -49,26 +51,133 @@ export function getSubscription(db: SubkeeperDb, id: string): Promise<Subscripti
   return db.subscriptions.get(id);
 }
 
+/** Why a subscription write was refused, beside the per-field messages. */
+export type WriteRefusal =
+  /** A field is not valid (see `errors`). */
+  | { ok: false; reason: 'invalid'; errors: FieldErrors }
+  /** The subscription was deleted (in another tab, or by the background) since the writer read it. */
+  | { ok: false; reason: 'gone'; errors: FieldErrors }
+  /**
+   * Someone else changed these fields (schema paths: `amountMinor`, `links.cancel`...) since the writer read the
+   * record, and the writer changed them too: nothing was written; `current` is what is stored now.
+   */
+  | { ok: false; reason: 'conflict'; errors: FieldErrors; conflicts: string[]; current: Subscription };
+export type WriteResult<T> = { ok: true; value: T } | WriteRefusal;
+
+export interface UpdateOptions {
+  /**
+   * The record as the writer read it (a form's starting point). When given, a field the writer changed that
+   * someone else changed differently since then is a conflict and nothing is written; fields only the others
+   * changed keep their new values. Without it the patch applies over whatever is stored.
+   */
+  base?: Subscription;
+  /** Today's calendar day, for the history entry of a status change (default: the stamp's UTC day). */
+  today?: string;
+}
+
+const LINK_KEYS = ['manage', 'cancel', 'pause'] as const;
+
 /**
- * Creates or replaces a subscription. `input` may lack id/createdAt/updatedAt/source; `stamp` is the current
- * instant as an ISO string (the clock is passed in). Nothing is written when validation fails.
+ * The record after applying `patch` over `current`, and the fields that conflict, by these rules:
+ * - `links` count per kind (manage, cancel, pause): a page link added meanwhile never blocks the user's own;
+ * - `statusHistory` is append-only: entries of the patch that are not stored yet are added after the stored
+ *   ones, whoever wrote in between; nothing is ever removed from it;
+ * - with a `base`, a field the patch leaves as it was in `base` is not touched (others may have changed it), and
+ *   a field the patch changes that someone else changed to something else since `base` is a conflict.
+ */
+function applyPatch(current: Subscription, patch: Record<string, unknown>, base: Subscription | undefined) {
+  const next: Record<string, unknown> = { ...current };
+  const conflicts: string[] = [];
+  const cur = current as unknown as Record<string, unknown>;
+  const was = base as unknown as Record<string, unknown> | undefined;
+  const take = (key: string, mine: unknown, theirs: unknown, before: unknown, set: (v: unknown) => void) => {
+    if (was && sameValue(mine, before)) return; // not changed by this writer
+    if (was && !sameValue(theirs, before) && !sameValue(theirs, mine)) conflicts.push(key);
+    else set(mine);
+  };
+  for (const [key, value] of Object.entries(patch)) {
+    if (key === 'id' || key === 'createdAt' || key === 'updatedAt') continue;
+    if (key === 'statusHistory') {
+      const stored = current.statusHistory ?? [];
+      const added = (Array.isArray(value) ? value : []).filter((e) => !stored.some((h) => sameValue(h, e)));
+      next.statusHistory = [...stored, ...added];
+    } else if (key === 'links') {
+      const mine = (value ?? {}) as Record<string, unknown>;
+      const links: Record<string, unknown> = { ...current.links };
+      for (const kind of LINK_KEYS) {
+        if (!was && !(kind in mine)) continue; // without a base, kinds the patch does not name stay
+        take(`links.${kind}`, mine[kind], links[kind], (base?.links as Record<string, unknown>)?.[kind], (v) => {
+          if (v === undefined) delete links[kind];
+          else links[kind] = v;
+        });
+      }
+      next.links = links;
+    } else {
+      take(key, value, cur[key], was?.[key], (v) => {
+        next[key] = v;
+      });
+    }
+  }
+  return { next, conflicts };
+}
+
+/**
+ * Creates a subscription (no `id`: it gets a new one) or updates one (an `id`) with the fields of `input` — only
+ * those: an update is a patch, read and written in one transaction, so writers in
+ * other tabs and the background lose nothing. `stamp` is the current instant (the clock is passed in).
+ * - An update never recreates a subscription that was deleted meanwhile (`reason: 'gone'`): a writer whose input
+ *   carries an id is editing, and the record it edits is no longer there.
+ * - `statusHistory` is append-only, and a status change is recorded in it even when the writer did not.
+ * - With `opts.base`, fields changed by someone else since `base` keep their new values, and changing one of them
+ *   differently is refused (`reason: 'conflict'`).
+ * Nothing is written when validation fails.
  */
 export async function saveSubscription(
   db: SubkeeperDb,
   input: Record<string, unknown>,
   stamp: string,
-): Promise<Validated<Subscription>> {
-  const existing = typeof input.id === 'string' ? await db.subscriptions.get(input.id) : undefined;
-  const v = validate(Subscription, {
-    source: 'manual',
-    ...existing,
-    ...input,
-    id: existing?.id ?? (typeof input.id === 'string' ? input.id : newId()),
-    createdAt: existing?.createdAt ?? stamp,
-    updatedAt: stamp,
+  opts: UpdateOptions = {},
+): Promise<WriteResult<Subscription>> {
+  return db.transaction('rw', db.subscriptions, async (): Promise<WriteResult<Subscription>> => {
+    const id = typeof input.id === 'string' ? input.id : undefined;
+    const existing = id !== undefined ? await db.subscriptions.get(id) : undefined;
+    if (!existing) {
+      // A writer with an id edits that record; when it is gone (deleted in another tab, or by the background since
+      // the writer read it), bringing it back from a stale copy would undo the delete.
+      if (id !== undefined) return { ok: false, reason: 'gone', errors: { id: 'this subscription was deleted' } };
+      const v = validate(Subscription, {
+        source: 'manual',
+        ...input,
+        id: newId(),
+        createdAt: stamp,
+        updatedAt: stamp,
+      });
+      if (!v.ok) return { ...v, reason: 'invalid' };
+      await db.subscriptions.add(v.value);
+      return v;
+    }
+    const { next, conflicts } = applyPatch(existing, input, opts.base);
+    if (conflicts.length > 0) {
+      return {
+        ok: false,
+        reason: 'conflict',
+        conflicts,
+        current: existing,
+        errors: Object.fromEntries(conflicts.map((c) => [c, 'changed elsewhere'])),
+      };
+    }
+    if (next.status !== existing.status) {
+      const history = next.statusHistory as Subscription['statusHistory'];
+      const last = history[history.length - 1];
+      if (!last || last.status !== next.status || history.length === existing.statusHistory.length) {
+        next.statusHistory = [...history, { status: next.status, date: opts.today ?? stamp.slice(0, 10) }];
+      }
+    }
+    const v = validate(Subscription, { ...next, id: existing.id, createdAt: existing.createdAt, updatedAt: stamp });
+    if (!v.ok) return { ...v, reason: 'invalid' };
+    await db.subscriptions.put(v.value);
+    return v;
   });
-  if (v.ok) await db.subscriptions.put(v.value);
-  return v;
 }
 
 /**

@@ -6,7 +6,7 @@ import { BACKUP_FORMAT, BACKUP_VERSION, Backup } from '../model';
 export const MAX_BACKUP_BYTES = 50 * 1024 * 1024;
 
 /** Why a backup file was refused; the UI translates the code and may show `error` as the detail. */
-export type BackupErrorCode = 'too-large' | 'not-json' | 'not-backup' | 'version' | 'invalid';
+export type BackupErrorCode = 'too-large' | 'not-json' | 'not-backup' | 'version' | 'invalid' | 'duplicate';
 
 export type ParsedBackup = { ok: true; backup: Backup } | { ok: false; error: string; code: BackupErrorCode };
 
@@ -133,5 +133,31 @@ export function parseBackup(text: string): ParsedBackup {
   }
   const parsed = Backup.safeParse(json);
   if (!parsed.success) return { ok: false, code: 'invalid', error: describeIssues(parsed.error.issues) };
+  const duplicates = duplicateIds(parsed.data);
+  if (duplicates) return { ok: false, code: 'duplicate', error: duplicates };
   return { ok: true, backup: parsed.data };
+}
+
+const ID_TABLES = ['members', 'subscriptions', 'charges', 'priceChanges', 'detections'] as const;
+
+/**
+ * Entries of one table that share an id, named (`subscriptions[0] and subscriptions[2] have the same id "a"`), or
+ * null when every id is unique. A backup Subkeeper wrote never has them: two entries under one id mean the file
+ * was edited or damaged, and which of the two is right cannot be known, so the file is refused rather than one
+ * of them silently dropped (and counted as added).
+ */
+export function duplicateIds(backup: Pick<Backup, (typeof ID_TABLES)[number]>, max = 5): string | null {
+  const found: string[] = [];
+  for (const table of ID_TABLES) {
+    const first = new Map<string, number>();
+    (backup[table] ?? []).forEach((row, i) => {
+      const at = first.get(row.id);
+      if (at === undefined) first.set(row.id, i);
+      else found.push(`${table}[${at}] and ${table}[${i}] have the same id ${JSON.stringify(row.id).slice(0, 80)}`);
+    });
+  }
+  if (found.length === 0) return null;
+  const lines = found.slice(0, max);
+  if (found.length > max) lines.push(`… and ${found.length - max} more`);
+  return lines.join('; ');
 }

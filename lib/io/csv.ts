@@ -5,6 +5,8 @@
  */
 import Papa from 'papaparse';
 import { directoryLinks, lookupStatement } from '../directory';
+import { createTranslator, type Translate } from '../i18n';
+import { CATALOGS } from '../i18n/catalogs';
 import type { Category, Charge, Status } from '../model';
 import { type Language, type Subscription, Subscription as SubscriptionSchema, validate } from '../model';
 import { isKnownCurrency, minorToDecimal, parsePrice } from '../money';
@@ -15,30 +17,59 @@ import { type DateOrder, detectDateOrder, readDate } from './dates';
 
 // ---- export ---------------------------------------------------------------------------------------------
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * How a spreadsheet in the UI language reads a CSV file: Excel in Norwegian, Swedish and Danish (and most of
+ * Europe) splits on semicolons and reads a decimal comma; in English on commas with a decimal point. Files start
+ * with a UTF-8 byte-order mark, without which Excel reads æ, ø and å as two characters each.
+ */
+export interface CsvStyle {
+  delimiter: ',' | ';';
+  decimal: '.' | ',';
+}
+export function csvStyle(lang: Language): CsvStyle {
+  return lang === 'en' ? { delimiter: ',', decimal: '.' } : { delimiter: ';', decimal: ',' };
+}
+const BOM = '\ufeff';
 
-/** A cell a spreadsheet will not run as a formula: text starting with = + - @ (or tab/CR) gets a leading `'`. */
+/**
+ * Text a spreadsheet would run as a formula: starting with = + - @, tab or CR, also behind `'`s (so that the
+ * guard below can be taken off again exactly).
+ */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+const GUARDED = /^'+[=+\-@\t\r]/;
+
+/**
+ * A cell a spreadsheet will not run as a formula: text that would start one gets a leading `'`. {@link unguardCell}
+ * takes it off again, so a CSV round trip gives back exactly the text that went out (`=x` → `'=x` → `=x`, and
+ * `'=x` → `''=x` → `'=x`).
+ */
 export function safeCell(value: string): string {
   return FORMULA_START.test(value) ? `'${value}` : value;
 }
 
-function toCsv(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const data = rows.map((r) => r.map(safeCell));
-  return `${Papa.unparse({ fields: [...header], data }, { newline: '\r\n' })}\r\n`;
+/** The text of a cell without the formula guard {@link safeCell} adds. */
+export function unguardCell(value: string): string {
+  return GUARDED.test(value) ? value.slice(1) : value;
 }
 
-/** Column titles of the subscription export (English; {@link guessMapping} reads them back). */
+function toCsv(header: readonly string[], rows: readonly (readonly string[])[], style: CsvStyle): string {
+  const data = rows.map((r) => r.map(safeCell));
+  return `${BOM}${Papa.unparse({ fields: [...header], data }, { newline: '\r\n', delimiter: style.delimiter })}\r\n`;
+}
+
+/** Fields of the subscription export, in column order; their titles are `data.field.<field>` in the UI language. */
 export const SUBSCRIPTION_COLUMNS = [
-  'name',
-  'price',
+  'service',
+  'amount',
   'currency',
   'period',
-  'next renewal',
+  'nextRenewal',
   'category',
   'status',
-  'start date',
+  'startDate',
   'domain',
   'notes',
+  'paymentMethod',
 ] as const;
 
 function safeNext(s: Subscription, today: string): string {
@@ -49,39 +80,74 @@ function safeNext(s: Subscription, today: string): string {
   }
 }
 
+function decimal(minor: number, currency: string, style: CsvStyle): string {
+  const text = minorToDecimal(minor, currency);
+  return style.decimal === ',' ? text.replace('.', ',') : text;
+}
+
+/** The UI's word for a value (`common.periodName.P1M` → `Månedlig`), or the value itself when there is none. */
+function word(t: Translate, key: string, value: string): string {
+  const text = t(key);
+  return text === key ? value : text;
+}
+
+export interface CsvExportOptions {
+  /** The UI language: column titles and words in it, and its spreadsheet style ({@link csvStyle}). Default `en`. */
+  lang?: Language;
+}
+
 /**
- * Subscriptions as CSV with a header row, sorted by name: amounts as decimal major units with `.`, dates as
- * `YYYY-MM-DD` (next renewal on or after `today`), periods as ISO durations. Formula-injection safe.
+ * Subscriptions as CSV with a title row, sorted by name: amounts as decimal major units without grouping, dates as
+ * `YYYY-MM-DD` (next renewal on or after `today`; every spreadsheet reads these as dates), periods, statuses and
+ * categories as the UI names them. Formula-injection safe; {@link previewSubscriptions} reads it back exactly.
  */
-export function exportSubscriptionsCsv(subscriptions: readonly Subscription[], opts: { today: string }): string {
+export function exportSubscriptionsCsv(
+  subscriptions: readonly Subscription[],
+  opts: { today: string } & CsvExportOptions,
+): string {
+  const lang = opts.lang ?? 'en';
+  const t = createTranslator(lang);
+  const style = csvStyle(lang);
   const sorted = [...subscriptions].sort((a, b) => a.service.localeCompare(b.service, 'en') || (a.id < b.id ? -1 : 1));
   const rows = sorted.map((s) => [
     s.service,
-    minorToDecimal(s.amountMinor, s.currency),
+    decimal(s.amountMinor, s.currency, style),
     s.currency,
-    s.period,
+    word(t, `common.periodName.${s.period}`, s.period),
     safeNext(s, opts.today),
-    s.category,
-    s.status,
+    word(t, `common.category.${s.category}`, s.category),
+    word(t, `common.status.${s.status}`, s.status),
     s.startDate ?? '',
     s.domain ?? '',
     s.notes ?? '',
+    s.paymentMethod ?? '',
   ]);
-  return toCsv(SUBSCRIPTION_COLUMNS, rows);
+  return toCsv(
+    SUBSCRIPTION_COLUMNS.map((f) => t(`data.field.${f}`)),
+    rows,
+    style,
+  );
 }
 
 export const CHARGE_COLUMNS = ['date', 'service', 'amount', 'currency', 'source'] as const;
 
-/** Charges as CSV with a header row, sorted by date then service; the service name comes from `subscriptions`. */
-export function exportChargesCsv(charges: readonly Charge[], subscriptions: readonly Subscription[]): string {
+/** Charges as CSV with a title row, sorted by date then service; the service name comes from `subscriptions`. */
+export function exportChargesCsv(
+  charges: readonly Charge[],
+  subscriptions: readonly Subscription[],
+  opts: CsvExportOptions = {},
+): string {
+  const lang = opts.lang ?? 'en';
+  const t = createTranslator(lang);
+  const style = csvStyle(lang);
   const names = new Map(subscriptions.map((s) => [s.id, s.service]));
   const rows = charges
     .map((c) => [
       c.date,
       names.get(c.subscriptionId) ?? '',
-      minorToDecimal(c.amountMinor, c.currency),
+      decimal(c.amountMinor, c.currency, style),
       c.currency,
-      c.source,
+      word(t, `data.chargeSource.${c.source}`, c.source),
     ])
     .sort((a, b) =>
       (a[0] as string) < (b[0] as string)
@@ -90,7 +156,11 @@ export function exportChargesCsv(charges: readonly Charge[], subscriptions: read
           ? 1
           : (a[1] as string).localeCompare(b[1] as string),
     );
-  return toCsv(CHARGE_COLUMNS, rows);
+  return toCsv(
+    CHARGE_COLUMNS.map((f) => t(`data.field.${f}`)),
+    rows,
+    style,
+  );
 }
 
 // ---- reading a file -------------------------------------------------------------------------------------
@@ -155,11 +225,16 @@ function foldHeader(h: string): string {
     .trim();
 }
 
-const HEADER_WORDS: ReadonlyArray<{ field: CsvField; word: string }> = CSV_FIELDS.flatMap((field) =>
-  Object.values((words.headers as Record<CsvField, Record<string, string[]>>)[field]).flatMap((list) =>
+/** Column titles per field: the word lists, and the titles the export writes in each UI language. */
+const HEADER_WORDS: ReadonlyArray<{ field: CsvField; word: string }> = CSV_FIELDS.flatMap((field) => [
+  ...Object.values((words.headers as Record<CsvField, Record<string, string[]>>)[field]).flatMap((list) =>
     list.map((w) => ({ field, word: foldHeader(w) })),
   ),
-);
+  ...Object.values(CATALOGS).flatMap((c) => {
+    const title = c.data?.[`field.${field}`];
+    return title ? [{ field, word: foldHeader(title) }] : [];
+  }),
+]);
 
 /**
  * Guesses which column holds which field from the header row, in English, Norwegian, Swedish and Danish
@@ -209,9 +284,28 @@ function invert<K extends string>(table: Record<K, string[]>): Map<string, K> {
   return map;
 }
 
-const PERIOD_WORDS = invert(words.periods as Record<string, string[]>);
-const STATUS_WORDS = invert(words.statuses as Record<Status, string[]>);
-const CATEGORY_WORDS = invert(words.categories as Record<Category, string[]>);
+/**
+ * `table` with the UI's own names for each key in every language added (`common.status.active` → `aktiv`,
+ * `Aktiv`...), so that what the export writes always reads back, whatever the catalogs call things.
+ */
+function withUiNames<K extends string>(table: Record<K, string[]>, area: string, prefix: string): Record<K, string[]> {
+  const out = Object.fromEntries(Object.entries(table).map(([k, v]) => [k, [...(v as string[])]])) as Record<
+    K,
+    string[]
+  >;
+  for (const catalog of Object.values(CATALOGS)) {
+    for (const [key, text] of Object.entries(catalog[area] ?? {})) {
+      if (!key.startsWith(prefix)) continue;
+      const id = key.slice(prefix.length) as K;
+      out[id] = [...(out[id] ?? []), text];
+    }
+  }
+  return out;
+}
+
+const PERIOD_WORDS = invert(withUiNames(words.periods as Record<string, string[]>, 'common', 'periodName.'));
+const STATUS_WORDS = invert(withUiNames(words.statuses as Record<Status, string[]>, 'common', 'status.'));
+const CATEGORY_WORDS = invert(withUiNames(words.categories as Record<Category, string[]>, 'common', 'category.'));
 
 /**
  * A period word or duration as an ISO 8601 period: `monthly`, `månedlig`, `månadsvis`, `årlig`, `årligen`,
@@ -278,8 +372,9 @@ function readCurrency(text: string, lang: Language | undefined): string | null {
   return p.ok && p.currencyText !== null ? p.currency : null;
 }
 
+/** A cell's text, trimmed, without the formula guard our export adds ({@link unguardCell}). */
 function cell(row: readonly string[], column: number | undefined): string {
-  return column === undefined ? '' : (row[column] ?? '').trim();
+  return column === undefined ? '' : unguardCell((row[column] ?? '').trim()).trim();
 }
 
 function readDomain(text: string): string {

@@ -6,6 +6,7 @@ export * from './backup';
 export * from './csv';
 export { type DateOrder, detectDateOrder, readDate } from './dates';
 export * from './household';
+export * from './import';
 export { normaliseServiceName, serviceKey, serviceKeys } from './keys';
 export { cleanPayee, isExcludedLine, payeeKey } from './payee';
 export * from './recurring';

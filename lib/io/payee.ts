@@ -13,6 +13,10 @@ const COUNTRY = new Set(Object.keys(TRAILING_COUNTRY_CODES));
 const PLACES = [...words.trailingPlaces].sort((a, b) => b.length - a.length);
 const EXCLUDED = words.excluded.map((w) => ` ${w} `);
 const EDGE = new Set(words.edgeWords);
+/** Bank prefixes as folded word lists, longest first (`KORTKOP`, `BETALNING BG/PG`, `DANKORT-NOTA`). */
+const PREFIXES = [...words.prefixes]
+  .map((p) => p.split(' '))
+  .sort((a, b) => b.length - a.length || b.join(' ').length - a.join(' ').length);
 
 /** Bank-style folding: upper case, Ø → O, Æ → AE, accents off. */
 function fold(text: string): string {
@@ -47,9 +51,15 @@ function isNoiseToken(token: string): boolean {
 export function cleanPayee(description: string): string {
   if (typeof description !== 'string') return '';
   // Noise is recognised on folded tokens; the payee keeps its own letters (LØNN, not LONN).
-  const s = description.slice(0, 300).toUpperCase().replace(PROCESSOR_PREFIX_RE, '$1 ');
+  const s = description
+    .slice(0, 300)
+    .toUpperCase()
+    .replace(PROCESSOR_PREFIX_RE, '$1 ')
+    // A purchase date glued to the payee (`NETFLIX.COM/25-01-14`).
+    .replace(/\/\d{2}-\d{2}-\d{2}(?=\s|$)/g, ' ');
   const tokens = s.split(/\s+/).filter((t) => t && !isNoiseToken(fold(t)));
   const bare = (t: string | undefined) => fold(t ?? '').replace(/[^A-Z0-9]/g, '');
+  stripPrefixes(tokens);
   while (tokens.length > 1 && EDGE.has(bare(tokens[0]))) tokens.shift();
   // A country code, a known place or a little word at the end goes (repeatedly: `... STOCKHOLM SE`).
   for (let changed = true; changed && tokens.length > 1; ) {
@@ -73,6 +83,16 @@ export function cleanPayee(description: string): string {
     .join(' ')
     .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}+]+$/gu, '')
     .trim();
+}
+
+/** Removes the bank's words before the payee (`Kortköp`, `Autogiro`, `Dankort-nota`, `Reservation`), keeping a name. */
+function stripPrefixes(tokens: string[]): void {
+  for (let round = 0; round < 3; round++) {
+    const head = tokens.map((t) => fold(t).replace(/[:.]+$/, ''));
+    const hit = PREFIXES.find((p) => p.length < tokens.length && p.every((w, i) => head[i] === w));
+    if (!hit) return;
+    tokens.splice(0, hit.length);
+  }
 }
 
 /** The grouping key of a cleaned payee: its words only (`NETFLIX.COM` and `NETFLIX COM` group together). */

@@ -15,11 +15,12 @@
  *    at least half its charges fall on their schedule day, and, when it has stopped, it ran for a while
  *    (two charges more than the minimum).
  */
-import { addDays, diffDays, isoWeekday, isValidIsoDate, toDayNumber } from '../dates';
+import { addDays, diffDays, isValidIsoDate, toDayNumber } from '../dates';
 import { lookupStatement } from '../directory';
 import type { Category } from '../model';
 import { addPeriods } from '../schedule';
 import { cleanPayee, isExcludedLine, payeeKey } from './payee';
+import { nextBankingDay, previousBankingDay } from './recurring-calendar';
 import type { Transaction } from './statement';
 
 export interface RecurringCharge {
@@ -103,6 +104,8 @@ interface Item {
 
 interface Group {
   currency: string;
+  /** Country whose banking days shift the charges (from the options or the currency). */
+  country?: string;
   serviceId?: string;
   serviceName?: string;
   category?: Category;
@@ -139,6 +142,7 @@ function groupTransactions(transactions: readonly Transaction[], country: string
     let g = groups.get(groupKey);
     if (!g) {
       g = { currency: t.currency, items: [] };
+      if (c) g.country = c;
       if (service) Object.assign(g, { serviceId: service.id, serviceName: service.name, category: service.category });
       groups.set(groupKey, g);
     }
@@ -368,15 +372,14 @@ function extend(chain: Chain, items: readonly Item[], owner: Map<Item, Chain>): 
 
 // ---- describing a chain ---------------------------------------------------------------------------------
 
-/** Booking-date banks post a weekend charge on the Monday after. */
-function postedOn(day: string): string {
-  const wd = isoWeekday(day);
-  return wd === 6 ? addDays(day, 2) : wd === 7 ? addDays(day, 1) : day;
-}
-
-/** How far a charge is from its schedule day; a weekend day posted on the Monday after counts as on time. */
-function distance(scheduled: string, charged: string): number {
-  return postedOn(scheduled) === charged ? 0 : Math.abs(diffDays(scheduled, charged));
+/**
+ * A charge due on a weekend or holiday is posted on the next banking day (card charges, booking dates), some direct
+ * debits on the banking day before: both count as on time.
+ */
+function distance(scheduled: string, charged: string, country: string | undefined): number {
+  if (scheduled === charged) return 0;
+  if (nextBankingDay(scheduled, country) === charged || previousBankingDay(scheduled, country) === charged) return 0;
+  return Math.abs(diffDays(scheduled, charged));
 }
 
 /**
@@ -384,7 +387,7 @@ function distance(scheduled: string, charged: string): number {
  * day), then the least total distance, then the earliest day. Returned as an anchor day and the chain index it
  * stands for.
  */
-function nominalSchedule(chain: Chain): { anchor: string; k0: number } {
+function nominalSchedule(chain: Chain, country: string | undefined): { anchor: string; k0: number } {
   const period = chain.rule.period;
   let best = { anchor: chain.ref, k0: 0 };
   let bestOnTime = -1;
@@ -400,7 +403,7 @@ function nominalSchedule(chain: Chain): { anchor: string; k0: number } {
       let cost = 0;
       let onTime = 0;
       for (const q of chain.placed) {
-        const d = distance(addPeriods(anchor, period, q.k - p.k), q.item.date);
+        const d = distance(addPeriods(anchor, period, q.k - p.k), q.item.date, country);
         cost += d;
         if (d === 0) onTime++;
       }
@@ -436,7 +439,7 @@ function describe(chain: Chain, group: Group, today: string): RecurringSeries {
   const amounts = charges.map((c) => c.amountMinor);
   const introCount = countIntro(amounts);
   const regular = amounts.slice(introCount);
-  const { anchor, k0 } = nominalSchedule(chain);
+  const { anchor, k0 } = nominalSchedule(chain, group.country);
   const nominal = chain.placed.map((p) => addPeriods(anchor, period, p.k - k0));
   const lastK = (chain.placed.at(-1) as Placed).k - k0;
   const nextDate = addPeriods(anchor, period, lastK + 1);
@@ -478,7 +481,7 @@ function describe(chain: Chain, group: Group, today: string): RecurringSeries {
  * quarter of its count beyond): a coffee or a haircut at one price bought now and then. A parallel series (the same plan twice, charged on the same
  * days) does not count against it.
  */
-function looksLikeShop(chain: Chain, group: Group, chains: readonly Chain[]): boolean {
+function looksLikeShop(chain: Chain, group: Group, chains: readonly Chain[], known = false): boolean {
   const from = firstOf(chain).day - chain.rule.window;
   const to = lastOf(chain).day + chain.rule.window;
   const ignore = new Set(chain.placed.map((p) => p.item));
@@ -498,7 +501,11 @@ function looksLikeShop(chain: Chain, group: Group, chains: readonly Chain[]): bo
     if (amounts.has(i.amountMinor) && i.day >= wideFrom && i.day <= wideTo) sameAmount++;
   }
   const count = chain.placed.length;
-  return others > (count <= 2 ? 0 : SHOP_RATIO * count) || sameAmount > (count <= 4 ? 0 : count / 4);
+  // A few regular-looking charges among many others at one payee (tickets, apps) are not a subscription.
+  if (count <= 3 && group.items.length >= 3 * count + 2) return true;
+  // A service the directory knows sells one-offs too (apps, tickets): it may have some, not more than the series.
+  const ratio = known ? 2 * SHOP_RATIO : SHOP_RATIO;
+  return others > (count <= 2 ? 0 : ratio * count) || sameAmount > (count <= 4 ? 0 : count / 4);
 }
 
 /**
@@ -506,12 +513,33 @@ function looksLikeShop(chain: Chain, group: Group, chains: readonly Chain[]): bo
  * charges of a payee the directory does not know must be, or three visits to a shop a month apart, give or take a
  * few days, would pass for one.
  */
-function isPunctual(chain: Chain): boolean {
-  const { anchor, k0 } = nominalSchedule(chain);
+function isPunctual(chain: Chain, country: string | undefined): boolean {
+  const { anchor, k0 } = nominalSchedule(chain, country);
   const onTime = chain.placed.filter(
-    (p) => distance(addPeriods(anchor, chain.rule.period, p.k - k0), p.item.date) === 0,
+    (p) => distance(addPeriods(anchor, chain.rule.period, p.k - k0), p.item.date, country) === 0,
   ).length;
   return onTime * 2 >= chain.placed.length;
+}
+
+/**
+ * A subscription's price is stable: one price, or steps that do not come back (an intro price, then the regular one,
+ * then a raise), each price but the first and the last charged at least twice. Amounts within 2% are one price
+ * (5% for services the directory knows, whose foreign prices move with the exchange rate).
+ */
+function isStable(chain: Chain, known: boolean): boolean {
+  const tolerance = known ? 0.05 : 0.02;
+  const levels: Array<{ amount: number; n: number }> = [];
+  for (const p of chain.placed) {
+    const a = p.item.amountMinor;
+    const last = levels.at(-1);
+    if (last && Math.abs(a - last.amount) <= last.amount * tolerance) last.n++;
+    else {
+      if (levels.some((l) => Math.abs(a - l.amount) <= l.amount * tolerance)) return false;
+      levels.push({ amount: a, n: 1 });
+    }
+  }
+  if (levels.length > 3) return false;
+  return levels.every((l, i) => i === 0 || i === levels.length - 1 || l.n >= 2);
 }
 
 function rule(period: string): PeriodRule | undefined {
@@ -537,11 +565,15 @@ function seriesOfGroup(group: Group, today: string): RecurringSeries[] {
   const owner = new Map<Item, Chain>();
   for (const c of chains) for (const p of c.placed) owner.set(p.item, c);
   for (const c of chains) if (c.placed.length > 0) extend(c, group.items, owner);
-  return chains
-    .filter((c) => c.placed.length >= (known ? MIN_KNOWN : c.rule.min))
-    .filter((c) => known || (!looksLikeShop(c, group, chains) && isPunctual(c)))
-    .map((c) => describe(c, group, today))
-    .filter((s) => known || s.active || s.count >= (rule(s.period)?.min ?? 0) + 2);
+  return (
+    chains
+      .filter((c) => c.placed.length >= (known ? MIN_KNOWN : c.rule.min))
+      // Known services too: a subscription is charged on its schedule at a stable price, with no store-like
+      // purchases around it (one-off app purchases, transit tickets).
+      .filter((c) => !looksLikeShop(c, group, chains, known) && isPunctual(c, group.country) && isStable(c, known))
+      .map((c) => describe(c, group, today))
+      .filter((s) => known || s.active || s.count >= (rule(s.period)?.min ?? 0) + 2)
+  );
 }
 
 /**

@@ -1,5 +1,7 @@
 import type { SubkeeperDb } from '../db/schema';
 import type { Backup, Charge, Detection, Member, PriceChange, Subscription } from '../model';
+import { findsToProposals } from '../proposal';
+import { duplicateIds } from './backup';
 import { serviceKey } from './keys';
 
 export type RestoreMode = 'merge' | 'replace';
@@ -23,7 +25,9 @@ function zero(): RestoreCounts {
  * Two subscriptions with different ids are the same one when they have the same service (directory id, else
  * domain, else normalised name), amount, currency and period.
  */
-export function subscriptionDuplicateKey(s: Subscription): string {
+export function subscriptionDuplicateKey(
+  s: Pick<Subscription, 'service' | 'serviceId' | 'domain' | 'amountMinor' | 'currency' | 'period'>,
+): string {
   return `${serviceKey(s)}|${s.amountMinor}|${s.currency}|${s.period}`;
 }
 
@@ -41,7 +45,8 @@ function remapMember(s: Subscription, members: Map<string, string>): Subscriptio
 
 /**
  * Writes a backup into the database in ONE transaction over every table it touches: if anything fails, the
- * database is left exactly as it was.
+ * database is left exactly as it was. A backup with two entries under one id in a table is refused (RangeError)
+ * before anything is written.
  *
  * `replace` clears members, subscriptions, charges, price changes and detections and writes the backup's; the
  * settings are replaced when the backup has them (kept otherwise). Service links and internal state are kept.
@@ -58,7 +63,13 @@ function remapMember(s: Subscription, members: Map<string, string>): Subscriptio
  * - detections: same id → local kept;
  * - settings: the local settings are kept; the backup's are used only when there are none.
  */
-export async function restoreBackup(db: SubkeeperDb, backup: Backup, mode: RestoreMode): Promise<RestoreResult> {
+export async function restoreBackup(db: SubkeeperDb, saved: Backup, mode: RestoreMode): Promise<RestoreResult> {
+  // parseBackup refuses these already; a backup built another way must not lose entries silently either.
+  const duplicates = duplicateIds(saved);
+  if (duplicates) throw new RangeError(`the backup has entries with the same id: ${duplicates}`);
+  // Finds an older version stored as unconfirmed subscriptions come back as inbox proposals (lib/proposal).
+  const { converted: _converted, ...finds } = findsToProposals(saved);
+  const backup: Backup = { ...saved, ...finds };
   const tables = [db.settings, db.members, db.subscriptions, db.charges, db.priceChanges, db.detections];
   return db.transaction('rw', tables, () => (mode === 'replace' ? replaceAll(db, backup) : mergeAll(db, backup)));
 }

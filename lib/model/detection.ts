@@ -36,6 +36,11 @@ export const PageDetection = z.object({
     .nullable(),
   charges: z.array(z.object({ date: IsoDate, amountMinor: MinorUnits, currency: CurrencyCode })).max(500),
   links: z.object({ cancel: HttpUrl.optional(), pause: HttpUrl.optional(), manage: HttpUrl.optional() }),
+  /**
+   * A name the page gave itself (og:site_name, structured data, title) that belongs to another service in the
+   * directory, on a host that is not that service's: flagged, and not used as the name.
+   */
+  claimedName: Text(120).optional(),
 });
 export type PageDetection = z.infer<typeof PageDetection>;
 
@@ -84,6 +89,8 @@ export function salvageDetection(raw: unknown): PageDetection | null {
       if (parsed.success && parsed.data[k]) out.links[k] = parsed.data[k];
     }
   }
+  const claimed = PageDetection.shape.claimedName.safeParse(raw.claimedName);
+  if (claimed.success && claimed.data) out.claimedName = claimed.data;
   const again = PageDetection.safeParse(out);
   return again.success ? again.data : { kind: kind.data, service: null, subscription: null, charges: [], links: {} };
 }

@@ -59,6 +59,11 @@ export const SourcedLink = z.object({
   source: z.enum(['page', 'directory', 'user']),
   seenOn: HttpUrl.optional(),
   seenAt: IsoDate.optional(),
+  /**
+   * The day the user accepted this page-supplied link (in the inbox). A `page` link without it was never accepted:
+   * notifications never open it (lib/reminders `cancelUrlOf`).
+   */
+  acceptedAt: IsoDate.optional(),
 });
 export type SourcedLink = z.infer<typeof SourcedLink>;
 
@@ -145,7 +150,65 @@ export type PriceChange = z.infer<typeof PriceChange>;
 
 export { PAGE_KINDS, PageDetection, PageKind } from './detection';
 
-/** A candidate waiting for the user (signup pages, and detected subscriptions to confirm). */
+/** A charge a page showed, waiting to be recorded when its proposal is accepted. */
+export const ProposedCharge = z.object({
+  date: IsoDate,
+  amountMinor: MinorUnits,
+  currency: CurrencyCode,
+  source: Charge.shape.source,
+});
+export type ProposedCharge = z.infer<typeof ProposedCharge>;
+
+/** A subscription a page proposes to add (what accepting creates, before ids and stamps). */
+export const ProposedSubscription = Subscription.pick({
+  service: true,
+  serviceId: true,
+  domain: true,
+  category: true,
+  amountMinor: true,
+  currency: true,
+  period: true,
+  status: true,
+  billingAnchor: true,
+  lastPaid: true,
+  startDate: true,
+  trialEnd: true,
+  introAmountMinor: true,
+  introEnd: true,
+  links: true,
+});
+export type ProposedSubscription = z.infer<typeof ProposedSubscription>;
+
+/** Changes a page proposes to a subscription the user has: only what differs, each field optional. */
+export const ProposedChanges = z.object({
+  amountMinor: MinorUnits.optional(),
+  period: Period.optional(),
+  billingAnchor: IsoDate.optional(),
+  links: Links.optional(),
+  /** The day the new price applies from (recorded with the price change). */
+  priceFrom: IsoDate.optional(),
+});
+export type ProposedChanges = z.infer<typeof ProposedChanges>;
+
+/**
+ * What a page (or a mail) proposes. Nothing a page says changes the user's data until the user accepts it: a new
+ * subscription to add, or changes to one the user has (`Detection.subscriptionId`), with the charges seen.
+ */
+export const Proposal = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('new'),
+    subscription: ProposedSubscription,
+    charges: z.array(ProposedCharge).max(500).default([]),
+  }),
+  z.object({
+    type: z.literal('update'),
+    changes: ProposedChanges,
+    charges: z.array(ProposedCharge).max(500).default([]),
+  }),
+]);
+export type Proposal = z.infer<typeof Proposal>;
+
+/** What a page showed, waiting for the user in the inbox (a proposal), or what became of it. */
 export const Detection = z.object({
   id: Id,
   url: HttpUrl,
@@ -153,9 +216,14 @@ export const Detection = z.object({
   seenAt: Timestamp,
   result: PageDetection,
   status: z.enum(['pending', 'accepted', 'dismissed']),
-  /** The subscription this detection created or updated, if any. */
+  /**
+   * While pending: the subscription the proposal would change (absent for a new one). Once accepted: the
+   * subscription it created or changed.
+   */
   subscriptionId: Id.optional(),
   tabId: z.number().int().optional(),
+  /** What accepting does; absent on detections stored before proposals (they are read from `result`). */
+  proposal: Proposal.optional(),
 });
 export type Detection = z.infer<typeof Detection>;
 

@@ -2,4 +2,5 @@
 export * from './backup';
 export * from './entities';
 export * from './primitives';
+export * from './same';
 export * from './validate';

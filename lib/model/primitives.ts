@@ -38,18 +38,43 @@ export const MinorUnits = z
 export const Period = z.string().regex(/^P([1-9]\d{0,2})([DWMY])$/, 'expected a period like P1M, P2W or P1Y');
 export type Period = z.infer<typeof Period>;
 
-/** Only http(s) links are ever stored or opened. */
+/**
+ * Characters a link may never contain, even where `new URL()` would silently drop them (tab, CR, LF): C0 and C1
+ * controls, DEL, the line and paragraph separators, and the bidi controls that make a link read differently
+ * than it goes. A link carrying them is refused rather than cleaned: it was made to deceive.
+ */
+const URL_FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+const MAX_URL = 2048;
+
+/**
+ * Only http(s) links are ever stored or opened, and always as their normalised `href` (what the browser would
+ * open), never the raw text: `HTTPS://Example.com/a b` is stored as `https://example.com/a%20b`.
+ */
 export const HttpUrl = z
   .string()
-  .max(2048, 'link is too long')
-  .refine((s) => {
-    try {
-      const u = new URL(s);
-      return u.protocol === 'https:' || u.protocol === 'http:';
-    } catch {
-      return false;
+  .max(MAX_URL, 'link is too long')
+  .transform((s, ctx) => {
+    if (URL_FORBIDDEN.test(s)) {
+      ctx.addIssue({ code: 'custom', message: 'a link cannot contain control characters' });
+      return z.NEVER;
     }
-  }, 'only http(s) links are allowed');
+    let u: URL;
+    try {
+      u = new URL(s);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'only http(s) links are allowed' });
+      return z.NEVER;
+    }
+    if (u.protocol !== 'https:' && u.protocol !== 'http:') {
+      ctx.addIssue({ code: 'custom', message: 'only http(s) links are allowed' });
+      return z.NEVER;
+    }
+    if (u.href.length > MAX_URL) {
+      ctx.addIssue({ code: 'custom', message: 'link is too long' });
+      return z.NEVER;
+    }
+    return u.href;
+  });
 export type HttpUrl = z.infer<typeof HttpUrl>;
 
 /** A hostname such as `viaplay.no` (lower case, no scheme, no path). */

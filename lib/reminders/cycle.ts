@@ -1,7 +1,7 @@
 import { addDays } from '../dates';
 import type { Translate } from '../i18n';
 import type { PriceChange, ReminderSettings, Settings, Subscription } from '../model';
-import { deliveryActions, planDeliveries } from './deliver';
+import { type DirectoryCancel, deliveryActions, planDeliveries } from './deliver';
 import { markFired, pruneFired, pruneSnoozed } from './log';
 import { dueNow, nextDueDate, planReminders } from './plan';
 import { badgeCount } from './renewals';
@@ -44,6 +44,8 @@ export interface CycleInput {
   snoozed: SnoozeLog;
   t: Translate;
   locale: string;
+  /** The directory's cancel page of a service, for subscriptions without a trusted cancel link of their own. */
+  directoryCancel?: DirectoryCancel;
 }
 
 export interface CycleResult {
@@ -81,7 +83,7 @@ export function reminderCycle(input: CycleInput): CycleResult {
     const sub = d.kind === 'single' && first?.subscriptionId !== undefined ? subs.get(first.subscriptionId) : undefined;
     show[d.notificationId] = {
       ...deliveryText(d, subs, t, locale, today),
-      actions: deliveryActions(d, sub),
+      actions: deliveryActions(d, sub, input.directoryCancel),
       ...(sub ? { subscriptionId: sub.id } : {}),
       on: today,
     };

@@ -51,22 +51,42 @@ export function planDeliveries(due: readonly Reminder[], today: string): Deliver
   }));
 }
 
-/** The subscription's cancel link when it is a real http(s) link. */
-export function cancelUrlOf(sub: Pick<Subscription, 'links'> | undefined): string | undefined {
-  const url = sub?.links?.cancel?.url;
-  return url !== undefined && HttpUrl.safeParse(url).success ? url : undefined;
+/** The directory's cancel page for a service id (injected: the directory is not loaded everywhere). */
+export type DirectoryCancel = (serviceId: string) => string | undefined;
+
+/**
+ * The cancel page a notification may open: the subscription's cancel link when the user entered it, it came from
+ * the directory, or the user accepted it from a page (`acceptedAt`) — never a link a page planted — else the
+ * directory's cancel page for the service. Only real http(s) links.
+ */
+export function cancelUrlOf(
+  sub: Pick<Subscription, 'links' | 'serviceId'> | undefined,
+  directory?: DirectoryCancel,
+): string | undefined {
+  const link = sub?.links?.cancel;
+  const trusted = link && (link.source !== 'page' || link.acceptedAt !== undefined) ? link.url : undefined;
+  const fallback = sub?.serviceId && directory ? directory(sub.serviceId) : undefined;
+  for (const url of [trusted, fallback]) {
+    const parsed = HttpUrl.safeParse(url);
+    if (parsed.success) return parsed.data;
+  }
+  return undefined;
 }
 
 /**
  * The buttons a notification offers, in this fixed order: `snooze` (index 0) for single reminders about one
- * subscription, then `cancelPage` (index 1) when that subscription has an http(s) cancel link. Digests and the
+ * subscription, then `cancelPage` (index 1) when that subscription has a cancel page to open ({@link cancelUrlOf}). Digests and the
  * weekly summary have none. (Chrome allows two buttons; Firefox shows none, the caller feature-detects.)
  */
-export function deliveryActions(delivery: Delivery, sub: Subscription | undefined): ReminderAction[] {
+export function deliveryActions(
+  delivery: Delivery,
+  sub: Subscription | undefined,
+  directory?: DirectoryCancel,
+): ReminderAction[] {
   const r = delivery.reminders[0];
   if (delivery.kind !== 'single' || !r || r.kind === 'weeklyDigest') return [];
   const actions: ReminderAction[] = ['snooze'];
-  if (r.kind !== 'accessEnds' && cancelUrlOf(sub)) actions.push('cancelPage');
+  if (r.kind !== 'accessEnds' && cancelUrlOf(sub, directory)) actions.push('cancelPage');
   return actions;
 }
 

@@ -13,10 +13,7 @@ describe('SubscriptionTable', () => {
   it('renders rows and reports sort, filter and delete actions', () => {
     const onQuery = vi.fn();
     const onDelete = vi.fn();
-    const rows = buildRows(
-      [sub({ id: 'a', service: 'Netflix' }), sub({ id: 'b', service: 'Spotify', confirmed: false })],
-      ctx,
-    );
+    const rows = buildRows([sub({ id: 'a', service: 'Netflix' }), sub({ id: 'b', service: 'Spotify' })], ctx);
     render(
       <SubscriptionTable
         rows={rows}
@@ -34,7 +31,8 @@ describe('SubscriptionTable', () => {
       />,
     );
     expect(screen.getAllByRole('row')).toHaveLength(3);
-    expect(screen.getByText('found, not confirmed')).toBeTruthy();
+    // Finds are not rows: they wait in the inbox (issue 13, item 4), so no row carries a 'not confirmed' tag.
+    expect(document.querySelector('.tag')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: /Per month/ }));
     expect(onQuery).toHaveBeenLastCalledWith({ ...DEFAULT_QUERY, sort: 'monthly', desc: false });
     fireEvent.input(screen.getByRole('searchbox'), { target: { value: 'spo' } });

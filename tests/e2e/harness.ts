@@ -8,10 +8,11 @@ import { type BrowserContext, chromium, type Page, type Worker } from 'playwrigh
 
 /**
  * Shared end-to-end harness: Debian's Chromium (never a downloaded browser) driven by playwright-core, with the
- * built extension (.output/chrome-mv3) loaded. Build first: `npm run build`.
+ * test build of the extension (.output/chrome-mv3-e2e, with the worker's test hooks) loaded. Build first:
+ * `npm run build:e2e`.
  */
 export const ROOT = path.resolve(import.meta.dirname, '../..');
-export const EXTENSION_DIR = process.env.SUBKEEPER_EXT_DIR ?? path.join(ROOT, '.output/chrome-mv3');
+export const EXTENSION_DIR = process.env.SUBKEEPER_EXT_DIR ?? path.join(ROOT, '.output/chrome-mv3-e2e');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface Launched {
@@ -31,6 +32,10 @@ export interface LaunchOptions {
   colorScheme?: 'light' | 'dark';
   /** Load no extension (for side-by-side benchmarks). */
   withoutExtension?: boolean;
+  /** Load this build instead of EXTENSION_DIR (e.g. the production build, which has no test hooks). */
+  extensionDir?: string;
+  /** The window size (default 1280×900). */
+  viewport?: { width: number; height: number };
 }
 
 export async function launchExtension(opts: LaunchOptions = {}): Promise<Launched> {
@@ -45,8 +50,8 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Launche
     '--no-first-run',
     '--disable-quic',
   ];
-  if (!opts.withoutExtension)
-    args.push(`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`);
+  const dir = opts.extensionDir ?? EXTENSION_DIR;
+  if (!opts.withoutExtension) args.push(`--disable-extensions-except=${dir}`, `--load-extension=${dir}`);
   if (opts.mapAllHostsToPort) {
     args.push(`--host-resolver-rules=MAP * 127.0.0.1:${opts.mapAllHostsToPort}`, '--ignore-certificate-errors');
   }
@@ -57,7 +62,7 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Launche
     args,
     ...(opts.locale ? { locale: opts.locale } : {}),
     colorScheme: opts.colorScheme ?? 'light',
-    viewport: { width: 1280, height: 900 },
+    viewport: opts.viewport ?? { width: 1280, height: 900 },
     ignoreHTTPSErrors: true,
   });
   let sw: Worker | undefined;

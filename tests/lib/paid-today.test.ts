@@ -3,6 +3,7 @@ import { upcomingDates } from '../../components/views/SubscriptionDetail';
 import { popupSummary } from '../../lib/app/popup';
 import { addCharges, type SubkeeperDb } from '../../lib/db';
 import { ingestDetection } from '../../lib/ingest';
+import { acceptProposal } from '../../lib/proposal/accept';
 import { DEFAULT_SETTINGS } from '../../lib/model';
 import { expectedCharges, nextExpectedCharge, planReminders } from '../../lib/reminders';
 import { firstDueDay, nextRenewal, renewalCalendar, upcomingRenewals } from '../../lib/summary';
@@ -15,6 +16,7 @@ import { dropDb, freshDb, sub } from '../helpers';
 const today = '2026-11-23';
 const rates = { date: '2026-11-20', perEur: { EUR: 1, NOK: 11.5 } };
 const ctx = { today, base: 'NOK', rates };
+const clock = { today, stamp: `${today}T10:00:00.000Z` };
 
 describe('a charge on day D: the next renewal is D + period', () => {
   const paid = sub({ id: 'p', billingAnchor: '2026-10-23', period: 'P1M', lastPaid: today });
@@ -90,18 +92,21 @@ describe('recording charges marks the day paid', () => {
         },
       },
       DEFAULT_SETTINGS,
-      { today, stamp: `${today}T10:00:00.000Z` },
+      clock,
       () => undefined,
     );
-    expect(outcome).toMatchObject({ action: 'tracked', created: true });
+    // The page proposes; the user adds it (lib/proposal acceptProposal records the charge with it).
+    expect(outcome).toMatchObject({ action: 'proposed' });
+    if (outcome.action !== 'proposed') return;
+    expect(await acceptProposal(db, outcome.detectionId, clock)).toMatchObject({ ok: true });
     const [s] = await db.subscriptions.toArray();
-    expect(s).toMatchObject({ billingAnchor: today, lastPaid: today });
+    expect(s).toMatchObject({ lastPaid: today });
     expect(nextRenewal(s!, today)).toBe('2026-12-23');
     expect(upcomingRenewals([s!], today, 30).map((r) => r.date)).toEqual(['2026-12-23']);
   });
 
   it('a confirmation with a price and no date: paid today, renews a period later', async () => {
-    await ingestDetection(
+    const outcome = await ingestDetection(
       db,
       {
         url: 'https://www.viaplay.no/takk',
@@ -114,9 +119,11 @@ describe('recording charges marks the day paid', () => {
         },
       },
       DEFAULT_SETTINGS,
-      { today, stamp: `${today}T10:00:00.000Z` },
+      clock,
       () => undefined,
     );
+    if (outcome.action !== 'proposed') throw new Error(outcome.action);
+    await acceptProposal(db, outcome.detectionId, clock);
     const [s] = await db.subscriptions.toArray();
     expect(nextRenewal(s!, today)).toBe('2027-11-23');
   });

@@ -55,6 +55,19 @@ describe('summary', () => {
     expect(totals([trial], { ...ctx, today: '2026-12-01' }).monthlyMinor).toBe(9900);
   });
 
+  it('counts only what the user has: a find not accepted is in no total or renewal list (issue 13, item 4)', () => {
+    const mine = sub({ id: 'mine', amountMinor: 10000, billingAnchor: '2026-12-01' });
+    const found = sub({
+      id: 'found',
+      amountMinor: 99900,
+      billingAnchor: '2026-12-01',
+      source: 'detected',
+      confirmed: false,
+    });
+    expect(totals([mine, found], ctx)).toMatchObject({ monthlyMinor: 10000, activeCount: 1 });
+    expect(upcomingRenewals([mine, found], ctx.today, 30).map((r) => r.subscription.id)).toEqual(['mine']);
+  });
+
   it('uses the intro price while it lasts', () => {
     const s = sub({ amountMinor: 12900, introAmountMinor: 900, introEnd: '2027-01-01' });
     expect(totals([s], ctx).monthlyMinor).toBe(900);

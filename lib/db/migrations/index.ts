@@ -1,6 +1,7 @@
 import type { Transaction } from 'dexie';
 import { v1 } from './v1';
 import { v2 } from './v2';
+import { v3 } from './v3';
 
 /**
  * One file per schema version. A version lists its full table layout (Dexie keeps older ones only for the
@@ -13,5 +14,5 @@ export interface Migration {
   upgrade?: (tx: Transaction) => Promise<void> | void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [v1, v2];
-export const LATEST_VERSION = v2.version;
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3];
+export const LATEST_VERSION = v3.version;

@@ -28,7 +28,19 @@ const backup = Backup.parse({
     },
   ],
 });
-const result = { added: 1, updated: 0, skipped: 2, tables: {} as never };
+const counts = (added: number, updated: number, skipped: number) => ({ added, updated, skipped });
+const result = {
+  added: 46,
+  updated: 1,
+  skipped: 13,
+  tables: {
+    subscriptions: counts(3, 1, 2),
+    charges: counts(40, 0, 10),
+    members: counts(1, 0, 1),
+    priceChanges: counts(2, 0, 0),
+    detections: counts(0, 0, 0),
+  },
+};
 
 describe('BackupPanel', () => {
   it('calls back to export', () => {
@@ -46,7 +58,10 @@ describe('BackupPanel', () => {
     fireEvent.click(screen.getByLabelText('Replace everything with the backup'));
     expect(screen.getByRole('note').textContent).toContain('will be replaced');
     fireEvent.click(screen.getByRole('button', { name: 'Replace with backup' }));
-    expect(await screen.findByText('Restored: 1 added, 0 updated, 2 already there.')).toBeTruthy();
+    // Subscriptions and charges are reported apart (issue 13, item 11).
+    expect(await screen.findByText('Subscriptions: 3 added, 1 updated, 2 already there.')).toBeTruthy();
+    expect(screen.getByText('Charges: 40 added, 10 already there.')).toBeTruthy();
+    expect(screen.getByText('Members, price changes and finds: 3 added, 1 already there.')).toBeTruthy();
     expect(onRestore).toHaveBeenCalledWith(backup, 'replace');
   });
 

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_FORM, parseAmountInput, readForm, valuesForNew, valuesFrom } from '../../../lib/app/form';
+import {
+  EMPTY_FORM,
+  editInput,
+  parseAmountInput,
+  readForm,
+  rebaseValues,
+  valuesForNew,
+  valuesFrom,
+} from '../../../lib/app/form';
 import { sub } from '../../helpers';
 
 const err = (code: string) => `E:${code}`;
@@ -89,5 +97,39 @@ describe('a new form from a detection', () => {
       currency: 'SEK',
       nextRenewal: '2026-11-23',
     });
+  });
+});
+
+describe('editInput: an edit saves only what the user changed', () => {
+  const code = (c: string) => c;
+  it('sends the id and the changed fields only, in model terms', () => {
+    const base = sub({ id: 's1', amountMinor: 17900, notes: 'a' });
+    const start = valuesFrom(base);
+    const r = editInput({ ...start, amount: '199,00', notes: 'b' }, start, base, code);
+    expect(r).toEqual({ ok: true, input: { id: 's1', amountMinor: 19900, notes: 'b' } });
+  });
+  it('sees no change in a price written another way', () => {
+    const base = sub({ id: 's1', amountMinor: 17900 });
+    const start = valuesFrom(base);
+    expect(editInput({ ...start, amount: '179,00' }, start, base, code)).toEqual({ ok: true, input: { id: 's1' } });
+  });
+  it('confirms a found subscription the user edits', () => {
+    const base = sub({ id: 's1', confirmed: false, source: 'detected' });
+    const start = valuesFrom(base);
+    expect(editInput(start, start, base, code)).toEqual({ ok: true, input: { id: 's1', confirmed: true } });
+  });
+  it('is the whole input for a new subscription', () => {
+    const values = { ...EMPTY_FORM, service: 'X', amount: '10', nextRenewal: '2026-12-01' };
+    expect(editInput(values, EMPTY_FORM, undefined, code)).toEqual(readForm(values, undefined, code));
+  });
+});
+
+describe('rebaseValues', () => {
+  it('takes the latest record and keeps the user’s changes outside the conflicting fields', () => {
+    const start = valuesFrom(sub({ amountMinor: 17900 }));
+    const latest = valuesFrom(sub({ amountMinor: 19900, notes: 'theirs' }));
+    const mine = { ...start, amount: '189', paymentMethod: 'Visa' };
+    const next = rebaseValues(mine, start, latest, ['amountMinor']);
+    expect(next).toEqual({ ...latest, paymentMethod: 'Visa' });
   });
 });

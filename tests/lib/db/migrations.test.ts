@@ -48,7 +48,13 @@ describe('database migrations', () => {
     expect(netflix?.links.cancel).toEqual({ url: 'https://www.netflix.com/cancelplan', source: 'user' });
     // The javascript: link is not carried over.
     expect(netflix?.links.manage).toBeUndefined();
-    expect((await db.subscriptions.get('s-storytel'))?.trialEnd).toBe('2025-12-15');
+    // The unconfirmed find is a proposal now (version 3), with its trial.
+    expect(await db.subscriptions.get('s-storytel')).toBeUndefined();
+    const [find] = await db.detections.toArray();
+    expect(find?.proposal).toMatchObject({
+      type: 'new',
+      subscription: { service: 'Storytel', trialEnd: '2025-12-15' },
+    });
     // Charges and members come along untouched; the new compound index answers.
     expect(await db.charges.where('[subscriptionId+date]').equals(['s-netflix', '2025-12-31']).count()).toBe(1);
     expect(await db.members.count()).toBe(1);
@@ -65,6 +71,118 @@ describe('database migrations', () => {
     expect(q).toHaveLength(1);
     expect(q[0]?.record).toMatchObject({ id: 's-broken' });
     expect(q[0]?.reason).toMatch(/minor units/);
+    db.close();
+  });
+
+  it('turns finds a page stored as unconfirmed subscriptions into pending proposals (v3)', async () => {
+    const name = dbName();
+    const old = new SubkeeperDb(name, { upToVersion: 2 });
+    await old.open();
+    const stamp = '2026-10-01T10:00:00.000Z';
+    const base = { category: 'video', period: 'P1M', status: 'active', statusHistory: [], links: {} };
+    await old.table('subscriptions').bulkPut([
+      {
+        ...base,
+        id: 'mine',
+        service: 'Netflix',
+        amountMinor: 17900,
+        currency: 'NOK',
+        billingAnchor: '2026-12-05',
+        source: 'manual',
+        confirmed: true,
+        createdAt: stamp,
+        updatedAt: stamp,
+      },
+      {
+        ...base,
+        id: 'found',
+        service: 'Viaplay',
+        domain: 'viaplay.no',
+        amountMinor: 14900,
+        currency: 'NOK',
+        billingAnchor: '2026-12-23',
+        source: 'detected',
+        confirmed: false,
+        createdAt: stamp,
+        updatedAt: stamp,
+        links: { cancel: { url: 'https://www.viaplay.no/konto/si-opp', source: 'page', seenAt: '2026-10-01' } },
+      },
+      {
+        ...base,
+        id: 'lonely',
+        service: 'Storytel',
+        domain: 'storytel.com',
+        amountMinor: 22900,
+        currency: 'NOK',
+        billingAnchor: '2026-12-01',
+        source: 'detected',
+        confirmed: false,
+        createdAt: stamp,
+        updatedAt: stamp,
+      },
+    ]);
+    await old.table('charges').bulkPut([
+      { id: 'c1', subscriptionId: 'mine', date: '2026-11-05', amountMinor: 17900, currency: 'NOK', source: 'manual' },
+      { id: 'c2', subscriptionId: 'found', date: '2026-10-23', amountMinor: 12900, currency: 'NOK', source: 'billing' },
+      { id: 'c3', subscriptionId: 'found', date: '2026-11-23', amountMinor: 14900, currency: 'NOK', source: 'billing' },
+    ]);
+    await old.table('priceChanges').put({
+      id: 'p1',
+      subscriptionId: 'found',
+      date: '2026-11-23',
+      oldAmountMinor: 12900,
+      newAmountMinor: 14900,
+      currency: 'NOK',
+    });
+    await old.table('detections').put({
+      id: 'd1',
+      url: 'https://www.viaplay.no/takk',
+      hostname: 'viaplay.no',
+      seenAt: stamp,
+      status: 'pending',
+      subscriptionId: 'found',
+      tabId: 4,
+      result: {
+        kind: 'confirmation',
+        service: { name: 'Viaplay', domain: 'viaplay.no' },
+        subscription: { amountMinor: 12900, currency: 'NOK', period: 'P1M' },
+        charges: [],
+        links: {},
+      },
+    });
+    old.close();
+
+    const db = new SubkeeperDb(name);
+    await db.open();
+    expect(db.verno).toBe(LATEST_VERSION);
+    // Only what the user has is a subscription; its charges are untouched.
+    expect((await db.subscriptions.toArray()).map((s) => s.id)).toEqual(['mine']);
+    expect((await db.charges.toArray()).map((c) => c.id)).toEqual(['c1']);
+    expect(await db.priceChanges.count()).toBe(0);
+    const pending = await db.detections.where('status').equals('pending').sortBy('hostname');
+    expect(pending).toHaveLength(2);
+    expect(pending[1]).toMatchObject({
+      id: 'd1',
+      tabId: 4,
+      proposal: {
+        type: 'new',
+        subscription: {
+          service: 'Viaplay',
+          amountMinor: 14900,
+          billingAnchor: '2026-12-23',
+          links: { cancel: { url: 'https://www.viaplay.no/konto/si-opp', source: 'page' } },
+        },
+        charges: [
+          { date: '2026-11-23', amountMinor: 14900, currency: 'NOK', source: 'billing' },
+          { date: '2026-10-23', amountMinor: 12900, currency: 'NOK', source: 'billing' },
+        ],
+      },
+    });
+    expect(pending[1]?.subscriptionId).toBeUndefined();
+    expect(pending[0]).toMatchObject({
+      hostname: 'storytel.com',
+      proposal: { type: 'new', subscription: { service: 'Storytel' } },
+    });
     db.close();
   });
 

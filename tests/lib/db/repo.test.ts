@@ -48,7 +48,7 @@ describe('repo', () => {
   it('refuses a javascript: link', async () => {
     const r = await saveSubscription(
       db,
-      { ...sub(), links: { cancel: { url: 'javascript:alert(1)', source: 'page' } } },
+      { ...sub(), id: undefined, links: { cancel: { url: 'javascript:alert(1)', source: 'page' } } },
       STAMP,
     );
     expect(r.ok).toBe(false);

@@ -130,3 +130,27 @@ describe('parseBackup', () => {
     expect(formatIssuePath([])).toBe('(root)');
   });
 });
+
+describe('duplicate ids in one backup (issue 15, item 9)', () => {
+  const text = (parts: Record<string, unknown>) =>
+    JSON.stringify({ format: 'subkeeper-backup', version: 1, exportedAt: STAMP, ...parts });
+
+  it('refuses the file, naming every entry that shares an id', () => {
+    const r = parseBackup(
+      text({
+        subscriptions: [sub({ id: 'a' }), sub({ id: 'b', service: 'Spotify' }), sub({ id: 'a', service: 'Viaplay' })],
+        charges: [charge({ id: 'c', subscriptionId: 'a' }), charge({ id: 'c', subscriptionId: 'b' })],
+      }),
+    );
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.code).toBe('duplicate');
+    expect(r.error).toContain('subscriptions[0] and subscriptions[2] have the same id "a"');
+    expect(r.error).toContain('charges[0] and charges[1] have the same id "c"');
+  });
+
+  it('checks members, price changes and detections too', () => {
+    const r = parseBackup(text({ members: [member('m', 'Kari'), member('m', 'Ola')] }));
+    expect(r.ok === false && r.error).toBe('members[0] and members[1] have the same id "m"');
+  });
+});

@@ -31,28 +31,29 @@ describe('exportSubscriptionsCsv', () => {
 
   it('writes a header and one row per subscription, sorted by name, amounts with "." and ISO dates', () => {
     const text = exportSubscriptionsCsv(subs, { today: TODAY });
-    const rows = Papa.parse<string[]>(text.trim()).data;
+    const rows = Papa.parse<string[]>(text.replace(/^\ufeff/, '').trim()).data;
     expect(rows[0]).toEqual([
-      'name',
-      'price',
-      'currency',
-      'period',
-      'next renewal',
-      'category',
-      'status',
-      'start date',
-      'domain',
-      'notes',
+      'Name',
+      'Price',
+      'Currency',
+      'Period',
+      'Next renewal',
+      'Category',
+      'Status',
+      'Start date',
+      'Website',
+      'Notes',
+      'Paid with',
     ]);
     expect(rows.slice(1).map((r) => r[0])).toEqual(['Netflix', 'Spotify', 'Yearly']);
-    expect(rows[1]?.slice(1, 5)).toEqual(['159.00', 'NOK', 'P1M', '2026-11-30']);
+    expect(rows[1]?.slice(1, 5)).toEqual(['159.00', 'NOK', 'Monthly', '2026-11-30']);
     expect(rows[2]?.[4]).toBe('2026-12-05');
-    expect(rows[3]?.slice(1, 5)).toEqual(['1234.56', 'SEK', 'P1Y', '2027-02-10']);
+    expect(rows[3]?.slice(1, 5)).toEqual(['1234.56', 'SEK', 'Yearly', '2027-02-10']);
   });
 
   it('defuses formulas in cells', () => {
     const text = exportSubscriptionsCsv(subs, { today: TODAY });
-    const netflix = Papa.parse<string[]>(text.trim()).data[1];
+    const netflix = Papa.parse<string[]>(text.replace(/^\ufeff/, '').trim()).data[1];
     expect(netflix?.[9]).toBe(`'=HYPERLINK("x")`);
     for (const start of ['=', '+', '-', '@']) expect(safeCell(`${start}1`)).toBe(`'${start}1`);
     expect(safeCell('Netflix')).toBe('Netflix');
@@ -85,7 +86,7 @@ describe('exportChargesCsv', () => {
       [sub({ id: 's', service: '@Netflix' })],
     );
     expect(text).toBe(
-      "date,service,amount,currency,source\r\n2026-01-14,'@Netflix,129.00,NOK,manual\r\n2026-02-14,'@Netflix,159.00,NOK,manual\r\n",
+      "\ufeffDate,Name,Price,Currency,Source\r\n2026-01-14,'@Netflix,129.00,NOK,Entered by hand\r\n2026-02-14,'@Netflix,159.00,NOK,Entered by hand\r\n",
     );
   });
 });

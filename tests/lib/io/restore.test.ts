@@ -31,6 +31,21 @@ async function snapshot(db: SubkeeperDb) {
   return rest;
 }
 
+describe('restoreBackup with duplicate ids in the backup (issue 15, item 9)', () => {
+  for (const mode of ['merge', 'replace'] as const) {
+    it(`refuses it and changes nothing, instead of reporting them as added (${mode})`, async () => {
+      const db = open();
+      await db.subscriptions.put(sub({ id: 'local' }));
+      const before = await snapshot(db);
+      const twice = backupOf({
+        subscriptions: [sub({ id: 'x', service: 'Spotify' }), sub({ id: 'x', service: 'Viaplay', amountMinor: 1 })],
+      });
+      await expect(restoreBackup(db, twice, mode)).rejects.toThrow(/subscriptions\[0\] and subscriptions\[1\]/);
+      expect(await snapshot(db)).toEqual(before);
+    });
+  }
+});
+
 describe('restoreBackup replace', () => {
   it('clears the tables and writes the backup', async () => {
     const db = open();
@@ -243,7 +258,8 @@ const subscriptionArb = fc.record(
     ),
     notes: fc.string({ maxLength: 40 }),
     source: fc.constantFrom('detected', 'manual', 'imported'),
-    confirmed: fc.boolean(),
+    // Unconfirmed finds of older versions are restored as proposals (tested apart below).
+    confirmed: fc.constant(true),
     createdAt: stamp,
     updatedAt: stamp,
   },
@@ -294,6 +310,23 @@ const backupArb = fc
       ...(withSettings ? { settings: { ...DEFAULT_SETTINGS, baseCurrency: 'SEK' } } : {}),
     });
   });
+
+describe('restoreBackup of finds from older versions', () => {
+  it('restores an unconfirmed subscription as a pending proposal, counted nowhere', async () => {
+    const db = open();
+    const find = sub({ id: 'f', service: 'Viaplay', domain: 'viaplay.no', source: 'detected', confirmed: false });
+    await restoreBackup(
+      db,
+      backupOf({ subscriptions: [find, sub({ id: 'mine' })], charges: [charge({ id: 'c', subscriptionId: 'f' })] }),
+      'merge',
+    );
+    expect((await db.subscriptions.toArray()).map((s) => s.id)).toEqual(['mine']);
+    expect(await db.charges.count()).toBe(0);
+    const [d] = await db.detections.toArray();
+    expect(d).toMatchObject({ status: 'pending', hostname: 'viaplay.no', proposal: { type: 'new' } });
+    expect(d?.proposal?.charges).toHaveLength(1);
+  });
+});
 
 describe('restoreBackup round trip (property)', () => {
   it('export → replace into an empty database → export gives the same data', async () => {

@@ -10,11 +10,12 @@ function ok(text: string, opts = {}) {
 }
 
 describe('parseStatement: bank exports', () => {
-  it('DNB: semicolons, out/in columns, decimal comma, day first, NOK from the Norwegian headers', () => {
+  it('DNB: semicolons, out/in columns, decimal comma, day first, NOK from the account when the Norwegian header agrees', () => {
     const r = ok(
       'Dato;Forklaring;Rentedato;Ut fra konto;Inn på konto\n' +
         '14.01.2026;*1234 13.01 NOK 159.00 NETFLIX.COM Kurs: 1.0000;15.01.2026;159,00;\n' +
         '15.01.2026;Lønn Firma AS;15.01.2026;;42 000,00\n',
+      { defaultCurrency: 'NOK' },
     );
     expect(r.format).toMatchObject({
       delimiter: ';',
@@ -24,7 +25,8 @@ describe('parseStatement: bank exports', () => {
       bank: 'DNB',
       language: 'nb',
       currency: 'NOK',
-      currencySource: 'language',
+      currencySource: 'account',
+      doubts: [],
       columns: { date: 'Dato', description: ['Forklaring'], out: 'Ut fra konto', in: 'Inn på konto' },
     });
     expect(r.transactions).toEqual([
@@ -95,16 +97,19 @@ describe('parseStatement: bank exports', () => {
     const r = ok('Date,Description,Amount\n01/14/2026,NETFLIX.COM,-15.49\n01/31/2026,SALARY,"3,000.00"\n', {
       defaultCurrency: 'USD',
     });
-    expect(r.format).toMatchObject({ dateOrder: 'mdy', decimal: '.', currency: 'USD', currencySource: 'option' });
+    // An English header says nothing about the money: the account's currency is a guess the user confirms.
+    expect(r.format).toMatchObject({ dateOrder: 'mdy', decimal: '.', currency: 'USD', currencySource: 'guess' });
+    expect(r.format.doubts).toContain('currency');
     expect(r.transactions.map((t) => [t.date, t.amountMinor])).toEqual([
       ['2026-01-14', 1549],
       ['2026-01-31', -300000],
     ]);
   });
 
-  it('generic English without an option falls back to EUR and says so', () => {
+  it('generic English without an option falls back to EUR and asks', () => {
     const r = ok('Date,Description,Amount\n2026-01-14,X,-1.00\n');
-    expect(r.format).toMatchObject({ currency: 'EUR', currencySource: 'fallback' });
+    expect(r.format).toMatchObject({ currency: 'EUR', currencySource: 'guess' });
+    expect(r.format.doubts).toContain('currency');
   });
 
   it('reads a currency code in the amount title, and tab-separated files', () => {
@@ -114,10 +119,11 @@ describe('parseStatement: bank exports', () => {
   });
 
   it('finds the columns in any order and skips rows without a date or amount', () => {
-    const r = ok('Beløp;Tekst;Dato\n-99,00;Spotify;14.01.2026\n;Saldo;\nReserverte;;\n-10,00;Kiosk;15.01.2026\n');
+    const r = ok('Beløp;Tekst;Dato\n-99,00;Spotify;14.01.2026\n;Saldo;\nUkjent;;\n-10,00;Kiosk;15.01.2026\n');
     expect(r.transactions.map((t) => t.description)).toEqual(['Spotify', 'Kiosk']);
     expect(r.format.rows).toBe(4);
-    expect(r.format.skipped).toBe(2);
+    expect(r.format.skipped).toBe(1);
+    expect(r.format.balances).toBe(1);
   });
 
   it('reads a file without a header row', () => {

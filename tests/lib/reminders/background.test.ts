@@ -22,22 +22,26 @@ function at(day: string): Date {
   return new Date(y, m - 1, d, 12, 0, 0);
 }
 
+/** Stores a subscription (with its own id: `s1` unless given; an id given to saveSubscription means an edit). */
 async function addSub(fields: Record<string, unknown>) {
+  const { id = 's1', ...rest } = fields;
   const v = await saveSubscription(
     db,
     {
-      id: 's1',
       service: 'Streamly',
       amountMinor: 12900,
       currency: 'NOK',
       period: 'P1M',
       status: 'active',
       billingAnchor: '2025-01-15',
-      ...fields,
+      ...rest,
     },
     stamp,
   );
   if (!v.ok) throw new Error(JSON.stringify(v.errors));
+  // Give it the id the tests name it by.
+  await db.subscriptions.delete(v.value.id);
+  await db.subscriptions.put({ ...v.value, id: id as string });
 }
 
 /** A notifications API that records what was shown (wrapping the fake browser's in-memory one). */
@@ -84,7 +88,7 @@ afterEach(async () => {
 
 describe('setupReminders', () => {
   it('shows a due reminder at start, records it, arms the alarm for tomorrow and sets the badge', async () => {
-    await addSub({ links: { cancel: { url: 'https://streamly.example/cancel', source: 'page' } } });
+    await addSub({ links: { cancel: { url: 'https://streamly.example/cancel', source: 'user' } } });
     clock = at('2025-03-12');
     const { handle, created } = setup();
     await handle.resync();
@@ -174,7 +178,7 @@ describe('setupReminders', () => {
   });
 
   it('opens the subscription on click, and the cancel page (http(s) only) from its button', async () => {
-    await addSub({ links: { cancel: { url: 'https://streamly.example/cancel', source: 'page' } } });
+    await addSub({ links: { cancel: { url: 'https://streamly.example/cancel', source: 'user' } } });
     clock = at('2025-03-12');
     const { handle } = setup();
     await handle.resync();
@@ -194,6 +198,19 @@ describe('setupReminders', () => {
     await fakeBrowser.notifications.onClicked.trigger('not-ours');
     await handle.resync();
     expect(opened).toHaveBeenCalledTimes(2);
+  });
+
+  it('never opens a cancel link a page planted (no button, and a stale button click opens nothing)', async () => {
+    await addSub({ links: { cancel: { url: 'https://streamly-cancel.example/login', source: 'page' } } });
+    clock = at('2025-03-12');
+    const { handle, created } = setup();
+    await handle.resync();
+    expect(created[0]?.options.buttons).toHaveLength(1);
+    const opened = vi.spyOn(fakeBrowser.tabs, 'create');
+    opened.mockClear();
+    await fakeBrowser.notifications.onButtonClicked.trigger('renewal:s1:2025-03-15:3', 1);
+    await handle.resync();
+    expect(opened).not.toHaveBeenCalled();
   });
 
   it('snoozes a reminder to the next day', async () => {
@@ -219,7 +236,7 @@ describe('setupReminders', () => {
   });
 
   it('shows no buttons where the browser has none (Firefox), and an empty badge when nothing renews soon', async () => {
-    await addSub({ links: { cancel: { url: 'https://streamly.example/cancel', source: 'page' } } });
+    await addSub({ links: { cancel: { url: 'https://streamly.example/cancel', source: 'user' } } });
     clock = at('2025-03-12');
     const { handle, created } = setup({ buttons: false });
     await handle.resync();
@@ -229,6 +246,45 @@ describe('setupReminders', () => {
     clock = at('2025-03-16');
     await handle.resync();
     expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+  });
+
+  it('in Firefox (the event exists, buttons are rejected) registers no button listener and asks once, without buttons', async () => {
+    await addSub({ links: { cancel: { url: 'https://streamly.example/cancel', source: 'page' } } });
+    clock = at('2025-03-12');
+    const calls: NotificationOptions[] = [];
+    const buttonListeners: unknown[] = [];
+    const n = fakeBrowser.notifications;
+    const firefoxLike: NotificationsApi = {
+      async create(id, options) {
+        calls.push(options);
+        // What Firefox's schema validation answers for `buttons` (marked unsupported in its notifications.json).
+        if (options.buttons)
+          throw new TypeError(
+            'Type error for parameter options (Property "buttons" is unsupported by Firefox) for notifications.create.',
+          );
+        return n.create(id, options);
+      },
+      clear: (id) => n.clear(id),
+      getAll: () => n.getAll(),
+      onClicked: n.onClicked,
+      onButtonClicked: { addListener: (f) => void buttonListeners.push(f) },
+    };
+    const handle = setupReminders({
+      db,
+      browser: fakeBrowser,
+      now,
+      notifications: firefoxLike,
+      notificationButtons: false,
+      languages: () => ['en-GB'],
+      onError: (e) => {
+        throw e;
+      },
+    });
+    await handle.resync();
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.buttons).toBeUndefined();
+    expect(buttonListeners).toEqual([]);
+    expect(Object.keys(await n.getAll())).toEqual(['renewal:s1:2025-03-15:3']);
   });
 
   it('speaks the language chosen in the settings', async () => {

@@ -3,6 +3,7 @@ import { addDays } from '../../../lib/dates';
 import { createTranslator } from '../../../lib/i18n';
 import {
   alarmDayOf,
+  cancelUrlOf,
   collapseSuperseded,
   deliveryActions,
   type FiredLog,
@@ -116,13 +117,30 @@ describe('planDeliveries', () => {
 describe('deliveryActions', () => {
   const single = (r: Reminder) => ({ notificationId: r.id, kind: 'single' as const, reminders: [r], covers: [r.id] });
   it('offers snooze, and the cancel page only for an http(s) cancel link', () => {
-    const withLink = sub({ links: { cancel: { url: 'https://example.com/cancel', source: 'page' } } });
+    const withLink = sub({ links: { cancel: { url: 'https://example.com/cancel', source: 'user' } } });
     expect(deliveryActions(single(reminder({})), withLink)).toEqual(['snooze', 'cancelPage']);
     expect(deliveryActions(single(reminder({})), sub())).toEqual(['snooze']);
     // A non-http link that slipped into stored data is never offered.
     const bad = { ...sub(), links: { cancel: { url: 'javascript:alert(1)', source: 'page' as const } } };
     expect(deliveryActions(single(reminder({})), bad)).toEqual(['snooze']);
   });
+  it('never offers a link a page supplied that the user has not accepted (issue 15)', () => {
+    const planted = sub({
+      links: { cancel: { url: 'https://netflix-cancel.example/login', source: 'page', seenAt: '2025-03-01' } },
+    });
+    expect(cancelUrlOf(planted)).toBeUndefined();
+    expect(deliveryActions(single(reminder({})), planted)).toEqual(['snooze']);
+    const acceptedLink = sub({
+      links: { cancel: { url: 'https://www.netflix.com/cancelplan', source: 'page', acceptedAt: '2025-03-02' } },
+    });
+    expect(cancelUrlOf(acceptedLink)).toBe('https://www.netflix.com/cancelplan');
+    // Without a usable link of its own, the directory's cancel page of the service is offered instead.
+    const directory = (id: string) => (id === 'netflix' ? 'https://help.netflix.com/cancel' : undefined);
+    const fromDirectory = { ...planted, serviceId: 'netflix' };
+    expect(cancelUrlOf(fromDirectory, directory)).toBe('https://help.netflix.com/cancel');
+    expect(deliveryActions(single(reminder({})), fromDirectory, directory)).toEqual(['snooze', 'cancelPage']);
+  });
+
   it('offers nothing on digests', () => {
     const r = reminder({});
     expect(
@@ -183,7 +201,7 @@ describe('reminderCycle', () => {
   const base = { settings: settings(), t, locale: 'en-GB', priceChanges: [], snoozed: {} };
 
   it('shows a due reminder with its words and buttons, marks it fired, and does nothing on a second run', () => {
-    const s = sub({ links: { cancel: { url: 'https://streamly.example/cancel', source: 'page' } } });
+    const s = sub({ links: { cancel: { url: 'https://streamly.example/cancel', source: 'user' } } });
     const first = reminderCycle({ ...base, subscriptions: [s], today: '2025-03-12', fired: {} });
     expect(Object.keys(first.show)).toEqual(['renewal:s1:2025-03-15:3']);
     const n = first.show['renewal:s1:2025-03-15:3'];

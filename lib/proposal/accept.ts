@@ -1,0 +1,91 @@
+import { addCharges, newId, type SubkeeperDb, saveSubscription } from '../db';
+import { LINK_KINDS, type Links, type SourcedLink } from '../model';
+import { proposalOf } from './index';
+
+/** Page links as the user accepted them today. */
+function accepted(links: Links | undefined, today: string): Links {
+  const out: Links = {};
+  for (const kind of LINK_KINDS) {
+    const l = links?.[kind];
+    if (l) out[kind] = (l.source === 'page' ? { ...l, acceptedAt: today } : l) as SourcedLink;
+  }
+  return out;
+}
+
+export interface AcceptClock {
+  today: string;
+  stamp: string;
+}
+
+export type AcceptResult =
+  | { ok: true; subscriptionId: string; chargesAdded: number }
+  | { ok: false; reason: 'not-pending' | 'nothing-to-apply' | 'subscription-gone' | 'invalid' };
+
+/**
+ * Applies a pending proposal, all in one transaction: a new subscription is added (confirmed, with its charges),
+ * or the changes are made to the user's subscription — a new price with a price-change record, the period, the
+ * renewal day, page links marked as accepted (never over a link the user entered) — and its charges recorded.
+ * The detection is marked accepted. Anything invalid changes nothing.
+ */
+export async function acceptProposal(db: SubkeeperDb, detectionId: string, clock: AcceptClock): Promise<AcceptResult> {
+  return db.transaction('rw', [db.subscriptions, db.charges, db.priceChanges, db.detections], async () => {
+    const d = await db.detections.get(detectionId);
+    if (d?.status !== 'pending') return { ok: false, reason: 'not-pending' } as const;
+    const proposal = proposalOf(d);
+    if (!proposal) return { ok: false, reason: 'nothing-to-apply' } as const;
+    let subscriptionId: string;
+    if (proposal.type === 'new') {
+      const s = proposal.subscription;
+      const saved = await saveSubscription(
+        db,
+        {
+          ...s,
+          links: accepted(s.links, clock.today),
+          statusHistory: [{ status: s.status, date: clock.today }],
+          source: 'detected',
+          confirmed: true,
+        },
+        clock.stamp,
+      );
+      if (!saved.ok) return { ok: false, reason: 'invalid' } as const;
+      subscriptionId = saved.value.id;
+    } else {
+      const sub = d.subscriptionId ? await db.subscriptions.get(d.subscriptionId) : undefined;
+      if (!sub) return { ok: false, reason: 'subscription-gone' } as const;
+      const c = proposal.changes;
+      const patch: Record<string, unknown> = { id: sub.id };
+      if (c.amountMinor !== undefined && c.amountMinor !== sub.amountMinor) {
+        patch.amountMinor = c.amountMinor;
+        await db.priceChanges.put({
+          id: newId(),
+          subscriptionId: sub.id,
+          date: c.priceFrom ?? clock.today,
+          oldAmountMinor: sub.amountMinor,
+          newAmountMinor: c.amountMinor,
+          currency: sub.currency,
+          sourceUrl: d.url,
+        });
+      }
+      if (c.period !== undefined) patch.period = c.period;
+      if (c.billingAnchor !== undefined) patch.billingAnchor = c.billingAnchor;
+      if (c.links) {
+        const links: Links = { ...sub.links };
+        const offered = accepted(c.links, clock.today);
+        for (const kind of LINK_KINDS) {
+          const l = offered[kind];
+          if (l && links[kind]?.source !== 'user') links[kind] = l;
+        }
+        patch.links = links;
+      }
+      const saved = await saveSubscription(db, patch, clock.stamp);
+      if (!saved.ok) throw new Error(`invalid proposal ${d.id}`);
+      subscriptionId = sub.id;
+    }
+    const added = await addCharges(
+      db,
+      proposal.charges.map((c) => ({ ...c, id: newId(), subscriptionId, sourceUrl: d.url })),
+    );
+    await db.detections.update(d.id, { status: 'accepted', subscriptionId });
+    return { ok: true, subscriptionId, chargesAdded: added.length } as const;
+  });
+}

@@ -1,0 +1,161 @@
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DetectionInbox } from '../../components/DetectionInbox';
+import { inboxItems } from '../../lib/app/inbox';
+import { createTranslator, LANGUAGES, LOCALES } from '../../lib/i18n';
+import type { Detection } from '../../lib/model';
+import { detection, sub } from '../helpers';
+
+afterEach(cleanup);
+
+const netflix = sub({
+  id: 'n',
+  service: 'Netflix',
+  amountMinor: 2500,
+  currency: 'USD',
+  period: 'P1M',
+  billingAnchor: '2026-12-05',
+  links: { manage: { url: 'https://www.netflix.com/YourAccount', source: 'user' } },
+});
+
+/** A price rise proposed by Netflix's own billing page. */
+const rise: Detection = detection({
+  id: 'rise',
+  url: 'https://www.netflix.com/billingActivity',
+  hostname: 'netflix.com',
+  subscriptionId: 'n',
+  result: {
+    kind: 'billing',
+    service: { name: 'Netflix', domain: 'netflix.com', serviceId: 'netflix' },
+    subscription: { amountMinor: 2900, currency: 'USD', period: 'P1M' },
+    charges: [],
+    links: {},
+  },
+  proposal: {
+    type: 'update',
+    changes: {
+      amountMinor: 2900,
+      priceFrom: '2026-11-20',
+      billingAnchor: '2026-12-20',
+      links: { cancel: { url: 'https://www.netflix.com/cancelplan', source: 'page', seenAt: '2026-11-23' } },
+    },
+    charges: [{ date: '2026-11-20', amountMinor: 2900, currency: 'USD', source: 'billing' }],
+  },
+});
+
+/** A new subscription found on a page that called itself Netflix. */
+const found: Detection = detection({
+  id: 'new',
+  url: 'https://www.strikkeboksen.no/takk',
+  hostname: 'strikkeboksen.no',
+  result: {
+    kind: 'confirmation',
+    service: { name: 'Strikkeboksen', domain: 'strikkeboksen.no' },
+    subscription: { amountMinor: 34900, currency: 'NOK', period: 'P1M' },
+    charges: [],
+    links: {},
+    claimedName: 'Netflix',
+  },
+  proposal: {
+    type: 'new',
+    subscription: {
+      service: 'Strikkeboksen',
+      domain: 'strikkeboksen.no',
+      category: 'other',
+      amountMinor: 34900,
+      currency: 'NOK',
+      period: 'P1M',
+      status: 'trial',
+      billingAnchor: '2026-12-07',
+      trialEnd: '2026-12-07',
+      links: {},
+    },
+    charges: [],
+  },
+});
+
+function show(lang: (typeof LANGUAGES)[number], detections: Detection[] = [rise, found]) {
+  const handlers = { onAccept: vi.fn(), onEdit: vi.fn(), onDismiss: vi.fn(), onOpen: vi.fn() };
+  render(
+    <DetectionInbox
+      items={inboxItems(detections, [netflix])}
+      locale={LOCALES[lang]}
+      t={createTranslator(lang)}
+      {...handlers}
+    />,
+  );
+  return handlers;
+}
+
+const text = () => (document.body.textContent ?? '').replace(/\s+/g, ' ');
+
+describe('DetectionInbox', () => {
+  it('shows a price-change proposal old → new, with the charges, and applies, opens or ignores it', () => {
+    const h = show('en');
+    const item = document.querySelector('[data-type="update"]')!;
+    const t = (item.textContent ?? '').replace(/\s+/g, ' ');
+    expect(t).toContain('Changes to Netflix');
+    expect(t).toMatch(/Price ?US\$25\.00 → US\$29\.00 \(from 20 Nov 2026\)/);
+    expect(t).toMatch(/Next renewal ?5 Dec 2026 → 20 Dec 2026/);
+    expect(t).toMatch(/Cancel page ?none → netflix\.com\/cancelplan/);
+    expect(t).toMatch(/Charges on the page: 20 Nov 2026 US\$29\.00/);
+    // The user's own manage link is not up for replacement, and page links are text, never links to follow.
+    expect(t).not.toContain('Manage page');
+    expect(item.querySelector('a')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Apply changes Netflix' }));
+    expect(h.onAccept).toHaveBeenCalledWith(rise);
+    fireEvent.click(screen.getByRole('button', { name: 'Details Netflix' }));
+    expect(h.onOpen).toHaveBeenCalledWith('n');
+    fireEvent.click(screen.getByRole('button', { name: 'Ignore Netflix' }));
+    expect(h.onDismiss).toHaveBeenCalledWith(rise);
+  });
+
+  it('shows a new find once, with what it costs, and warns when the page named itself after another service', () => {
+    const h = show('en');
+    const item = document.querySelector('[data-type="new"]')!;
+    const t = (item.textContent ?? '').replace(/\s+/g, ' ');
+    expect(t).toContain('Strikkeboksen');
+    expect(t).toContain('New');
+    expect(t).toMatch(/NOK\s?349\.00 per month · free trial until 7 Dec 2026/);
+    expect(t).toContain('This page calls itself “Netflix”, but it is not on Netflix’s website.');
+    expect(document.querySelectorAll('.inbox-item')).toHaveLength(2);
+    fireEvent.click(screen.getByRole('button', { name: 'Add Strikkeboksen' }));
+    expect(h.onAccept).toHaveBeenCalledWith(found);
+    fireEvent.click(screen.getByRole('button', { name: 'Edit Strikkeboksen' }));
+    expect(h.onEdit).toHaveBeenCalledWith(found);
+  });
+
+  it('leaves out proposals that would change nothing any more or whose subscription is gone', () => {
+    const moot = {
+      ...rise,
+      id: 'moot',
+      proposal: { type: 'update' as const, changes: { amountMinor: 2500 }, charges: [] },
+    };
+    const orphan = { ...rise, id: 'orphan', subscriptionId: 'deleted' };
+    expect(inboxItems([moot, orphan], [netflix])).toEqual([]);
+  });
+
+  for (const lang of LANGUAGES) {
+    it(`speaks ${lang}: every text of the inbox is translated`, () => {
+      show(lang);
+      expect(text()).not.toMatch(/inbox\.|common\.|dashboard\./);
+      const t = createTranslator(lang);
+      for (const key of [
+        'inbox.price',
+        'inbox.renewal',
+        'inbox.link.cancel',
+        'inbox.apply',
+        'inbox.add',
+        'inbox.hint',
+      ]) {
+        expect(text()).toContain(t(key));
+      }
+      expect(text()).toContain(t('inbox.changesTo', { name: 'Netflix' }));
+    });
+  }
+
+  it('says so when nothing is waiting', () => {
+    show('nb', []);
+    expect(text()).toContain('Ingenting venter');
+  });
+});
