@@ -22,6 +22,7 @@ import {
   setState,
 } from '../db';
 import type { ImportCounts, ImportOptions } from '../io/import';
+import type { RememberedLayout } from '../io/statement-job';
 import type { Charge, Detection, ExchangeRates, Links, Member, PriceChange, Status, Subscription } from '../model';
 import { Settings } from '../model';
 import { bundledRates } from '../money';
@@ -36,6 +37,9 @@ import type { DashboardSnapshot, Snapshot } from './snapshot';
  * The state the dashboard and the popup show, and every action they take, over the database. Views get
  * plain values and callbacks from here; they never touch the database themselves.
  */
+const STATEMENT_LAYOUTS = 'statement.layouts';
+const STATEMENT_DISMISSED = 'statement.dismissedSeries';
+
 export interface StoreDeps {
   db: SubkeeperDb;
   /** The clock, passed in. */
@@ -289,6 +293,36 @@ export function createStore({ db, now, notifyChanged, languages = [] }: StoreDep
     await setState(db, 'proposals.dismissed', [...next]);
   }
 
+  /** Bank layouts the user confirmed (columns and currency by signature) and series dismissed for good. */
+  const statementPrefs = signal<{ layouts: Record<string, RememberedLayout>; dismissed: ReadonlySet<string> }>({
+    layouts: {},
+    dismissed: new Set(),
+  });
+
+  async function loadStatementPrefs() {
+    const layouts = await getState<Record<string, RememberedLayout>>(db, STATEMENT_LAYOUTS, {});
+    const dismissed = await getState<string[]>(db, STATEMENT_DISMISSED, []);
+    statementPrefs.value = {
+      layouts: layouts && typeof layouts === 'object' ? layouts : {},
+      dismissed: new Set(Array.isArray(dismissed) ? dismissed : []),
+    };
+  }
+
+  /** Remembers the columns for one bank layout (the 30 most recent layouts are kept). */
+  async function rememberStatementLayout(signature: string, layout: RememberedLayout) {
+    const entries = Object.entries(statementPrefs.value.layouts).filter(([k]) => k !== signature);
+    const layouts = Object.fromEntries([...entries.slice(-29), [signature, layout]]);
+    statementPrefs.value = { ...statementPrefs.value, layouts };
+    await setState(db, STATEMENT_LAYOUTS, layouts);
+  }
+
+  /** Never proposes this recurring payment again (the 500 most recent are kept). */
+  async function dismissSeriesForGood(key: string) {
+    const dismissed = [...statementPrefs.value.dismissed, key].slice(-500);
+    statementPrefs.value = { ...statementPrefs.value, dismissed: new Set(dismissed) };
+    await setState(db, STATEMENT_DISMISSED, dismissed);
+  }
+
   async function addManualCharge(charge: Charge) {
     await addCharges(db, [charge]);
     // A payment moves the subscription's next renewal past its day (lastPaid).
@@ -329,6 +363,10 @@ export function createStore({ db, now, notifyChanged, languages = [] }: StoreDep
     removeMember,
     addManualCharge,
     importSubscription,
+    statementPrefs,
+    loadStatementPrefs,
+    rememberStatementLayout,
+    dismissSeriesForGood,
     importMany,
   };
 }
