@@ -1,4 +1,4 @@
-import { formatDate } from '../../lib/dates';
+import { addDays, formatDate } from '../../lib/dates';
 import type { Translate } from '../../lib/i18n';
 import {
   type Charge,
@@ -40,13 +40,21 @@ export interface SubscriptionDetailProps {
   onClose: () => void;
 }
 
-/** The next `n` renewal days of a subscription that counts (none while paused or cancelled). */
-export function upcomingDates(sub: Subscription, today: string, n = 6): string[] {
+/**
+ * The coming renewal days worth listing: those in the next twelve months (at most `max`), and at least the next
+ * one, so a yearly plan shows its next renewal, not six years of them (none while paused or cancelled).
+ */
+export function upcomingDates(sub: Subscription, today: string, max = 6): string[] {
   if (!counts(sub, today)) return [];
   const from = dueFrom(sub, today);
   try {
-    const to = addPeriods(from, sub.period, n + 1);
-    return occurrences(sub.billingAnchor, sub.period, from, to, n).filter((d) => !sub.endsOn || d <= sub.endsOn);
+    const horizon = addDays(today, 365);
+    const to = addPeriods(from, sub.period, max + 1);
+    const dates = occurrences(sub.billingAnchor, sub.period, from, to, max).filter(
+      (d) => !sub.endsOn || d <= sub.endsOn,
+    );
+    const within = dates.filter((d) => d <= horizon);
+    return within.length > 0 ? within : dates.slice(0, 1);
   } catch {
     return [];
   }
@@ -119,6 +127,7 @@ export function SubscriptionDetail(props: SubscriptionDetailProps) {
           <Fact label={t('views.detail.category')} value={t(`common.category.${sub.category}`)} />
           {sub.domain && <Fact label={t('views.detail.domain')} value={sub.domain} />}
           {sub.startDate && <Fact label={t('views.detail.started')} value={date(sub.startDate)} />}
+          {sub.lastPaid && <Fact label={t('views.detail.lastPaid')} value={date(sub.lastPaid)} />}
           {sub.trialEnd && (
             <Fact
               label={t('views.detail.trialEnd')}
@@ -163,9 +172,11 @@ export function SubscriptionDetail(props: SubscriptionDetailProps) {
           <Fact
             label={t('views.detail.reminder')}
             value={
-              sub.reminderDays === undefined
-                ? t('views.detail.reminderDefault')
-                : t('views.detail.reminderDays', { n: sub.reminderDays })
+              sub.remindersOff
+                ? t('views.detail.remindersOff')
+                : sub.reminderDays === undefined
+                  ? t('views.detail.reminderDefault')
+                  : t('views.detail.reminderDays', { n: sub.reminderDays })
             }
           />
           <Fact label={t('views.detail.source')} value={t(`views.detail.source.${sub.source}`)} />
@@ -177,14 +188,14 @@ export function SubscriptionDetail(props: SubscriptionDetailProps) {
         {renewals.length === 0 ? (
           <p class="muted">{t('views.detail.noRenewals')}</p>
         ) : (
-          <ol class="detail-renewals">
+          <ul class="plain-list detail-renewals">
             {renewals.map((d) => (
               <li key={d}>
                 <time dateTime={d}>{date(d)}</time> <span class="muted">({relativeDays(today, d, locale)})</span>{' '}
                 <span class="amount">{money(priceOn(sub, d), sub.currency, locale)}</span>
               </li>
             ))}
-          </ol>
+          </ul>
         )}
       </section>
 
@@ -203,7 +214,7 @@ export function SubscriptionDetail(props: SubscriptionDetailProps) {
         {sub.statusHistory.length === 0 ? (
           <p class="muted">{t('views.detail.noHistory')}</p>
         ) : (
-          <ol class="detail-history">
+          <ul class="plain-list detail-history">
             {[...sub.statusHistory]
               .sort((a, b) => b.date.localeCompare(a.date))
               .map((h, i) => (
@@ -212,7 +223,7 @@ export function SubscriptionDetail(props: SubscriptionDetailProps) {
                   {h.note && <span class="muted"> — {h.note}</span>}
                 </li>
               ))}
-          </ol>
+          </ul>
         )}
       </section>
     </article>
@@ -333,7 +344,7 @@ function PriceHistory({ priceChanges, t, locale }: SubscriptionDetailProps) {
       {changes.length === 0 ? (
         <p class="muted">{t('views.detail.noPriceChanges')}</p>
       ) : (
-        <ol class="detail-prices">
+        <ul class="plain-list detail-prices">
           {changes.map((c) => {
             const change = c.oldAmountMinor > 0 ? (c.newAmountMinor - c.oldAmountMinor) / c.oldAmountMinor : null;
             const direction =
@@ -351,7 +362,7 @@ function PriceHistory({ priceChanges, t, locale }: SubscriptionDetailProps) {
               </li>
             );
           })}
-        </ol>
+        </ul>
       )}
     </section>
   );

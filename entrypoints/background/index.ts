@@ -53,6 +53,10 @@ export default defineBackground(() => {
     const accepted = acceptPageMessage(raw, sender, ownId, ownOrigin);
     if (!accepted.ok) return Promise.resolve({ ok: false, reason: accepted.reason });
     const message = accepted.message;
+    if (message.type === 'reminder-snooze')
+      return reminders.snooze(message.id, message.days).then(() => ({ ok: true }));
+    if (message.type === 'reminder-skip')
+      return reminders.skip(message.id, message.eventDate).then(() => ({ ok: true }));
     if (message.type === 'detection-seen') {
       return browser.action.setBadgeText({ tabId: message.tabId, text: '' }).then(() => reminders.resync());
     }

@@ -16,6 +16,7 @@ import { bundledRates } from '../../lib/money';
 import { byCategory, byMember, chargesByMonth, renewalCalendar, spendBy } from '../../lib/summary';
 import type { Platform } from './App';
 import { DataPanel } from './DataPanel';
+import { Reminders } from './Reminders';
 
 /** The detail, calendar, charts, data and settings views, wired to the store. */
 export function MoreViews(props: {
@@ -73,6 +74,7 @@ export function MoreViews(props: {
       />
     );
   }
+  if (route.view === 'reminders') return <Reminders store={store} t={t} locale={locale} go={go} />;
   if (route.view === 'charts') {
     const subs = store.subscriptions.value;
     const members = new Map(store.members.value.map((m) => [m.id, m]));

@@ -14,6 +14,7 @@ export async function mount(root: HTMLElement, snapshot: Promise<Snapshot | null
     now: () => new Date(),
     notifyChanged: () => void browser.runtime.sendMessage({ type: 'data-changed' }).catch(() => {}),
     languages: navigator.languages,
+    remindersAction: (message) => browser.runtime.sendMessage(message),
   });
 
   const platform = {

@@ -6,6 +6,7 @@ export type Route =
   | { view: 'add' }
   | { view: 'edit'; id: string }
   | { view: 'calendar' }
+  | { view: 'reminders' }
   | { view: 'charts' }
   | { view: 'data'; section?: DataSection }
   | { view: 'settings' };
@@ -18,6 +19,7 @@ export const NAV: ReadonlyArray<Route['view']> = [
   'overview',
   'subscriptions',
   'calendar',
+  'reminders',
   'charts',
   'data',
   'settings',
@@ -31,6 +33,7 @@ export function parseRoute(hash: string): Route {
       return (DATA_SECTIONS as readonly string[]).includes(id ?? '') ? { view, section: id as DataSection } : { view };
     case 'subscriptions':
     case 'calendar':
+    case 'reminders':
     case 'charts':
     case 'settings':
     case 'add':

@@ -28,6 +28,14 @@ import { Settings } from '../model';
 import { bundledRates } from '../money';
 import { proposalOf } from '../proposal';
 import { acceptProposal } from '../proposal/accept';
+import {
+  type FiredLog,
+  type HistoryEntry,
+  readFiredLog,
+  readHistory,
+  readSnoozeLog,
+  type SnoozeLog,
+} from '../reminders';
 import { isTracked } from '../reminders/renewals';
 import type { Ctx } from '../summary';
 import { localeSettings } from './defaults';
@@ -48,9 +56,26 @@ export interface StoreDeps {
   notifyChanged?: () => void;
   /** The browser's preferred languages: a new user's currency defaults come from them. */
   languages?: readonly string[];
+  /**
+   * Asks the background to snooze or skip a reminder (it owns the reminder logs and runs one change at a time).
+   * Absent where nothing shows reminders (the static web app): the reminders view is then read-only.
+   */
+  remindersAction?: (message: ReminderMessage) => Promise<unknown>;
 }
 
-export function createStore({ db, now, notifyChanged, languages = [] }: StoreDeps) {
+/** What the reminders view asks of the background (parsed there by lib/messages). */
+export type ReminderMessage =
+  | { type: 'reminder-snooze'; id: string; days: number }
+  | { type: 'reminder-skip'; id: string; eventDate: string };
+
+/** The reminder logs the background keeps, as the reminders view reads them. */
+export interface ReminderLogs {
+  fired: FiredLog;
+  snoozed: SnoozeLog;
+  history: HistoryEntry[];
+}
+
+export function createStore({ db, now, notifyChanged, languages = [], remindersAction }: StoreDeps) {
   const subscriptions = signal<Subscription[]>([]);
   const priceChanges = signal<PriceChange[]>([]);
   const detections = signal<Detection[]>([]);
@@ -234,6 +259,29 @@ export function createStore({ db, now, notifyChanged, languages = [] }: StoreDep
     return n;
   }
 
+  /** The reminder logs; read when the reminders view opens and after each of its actions. */
+  const reminderLogs = signal<ReminderLogs | null>(null);
+  async function loadReminderLogs() {
+    const [fired, snoozed, history] = await Promise.all([
+      getState<unknown>(db, 'reminders.fired', {}),
+      getState<unknown>(db, 'reminders.snoozed', {}),
+      getState<unknown>(db, 'reminders.history', []),
+    ]);
+    reminderLogs.value = { fired: readFiredLog(fired), snoozed: readSnoozeLog(snoozed), history: readHistory(history) };
+    return reminderLogs.value;
+  }
+  async function reminderAction(message: ReminderMessage) {
+    if (!remindersAction) return;
+    await remindersAction(message);
+    await loadReminderLogs();
+  }
+  /** No reminders at all for one subscription (or back on). */
+  async function setRemindersOff(id: string, off: boolean) {
+    const result = await save({ id, remindersOff: off ? true : undefined });
+    await loadReminderLogs();
+    return result;
+  }
+
   async function updateSettings(next: Settings) {
     const result = await saveSettings(db, next);
     if (result.ok) {
@@ -333,6 +381,11 @@ export function createStore({ db, now, notifyChanged, languages = [] }: StoreDep
 
   return {
     db,
+    reminderLogs,
+    loadReminderLogs,
+    canActOnReminders: remindersAction !== undefined,
+    reminderAction,
+    setRemindersOff,
     subscriptions,
     priceChanges,
     detections,

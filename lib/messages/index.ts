@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HttpUrl } from '../model';
+import { HttpUrl, IsoDate } from '../model';
 import { PageSnapshot } from '../model/page';
 
 /**
@@ -28,6 +28,14 @@ export const PageMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('data-changed') }),
   /** Clear the "new detection" mark of a tab. */
   z.object({ type: z.literal('detection-seen'), tabId: z.number().int() }),
+  /** Put a coming reminder off by `days` (the reminders view; the background owns the logs). */
+  z.object({
+    type: z.literal('reminder-snooze'),
+    id: z.string().min(1).max(500),
+    days: z.number().int().min(1).max(30),
+  }),
+  /** Do not show this one reminder (it is settled as if shown; its event day lets the log forget it later). */
+  z.object({ type: z.literal('reminder-skip'), id: z.string().min(1).max(500), eventDate: IsoDate }),
 ]);
 export type PageMessage = z.infer<typeof PageMessage>;
 

@@ -113,6 +113,8 @@ export const Subscription = z.object({
   ownerId: Id.optional(),
   shares: z.array(Share).max(20).optional(),
   notes: Text(2000).optional(),
+  /** No reminders at all for this one (turned off in the reminders view). */
+  remindersOff: z.boolean().optional(),
   /** Days before a renewal to remind; unset means the settings' default. */
   reminderDays: z.number().int().min(0).max(90).optional(),
   source: z.enum(['detected', 'manual', 'imported']),

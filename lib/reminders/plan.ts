@@ -200,7 +200,8 @@ export function planReminders(input: PlanInput): Reminder[] {
   const end = addDays(today, input.horizonDays ?? PLAN_HORIZON_DAYS);
   const isFired = firedLookup(input.fired);
   const snoozed = input.snoozed ?? {};
-  const tracked = input.subscriptions.filter(isTracked);
+  // Turned off for a subscription: none of its reminders, nor a line in the weekly summary.
+  const tracked = input.subscriptions.filter((s) => isTracked(s) && s.remindersOff !== true);
   const byId = new Map(tracked.map((s) => [s.id, s]));
 
   const candidates = tracked.flatMap((sub) => subscriptionCandidates(sub, rs, today, end));
