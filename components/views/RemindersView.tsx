@@ -73,7 +73,7 @@ export function RemindersView(props: RemindersViewProps) {
                 <div class="reminder-text">
                   <p class="reminder-title">
                     {c.subscription ? (
-                      <button type="button" class="linkish" onClick={() => props.onOpen(c.subscription!.id)}>
+                      <button type="button" class="link-button" onClick={() => props.onOpen(c.subscription!.id)}>
                         {c.title}
                       </button>
                     ) : (
@@ -147,7 +147,7 @@ export function RemindersView(props: RemindersViewProps) {
                 <div class="reminder-text">
                   <p class="reminder-title">
                     {h.subscriptionId ? (
-                      <button type="button" class="linkish" onClick={() => props.onOpen(h.subscriptionId!)}>
+                      <button type="button" class="link-button" onClick={() => props.onOpen(h.subscriptionId!)}>
                         {h.title}
                       </button>
                     ) : (

@@ -5,7 +5,7 @@ import { notificationText } from './text';
 import type { FiredLog, Reminder, SnoozeLog } from './types';
 
 /** How far ahead the reminders view lists what will be shown. */
-export const COMING_DAYS = 60;
+export const COMING_DAYS = 30;
 
 /** One coming reminder as the reminders view lists it: when it is due, and its words as they will be shown. */
 export interface ComingReminder {
@@ -31,7 +31,7 @@ export interface ComingInput {
 }
 
 /**
- * What will be shown, and when, over the next `horizonDays` (60) days: the planner's own plan (so the list and the
+ * What will be shown, and when, over the next `horizonDays` (30) days: the planner's own plan (so the list and the
  * notifications cannot disagree), each worded as its notification will be on its due day. Due first.
  */
 export function comingReminders(input: ComingInput): ComingReminder[] {
