@@ -237,3 +237,35 @@ describe('SubscriptionDetail actions', () => {
     expect(screen.getByRole('button', { name: 'Markér som opsagt' })).toBeTruthy();
   });
 });
+
+describe('SubscriptionDetail layout (issue 13 item 10)', () => {
+  it('a yearly plan lists its next renewal, not six years of them; monthly lists a year’s worth at most 6', () => {
+    const yearly = makeSub({ id: 'y', period: 'P1Y', billingAnchor: '2027-03-01' });
+    expect(upcomingDates(yearly, TODAY)).toEqual(['2027-03-01']);
+    const twoYearly = makeSub({ id: 'y2', period: 'P2Y', billingAnchor: '2028-06-01' });
+    expect(upcomingDates(twoYearly, TODAY)).toEqual(['2028-06-01']);
+    const quarterly = makeSub({ id: 'q', period: 'P3M', billingAnchor: '2026-12-01' });
+    expect(upcomingDates(quarterly, TODAY)).toEqual(['2026-12-01', '2027-03-01', '2027-06-01', '2027-09-01']);
+    expect(upcomingDates(makeSub({ id: 'm', period: 'P1M' }), TODAY)).toHaveLength(6);
+    renderDetail(yearly);
+    const renewals = screen.getByRole('heading', { name: 'Next renewals' }).closest('section')!;
+    expect(renewals.querySelectorAll('li')).toHaveLength(1);
+    expect(textOf(renewals)).not.toContain('2032');
+  });
+
+  it('lists dates without numbers in front (no ordered lists), and says delete can be undone', () => {
+    renderDetail(makeSub({ id: 's1', statusHistory: [{ status: 'active', date: '2026-01-14' }] }), {
+      priceChanges: [makePriceChange({ id: 'p1' })],
+    });
+    expect(document.querySelector('.subscription-detail ol')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Delete' }));
+    expect(screen.getByText(/You can undo it right after\./)).toBeTruthy();
+    expect(screen.queryByText(/cannot be undone/)).toBeNull();
+  });
+
+  it('shows the last payment and reminders turned off', () => {
+    renderDetail(makeSub({ id: 's1', lastPaid: '2026-11-14', remindersOff: true }));
+    expect(textOf(screen.getByText('Last paid').parentElement)).toContain('14 Nov 2026');
+    expect(textOf(screen.getByText('Reminder').parentElement)).toContain('Off for this subscription');
+  });
+});
