@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Welcome } from '../../components/Welcome';
 import { localeSettings } from '../../lib/app/defaults';
 import { createTranslator } from '../../lib/i18n';
+import type { Settings } from '../../lib/model';
 import { bundledRates } from '../../lib/money';
 
 afterEach(cleanup);
@@ -16,7 +17,7 @@ const links = {
 };
 
 function renderWelcome(languages: string[], over: Partial<Parameters<typeof Welcome>[0]> = {}) {
-  const onSave = vi.fn(async () => ({ ok: true }));
+  const onSave = vi.fn(async (_settings: Settings) => ({ ok: true }));
   render(
     <Welcome
       settings={localeSettings(languages)}
