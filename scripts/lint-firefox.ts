@@ -45,7 +45,7 @@ export const KNOWN: ReadonlyArray<{ code: string; file?: RegExp; message?: RegEx
   },
   {
     code: 'DANGEROUS_EVAL',
-    file: /^(background\.js|chunks\/.+\.js)$/,
+    file: /^(background\.js|chunks\/.+\.js|assets\/[\w-]+-worker-[\w-]+\.js)$/,
     why:
       "zod's probe `Function('')` for its JIT; lib/model sets z.config({ jitless: true }), so it never runs (and the " +
       "extension's CSP forbids eval anyway).",

@@ -4,10 +4,12 @@ import { localeSettings, preferredCurrencies } from '../../lib/app/defaults';
 import { todayFromInstant } from '../../lib/dates';
 import { getDb, getSettings } from '../../lib/db';
 import { detectFromSnapshot } from '../../lib/detect';
-import { directoryHit, getService, lookupHost, serviceLinks } from '../../lib/directory';
+import { DIRECTORY_OPTIONS, getService, lookupHost, serviceLinks } from '../../lib/directory';
 import { ingestDetection } from '../../lib/ingest';
 import { acceptContentMessage, acceptPageMessage, type SenderInfo } from '../../lib/messages';
+import { createLimiter } from '../../lib/messages/limit';
 import type { Settings } from '../../lib/model';
+import { pageVerdict } from '../../lib/trust';
 import { setupReminders } from './reminders';
 
 /**
@@ -33,22 +35,35 @@ export default defineBackground(() => {
   const ownId = browser.runtime.id;
   const ownOrigin = browser.runtime.getURL('/');
 
+  // One tab (and origin) cannot keep the background busy: see lib/messages/limit.ts.
+  const limiter = createLimiter();
+  browser.tabs.onRemoved.addListener((tabId: number) => limiter.forget(tabId));
+
   browser.runtime.onMessage.addListener((raw: unknown, sender: SenderInfo) => {
     if (sender.tab && !sender.url?.startsWith(ownOrigin)) {
       const accepted = acceptContentMessage(raw, sender, ownId);
       if (!accepted.ok) return Promise.resolve({ ok: false, reason: accepted.reason });
-      // The detection runs here, on the plain data the content script read: web pages pay only for the reading.
       const { url, page } = accepted.message;
-      const tabId = sender.tab.id;
-      return userSettings().then((settings): Promise<unknown> | { ok: true; kind: 'none' } => {
-        // `kr` or `$` that the page's language and domain leave open is read as the user's own currency.
-        const result = detectFromSnapshot(page, url, todayFromInstant(now()), {
-          lookupHost: directoryHit,
-          preferCurrencies: preferredCurrencies(settings, navigator.languages),
-        });
-        if (result.kind === 'none') return { ok: true, kind: 'none' as const };
-        return handleDetection(url, result, settings, tabId);
-      });
+      // Plain http pages and pages people publish on platforms are never read (lib/trust): not even detected.
+      const verdict = pageVerdict(url);
+      if (!verdict.ok) return Promise.resolve({ ok: true });
+      const tabId = sender.tab.id as number;
+      // The detection runs here, on the plain data the content script read: web pages pay only for the reading.
+      // The page learns nothing about what is stored (whether the user has this service, what was proposed).
+      return limiter
+        .submit(tabId, verdict.url.origin, async () => {
+          const settings = await userSettings();
+          // `kr` or `$` that the page's language and domain leave open is read as the user's own currency.
+          const result = detectFromSnapshot(page, url, todayFromInstant(now()), {
+            ...DIRECTORY_OPTIONS,
+            preferCurrencies: preferredCurrencies(settings, navigator.languages),
+          });
+          if (result.kind !== 'none') await handleDetection(url, result, settings, tabId);
+        })
+        .then(
+          (r) => ({ ok: r.ok }),
+          () => ({ ok: false }),
+        );
     }
     const accepted = acceptPageMessage(raw, sender, ownId, ownOrigin);
     if (!accepted.ok) return Promise.resolve({ ok: false, reason: accepted.reason });
@@ -84,8 +99,6 @@ export default defineBackground(() => {
       await browser.action.setBadgeText({ tabId, text: '+1' });
       await browser.action.setBadgeBackgroundColor({ tabId, color: '#1f7a4d' });
     }
-    // The page learns nothing about what is stored (whether the user has this service, what was proposed).
-    return { ok: true };
   }
 
   // A new user gets the first-run page: what Subkeeper finds and where, and the settings it guessed to confirm.

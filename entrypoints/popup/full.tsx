@@ -1,28 +1,29 @@
+import { effect } from '@preact/signals';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { PopupView } from '../../components/PopupView';
 import { QuickAdd } from '../../components/QuickAdd';
 import { kroneOf } from '../../lib/app/defaults';
-import { type CurrentSite, popupSummary, siteFor } from '../../lib/app/popup';
+import { type ActiveTab, popupSummary, siteFor } from '../../lib/app/popup';
 import { createStore } from '../../lib/app/store';
 import { getDb } from '../../lib/db';
 import { createTranslator, LOCALES, resolveLanguage } from '../../lib/i18n';
 import type { Detection } from '../../lib/model';
 
-/** The popup after its first paint: the store over the database, every action, and the quick-add form. */
+/**
+ * The popup after its first paint: the store over the database, every action, and the quick-add form. The store
+ * follows the database live, so the popup redraws when the background stores a new find or another page changes
+ * something while it is open.
+ */
 export async function start(root: HTMLElement, painted: () => void) {
   const db = getDb();
   const notifyChanged = () => void browser.runtime.sendMessage({ type: 'data-changed' }).catch(() => {});
   const store = createStore({ db, now: () => new Date(), notifyChanged, languages: navigator.languages });
-
-  async function currentSite(): Promise<CurrentSite | null> {
-    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    const site = siteFor(tab, store.detections.value, store.subscriptions.value);
-    if (tab?.id && site?.detection) {
-      void browser.runtime.sendMessage({ type: 'detection-seen', tabId: tab.id }).catch(() => {});
-    }
-    return site;
-  }
+  const tab: ActiveTab | undefined = await browser.tabs
+    .query({ active: true, currentWindow: true })
+    .then(([t]) => t)
+    .catch(() => undefined);
+  let seenSent = false;
 
   function openDashboard(path = '') {
     void browser.tabs.create({ url: `${browser.runtime.getURL('/options.html')}${path}` });
@@ -37,29 +38,29 @@ export async function start(root: HTMLElement, painted: () => void) {
     },
     onTrack: async (d: Detection) => {
       await store.acceptDetection(d);
-      draw(await currentSite());
     },
     onEdit: (d: Detection) => openDashboard(d.subscriptionId ? `#/subscription/${d.subscriptionId}` : '#/overview'),
     onIgnore: async (d: Detection) => {
       await store.dismissDetection(d);
-      draw(await currentSite());
     },
     onAdd: async (input: Record<string, unknown>) => {
       const r = await store.save(input);
-      draw(site);
       return r.ok ? ({ ok: true } as const) : r;
     },
   };
 
-  let site: CurrentSite | null = null;
-  const draw = (s: CurrentSite | null) => {
-    site = s;
+  const draw = () => {
+    const site = siteFor(tab, store.detections.value, store.subscriptions.value);
+    if (tab?.id && site?.detection && !seenSent) {
+      seenSent = true;
+      void browser.runtime.sendMessage({ type: 'detection-seen', tabId: tab.id }).catch(() => {});
+    }
     const lang = resolveLanguage(store.settings.value.language, navigator.languages);
     const ctx = store.ctx.value;
     document.documentElement.lang = LOCALES[lang];
     render(
       <PopupView
-        site={s}
+        site={site}
         {...popupSummary(store.subscriptions.value, ctx)}
         subscriptionCount={store.subscriptions.value.length}
         base={ctx.base}
@@ -75,8 +76,9 @@ export async function start(root: HTMLElement, painted: () => void) {
     );
   };
 
-  await store.load();
-  draw(await currentSite().catch(() => null));
+  await store.live();
+  // Drawn now, and again whenever what it shows changes (here, in the background or in another tab).
+  effect(draw);
   painted();
   return actions;
 }

@@ -39,6 +39,7 @@ import {
 import { isTracked } from '../reminders/renewals';
 import type { Ctx } from '../summary';
 import { localeSettings } from './defaults';
+import { type Follower, follow, type LivePart } from './live';
 import type { DashboardSnapshot, Snapshot } from './snapshot';
 
 /**
@@ -80,6 +81,7 @@ export function createStore({ db, now, notifyChanged, languages = [], remindersA
   const priceChanges = signal<PriceChange[]>([]);
   const detections = signal<Detection[]>([]);
   const members = signal<Member[]>([]);
+  /** A new user's settings: the currency and "kr" of the browser's languages (nothing stored until saved). */
   const fallbackSettings = localeSettings(languages);
   const settings = signal<Settings>(fallbackSettings);
   /** False until the user saves settings (the first-run page confirms the defaults taken from the browser). */
@@ -98,26 +100,122 @@ export function createStore({ db, now, notifyChanged, languages = [], remindersA
   const stamp = () => now().toISOString();
   const changed = () => notifyChanged?.();
 
+  /** Set when the database cannot be opened or read (a failed upgrade, a newer version, a broken disk). */
+  const failure = signal<unknown>(null);
+
+  // Every part of the data the views show, read the same way by `load` (once) and `live` (on every change).
+  type Parts = {
+    settings: Settings;
+    settingsSaved: boolean;
+    subscriptions: Subscription[];
+    priceChanges: PriceChange[];
+    detections: Detection[];
+    members: Member[];
+    serviceLinks: Array<{ key: string; links: Links }>;
+    dismissed: string[];
+  };
+  const parts: { [K in keyof Parts]: LivePart<Parts[K]> } = {
+    settings: {
+      read: () => getSettings(db, fallbackSettings),
+      set: (v) => {
+        settings.value = v;
+      },
+    },
+    settingsSaved: {
+      read: () => hasSettings(db),
+      set: (v) => {
+        settingsSaved.value = v;
+      },
+    },
+    subscriptions: {
+      // Only the user's own: what pages found waits in the inbox as proposals (lib/proposal).
+      read: async () => (await db.subscriptions.toArray()).filter(isTracked),
+      set: (v) => {
+        subscriptions.value = v;
+      },
+    },
+    priceChanges: {
+      read: () => db.priceChanges.toArray(),
+      set: (v) => {
+        priceChanges.value = v;
+      },
+    },
+    detections: {
+      read: () => listPendingDetections(db),
+      set: (v) => {
+        detections.value = v;
+      },
+    },
+    members: {
+      read: () => listMembers(db),
+      set: (v) => {
+        members.value = v;
+      },
+    },
+    serviceLinks: {
+      read: () => db.serviceLinks.toArray(),
+      set: (v) => {
+        seenLinks.value = new Map(v.map((l) => [l.key, l.links]));
+      },
+    },
+    dismissed: {
+      read: () => getState<string[]>(db, 'proposals.dismissed', []),
+      set: (v) => {
+        dismissedProposals.value = new Set(v);
+      },
+    },
+  };
+  const partNames = Object.keys(parts) as Array<keyof Parts>;
+
+  /** Reads everything the views show, once (without following changes; see `live`, after which it does nothing). */
   async function load() {
     today.value = todayFromInstant(now());
-    const [s, saved, subs, pcs, dets, mem, links] = await Promise.all([
-      getSettings(db, fallbackSettings),
-      hasSettings(db),
-      db.subscriptions.toArray(),
-      db.priceChanges.toArray(),
-      listPendingDetections(db),
-      listMembers(db),
-      db.serviceLinks.toArray(),
-    ]);
-    seenLinks.value = new Map(links.map((l) => [l.key, l.links]));
-    dismissedProposals.value = new Set(await getState<string[]>(db, 'proposals.dismissed', []));
-    settings.value = s;
-    settingsSaved.value = saved;
-    subscriptions.value = subs.filter(isTracked);
-    priceChanges.value = pcs;
-    detections.value = dets;
-    members.value = mem;
+    if (followers) return;
+    try {
+      const values = await Promise.all(partNames.map((name) => parts[name].read()));
+      partNames.forEach((name, i) => {
+        (parts[name].set as (v: unknown) => void)(values[i]);
+      });
+      loaded.value = true;
+    } catch (error) {
+      failure.value = error;
+      throw error;
+    }
+  }
+
+  // The live queries, while the store follows the database (see `live`).
+  let followers: Partial<Record<keyof Parts | 'charges', Follower>> | null = null;
+  // What `hydrate` filled in, so the first live read of the same data sets nothing again.
+  let hydrated: Partial<Record<keyof Parts, unknown>> = {};
+
+  /**
+   * Follows the database: every part of the data is read now and again whenever a write (here, in another tab or
+   * in the background) changes it, and only then; an unchanged re-read sets nothing. Resolves when every part
+   * has been read once. `stop` ends it (a page that closes needs not call it).
+   */
+  async function live(): Promise<void> {
+    if (followers) return;
+    today.value = todayFromInstant(now());
+    const started: Partial<Record<keyof Parts | 'charges', Follower>> = {};
+    followers = started;
+    const onError = (error: unknown) => {
+      failure.value = error;
+    };
+    for (const name of partNames) {
+      const f = follow(parts[name] as LivePart<unknown>, onError);
+      if (name in hydrated) f.seen(hydrated[name]);
+      started[name] = f;
+    }
+    hydrated = {};
+    // Charges the page already loaded are followed too.
+    if (charges.value !== null) followCharges();
+    await Promise.all(partNames.map((n) => started[n]!.first));
     loaded.value = true;
+  }
+
+  function stop() {
+    for (const f of Object.values(followers ?? {})) f.stop();
+    followers = null;
   }
 
   /**
@@ -128,25 +226,81 @@ export function createStore({ db, now, notifyChanged, languages = [], remindersA
     today.value = todayFromInstant(now());
     const parsed = snap.settings === undefined ? null : Settings.safeParse(snap.settings);
     const d = snap.dashboard;
-    seenLinks.value = new Map(d.serviceLinks.map((l) => [l.key, l.links]));
-    dismissedProposals.value = new Set(Array.isArray(d.dismissedProposals) ? (d.dismissedProposals as string[]) : []);
-    settings.value = parsed?.success ? parsed.data : fallbackSettings;
-    settingsSaved.value = snap.settings !== undefined;
-    subscriptions.value = snap.subscriptions.filter(isTracked);
-    priceChanges.value = d.priceChanges;
-    detections.value = snap.detections;
-    members.value = d.members;
+    const dismissed = Array.isArray(d.dismissedProposals) ? (d.dismissedProposals as string[]) : [];
+    const values: Partial<Parts> = {
+      settings: parsed?.success ? parsed.data : fallbackSettings,
+      settingsSaved: snap.settings !== undefined,
+      subscriptions: snap.subscriptions.filter(isTracked),
+      priceChanges: d.priceChanges,
+      detections: snap.detections,
+      members: d.members,
+      serviceLinks: d.serviceLinks,
+      dismissed,
+    };
+    for (const name of partNames) (parts[name].set as (v: unknown) => void)(values[name]);
+    hydrated = values;
     loaded.value = true;
   }
 
-  /** Charges are many; they load only when a view needs them. */
-  async function loadCharges() {
+  /** Follows the charges (many: only once a view needs them). Resolves with them when first read. */
+  function followCharges(): Promise<void> {
+    if (!followers) return Promise.resolve();
+    if (!followers.charges) {
+      followers.charges = follow<Charge[]>(
+        {
+          read: () => db.charges.toArray(),
+          set: (v) => {
+            charges.value = v;
+          },
+        },
+        (error) => {
+          failure.value = error;
+        },
+      );
+      if (charges.value !== null) followers.charges.seen(charges.value);
+    }
+    return followers.charges.first;
+  }
+
+  /** Charges are many; they load only when a view needs them (and are followed from then on when live). */
+  async function loadCharges(): Promise<Charge[]> {
+    if (followers) {
+      await followCharges();
+      return charges.value ?? [];
+    }
     charges.value = await db.charges.toArray();
     return charges.value;
   }
 
+  /** After a write: when live, the live queries bring the change; otherwise it is read here. */
   async function refreshSubscriptions() {
-    subscriptions.value = (await db.subscriptions.toArray()).filter(isTracked);
+    if (!followers) subscriptions.value = (await db.subscriptions.toArray()).filter(isTracked);
+  }
+  async function refreshCharges() {
+    if (!followers && charges.value) await loadCharges();
+  }
+  async function refreshDetections() {
+    if (!followers) detections.value = await listPendingDetections(db);
+  }
+  async function refreshMembers() {
+    if (!followers) members.value = await listMembers(db);
+  }
+
+  /** Shows a saved subscription at once (the live query confirms it a moment later, with no second render). */
+  function showSaved(s: Subscription) {
+    const list = subscriptions.value;
+    if (!isTracked(s)) {
+      subscriptions.value = list.filter((x) => x.id !== s.id);
+      return;
+    }
+    const i = list.findIndex((x) => x.id === s.id);
+    if (i >= 0) {
+      subscriptions.value = list.map((x) => (x.id === s.id ? s : x));
+      return;
+    }
+    // Where the database's own order (by id) puts it.
+    const at = list.findIndex((x) => x.id > s.id);
+    subscriptions.value = at < 0 ? [...list, s] : [...list.slice(0, at), s, ...list.slice(at)];
   }
 
   /**
@@ -162,9 +316,10 @@ export function createStore({ db, now, notifyChanged, languages = [], remindersA
       ...(opts.base ? { base: opts.base } : {}),
     });
     if (result.ok) {
+      showSaved(result.value);
       // Every price edit goes into the price history (and "price increases" when it went up).
       if (before && (await recordPriceEdit(db, before, result.value, todayFromInstant(now())))) {
-        priceChanges.value = await db.priceChanges.toArray();
+        if (!followers) priceChanges.value = await db.priceChanges.toArray();
       }
       changed();
     }
@@ -175,16 +330,19 @@ export function createStore({ db, now, notifyChanged, languages = [], remindersA
 
   async function remove(id: string): Promise<DeletedBundle | undefined> {
     const bundle = await deleteSubscription(db, id);
+    subscriptions.value = subscriptions.value.filter((s) => s.id !== id);
+    if (charges.value) charges.value = charges.value.filter((c) => c.subscriptionId !== id);
     await refreshSubscriptions();
-    if (charges.value) await loadCharges();
+    await refreshCharges();
     changed();
     return bundle;
   }
 
   async function undoRemove(bundle: DeletedBundle) {
     await restoreSubscription(db, bundle);
+    showSaved(bundle.subscription);
     await refreshSubscriptions();
-    if (charges.value) await loadCharges();
+    await refreshCharges();
     changed();
   }
 
@@ -213,15 +371,14 @@ export function createStore({ db, now, notifyChanged, languages = [], remindersA
   async function acceptDetection(d: Detection) {
     const instant = now();
     const result = await acceptProposal(db, d.id, { today: todayFromInstant(instant), stamp: instant.toISOString() });
-    const [subs, pcs, dets] = await Promise.all([
-      db.subscriptions.toArray(),
-      db.priceChanges.toArray(),
-      listPendingDetections(db),
-    ]);
-    subscriptions.value = subs.filter(isTracked);
-    priceChanges.value = pcs;
-    detections.value = dets;
-    if (charges.value) await loadCharges();
+    detections.value = detections.value.filter((x) => x.id !== d.id);
+    if (!followers) {
+      const [subs, pcs] = await Promise.all([db.subscriptions.toArray(), db.priceChanges.toArray()]);
+      subscriptions.value = subs.filter(isTracked);
+      priceChanges.value = pcs;
+    }
+    await refreshDetections();
+    await refreshCharges();
     if (result.ok) changed();
     return result;
   }
@@ -229,7 +386,8 @@ export function createStore({ db, now, notifyChanged, languages = [], remindersA
   /** Ignores a proposal: nothing of it is applied, and the same proposal is not brought back. */
   async function dismissDetection(d: Detection) {
     await setDetectionStatus(db, d.id, 'dismissed');
-    detections.value = await listPendingDetections(db);
+    detections.value = detections.value.filter((x) => x.id !== d.id);
+    await refreshDetections();
   }
 
   /**
@@ -243,18 +401,19 @@ export function createStore({ db, now, notifyChanged, languages = [], remindersA
         db,
         proposal.charges.map((c) => ({ ...c, id: newId(), subscriptionId, sourceUrl: d.url })),
       );
-      if (charges.value) await loadCharges();
+      await refreshCharges();
     }
     await setDetectionStatus(db, d.id, 'accepted', subscriptionId);
-    detections.value = await listPendingDetections(db);
+    detections.value = detections.value.filter((x) => x.id !== d.id);
+    await refreshDetections();
   }
 
   /** Subscriptions saved in the wrong currency: `from` → `to`, amounts kept (see lib/db `relabelCurrency`). */
   async function relabel(ids: readonly string[], from: string, to: string) {
     const n = await relabelCurrency(db, ids, from, to, stamp());
     await refreshSubscriptions();
-    priceChanges.value = await db.priceChanges.toArray();
-    if (charges.value) await loadCharges();
+    if (!followers) priceChanges.value = await db.priceChanges.toArray();
+    await refreshCharges();
     changed();
     return n;
   }
@@ -294,13 +453,20 @@ export function createStore({ db, now, notifyChanged, languages = [], remindersA
 
   async function upsertMember(input: Record<string, unknown>) {
     const result = await saveMember(db, input);
-    if (result.ok) members.value = await listMembers(db);
+    if (result.ok) {
+      const m = result.value;
+      members.value = members.value.some((x) => x.id === m.id)
+        ? members.value.map((x) => (x.id === m.id ? m : x))
+        : [...members.value, m];
+      await refreshMembers();
+    }
     return result;
   }
 
   async function removeMember(id: string) {
     await deleteMember(db, id);
-    members.value = await listMembers(db);
+    members.value = members.value.filter((m) => m.id !== id);
+    await refreshMembers();
     await refreshSubscriptions();
   }
 
@@ -375,12 +541,14 @@ export function createStore({ db, now, notifyChanged, languages = [], remindersA
     await addCharges(db, [charge]);
     // A payment moves the subscription's next renewal past its day (lastPaid).
     await refreshSubscriptions();
-    if (charges.value) await loadCharges();
+    await refreshCharges();
     changed();
   }
 
   return {
     db,
+    settingsSaved,
+    relabel,
     reminderLogs,
     loadReminderLogs,
     canActOnReminders: remindersAction !== undefined,
@@ -391,7 +559,6 @@ export function createStore({ db, now, notifyChanged, languages = [], remindersA
     detections,
     members,
     settings,
-    settingsSaved,
     charges,
     seenLinks,
     dismissedProposals,
@@ -400,7 +567,10 @@ export function createStore({ db, now, notifyChanged, languages = [], remindersA
     today,
     rates,
     ctx,
+    failure,
     load,
+    live,
+    stop,
     hydrate,
     loadCharges,
     save,
@@ -411,7 +581,6 @@ export function createStore({ db, now, notifyChanged, languages = [], remindersA
     dismissDetection,
     resolveDetection,
     updateSettings,
-    relabel,
     upsertMember,
     removeMember,
     addManualCharge,
