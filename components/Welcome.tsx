@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { kroneOf } from '../lib/app/defaults';
 import { LOCALES, resolveLanguage, type Translate } from '../lib/i18n/translate';
 import type { Language, Settings } from '../lib/model';
 import { GetStarted, type StartLinks } from './GetStarted';
@@ -41,7 +42,7 @@ export interface WelcomeProps {
 export function Welcome(props: WelcomeProps) {
   const [language, setLanguage] = useState<Language | 'auto'>(props.settings.language);
   const [base, setBase] = useState(props.settings.baseCurrency);
-  const [krone, setKrone] = useState<string>(props.settings.krone ?? 'NOK');
+  const [krone, setKrone] = useState<string>(props.settings.krone ?? kroneOf({}, props.browserLanguages));
   const [enabled, setEnabled] = useState(props.settings.reminders.enabled);
   const [renewalDays, setRenewalDays] = useState(props.settings.reminders.renewalDays);
   const [trialDays, setTrialDays] = useState(props.settings.reminders.trialDays[0] ?? 3);
