@@ -3,6 +3,7 @@ import { ChargeProposals } from '../../components/ChargeProposals';
 import { BackupPanel } from '../../components/data/BackupPanel';
 import { CsvImport } from '../../components/data/CsvImport';
 import { HouseholdReview } from '../../components/data/HouseholdReview';
+import { QuarantinePanel } from '../../components/data/QuarantinePanel';
 import { StatementImport } from '../../components/data/StatementImport';
 import { type ExportKind, ExportPanel } from '../../components/ExportPanel';
 import { checkAgainstCharges, countCheckable, proposalKey } from '../../lib/app/charge-check';
@@ -149,6 +150,19 @@ export function DataPanel(props: {
           }}
         />
       </div>
+      <QuarantinePanel
+        entries={store.quarantine.value}
+        t={t}
+        locale={locale}
+        onDownload={() =>
+          platform.download(
+            `subkeeper-set-aside-${today}.json`,
+            'application/json',
+            JSON.stringify(store.quarantine.value, null, 1),
+          )
+        }
+        onRemove={(id) => void store.removeQuarantined(id)}
+      />
       <div id="data-statement">
         <StatementImport
           t={t}

@@ -3,7 +3,8 @@ import { browser } from 'wxt/browser';
 import { downloadText } from '../../lib/app/download';
 import type { Snapshot } from '../../lib/app/snapshot';
 import { createStore } from '../../lib/app/store';
-import { getDb } from '../../lib/db';
+import { DB_NAME, getDb } from '../../lib/db';
+import { exportRaw } from '../../lib/db/raw';
 import { HttpUrl } from '../../lib/model';
 import { App } from './App';
 
@@ -28,6 +29,7 @@ export async function mount(root: HTMLElement, snapshot: Promise<Snapshot | null
     },
     download: downloadText,
     welcomeUrl: browser.runtime.getURL('/welcome.html'),
+    exportRaw: async () => JSON.stringify(await exportRaw(indexedDB, DB_NAME, new Date().toISOString()), null, 1),
     about: {
       version: browser.runtime.getManifest().version,
       privacyUrl: (lang: string) => `${browser.runtime.getURL('/privacy.html')}?lang=${lang}`,
