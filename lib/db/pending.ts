@@ -22,11 +22,22 @@ export interface HeldFind {
   attempts?: number;
 }
 
-function openHold(idb: IDBFactory): Promise<IDBDatabase> {
+/** Opens the hold, creating its table when it is missing (also in a database someone opened bare). */
+function openHold(idb: IDBFactory, version?: number): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
-    const request = idb.open(PENDING_DB, 1);
-    request.onupgradeneeded = () => request.result.createObjectStore(STORE, { autoIncrement: true });
-    request.onsuccess = () => resolve(request.result);
+    const request = version === undefined ? idb.open(PENDING_DB) : idb.open(PENDING_DB, version);
+    request.onupgradeneeded = () => {
+      if (!request.result.objectStoreNames.contains(STORE)) {
+        request.result.createObjectStore(STORE, { autoIncrement: true });
+      }
+    };
+    request.onsuccess = () => {
+      const db = request.result;
+      if (db.objectStoreNames.contains(STORE)) return resolve(db);
+      const next = db.version + 1;
+      db.close();
+      openHold(idb, next).then(resolve, reject);
+    };
     request.onerror = () => reject(request.error);
   });
 }

@@ -96,6 +96,9 @@ describe('when the database will not open', () => {
         () =>
           new Promise<number>((resolve) => {
             const r = indexedDB.open('subkeeper-pending');
+            // Only looked at: a probe must not create the database.
+            r.onupgradeneeded = () => r.transaction?.abort();
+            r.onerror = () => resolve(0);
             r.onsuccess = () => {
               const db = r.result;
               if (!db.objectStoreNames.contains('finds')) return resolve(0);

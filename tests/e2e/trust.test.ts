@@ -179,6 +179,24 @@ describe('trust boundary end to end (issue 15)', () => {
     const dir = path.join(ROOT, 'test-results/screenshots');
     mkdirSync(dir, { recursive: true });
     await dash.screenshot({ path: path.join(dir, 'en-inbox-price-change.png'), fullPage: true });
+    // The same proposal in the other three languages.
+    const apply = { nb: 'Bruk endringene', sv: 'Tillämpa ändringarna', da: 'Anvend ændringerne' } as const;
+    for (const [lang, label] of Object.entries(apply)) {
+      await ext.sw.evaluate(async (language) => {
+        const db = (globalThis as unknown as Sw).subkeeper.db;
+        const [row] = await db.settings!.toArray();
+        await db.settings!.bulkPut([{ key: 'settings', value: { ...((row?.value as Row) ?? {}), language } }]);
+      }, lang);
+      await dash.reload();
+      await expect.poll(() => dash.getByRole('button', { name: `${label} Netflix` }).count()).toBe(1);
+      await dash.screenshot({ path: path.join(dir, `${lang}-inbox-price-change.png`), fullPage: true });
+    }
+    await ext.sw.evaluate(async () => {
+      const db = (globalThis as unknown as Sw).subkeeper.db;
+      const [row] = await db.settings!.toArray();
+      await db.settings!.bulkPut([{ key: 'settings', value: { ...((row?.value as Row) ?? {}), language: 'en' } }]);
+    });
+    await dash.reload();
     await dash.getByRole('button', { name: 'Apply changes Netflix' }).click();
     await expect.poll(async () => (await table('subscriptions'))[0]?.amountMinor).toBe(1799);
     expect((await table('subscriptions'))[0]?.billingAnchor).toBe(iso(16));

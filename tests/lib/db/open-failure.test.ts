@@ -142,6 +142,18 @@ describe('finds held while the database is down', () => {
     expect(given).toEqual([MAX_ATTEMPTS]);
   });
 
+  it('are held also when their database was opened bare before (no table yet)', async () => {
+    await new Promise<void>((resolve) => {
+      const r = indexedDB.open(PENDING_DB);
+      r.onsuccess = () => {
+        r.result.close();
+        resolve();
+      };
+    });
+    await holdFind(indexedDB, find(1));
+    expect(await heldCount(indexedDB)).toBe(1);
+  });
+
   it('are capped: a page cannot fill the disk while the database is down', async () => {
     for (let i = 0; i < MAX_HELD + 5; i++) await holdFind(indexedDB, find(i));
     expect(await heldCount(indexedDB)).toBe(MAX_HELD);
