@@ -90,7 +90,7 @@ type Hooks = {
 };
 
 /** The page the background opened on install (it may open a moment after the worker starts). */
-async function welcomePage(ext: Launched): Promise<Page> {
+async function welcomePage(ext: Launched, locale: string): Promise<Page> {
   const open = () => ext.context.pages().find((p) => p.url().endsWith('/welcome.html'));
   const page =
     open() ??
@@ -98,6 +98,12 @@ async function welcomePage(ext: Launched): Promise<Page> {
       predicate: (p) => p.url().endsWith('/welcome.html'),
       timeout: 30000,
     }));
+  await page.waitForFunction(() => performance.getEntriesByName('subkeeper:ready').length > 0);
+  // Playwright emulates the browser's languages per page; on a page the extension itself opened, that can arrive
+  // after the page's first script read navigator.languages. A user's browser has its languages from the start:
+  // once the emulation is in place, the page is loaded again, as it would have been.
+  await page.waitForFunction((tag) => navigator.languages[0] === tag, locale);
+  await page.reload();
   await page.waitForFunction(() => performance.getEntriesByName('subkeeper:ready').length > 0);
   return page;
 }
@@ -112,7 +118,7 @@ describe('first run in four languages', () => {
       const ext = await launchExtension({ locale: c.locale });
       try {
         // 1. Installing opened the first-run page, in the browser's language, with its currency proposed.
-        const welcome = await welcomePage(ext);
+        const welcome = await welcomePage(ext, c.locale);
         await welcome.setViewportSize({ width: 1280, height: 900 });
         expect(await welcome.getByRole('heading', { level: 1 }).textContent()).toBe(c.title);
         expect(await welcome.evaluate(() => document.documentElement.lang)).toBe(c.locale);
