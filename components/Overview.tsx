@@ -1,4 +1,4 @@
-import { daysLeftLabel, money } from '../lib/app/format';
+import { daysLeftLabel, money, periodLabel } from '../lib/app/format';
 import type { InboxItem } from '../lib/app/inbox';
 import { formatDate } from '../lib/dates';
 import type { Translate } from '../lib/i18n';
@@ -97,7 +97,10 @@ export function Overview(props: {
                 <span>{t(e.kind === 'trial' ? 'dashboard.trialEnds' : 'dashboard.introEnds')}</span>
                 <span class="when">
                   <time dateTime={e.trialEnd}>{formatDate(e.trialEnd, locale, 'medium')}</time> ·{' '}
-                  {daysLeftLabel(e.daysLeft, t)}
+                  {daysLeftLabel(e.daysLeft, t)} ·{' '}
+                  {t('common.thenPrice', {
+                    price: `${money(e.subscription.amountMinor, e.subscription.currency, locale)} ${periodLabel(e.subscription.period, t)}`,
+                  })}
                 </span>
               </li>
             ))}

@@ -62,55 +62,59 @@ export function RemindersView(props: RemindersViewProps) {
       {props.enabled && props.coming.length === 0 && (
         <p class="view-empty">{t('views.reminders.none', { days: props.days })}</p>
       )}
-      {groups.map((g) => (
-        <section key={g.day} class="card reminder-day" aria-labelledby={`rem-${g.day}`}>
-          <h3 id={`rem-${g.day}`}>
-            <time dateTime={g.day}>{t('views.reminders.shows', { when: whenLabel(g.day, today, t, locale) })}</time>
-          </h3>
-          <ul class="reminder-list">
-            {g.items.map((c) => (
-              <li key={c.reminder.id} class={`reminder reminder-${c.reminder.kind}`}>
-                <div class="reminder-text">
-                  <p class="reminder-title">
-                    {c.subscription ? (
-                      <button type="button" class="link-button" onClick={() => props.onOpen(c.subscription!.id)}>
-                        {c.title}
-                      </button>
-                    ) : (
-                      <strong>{c.title}</strong>
-                    )}
-                    {c.snoozed && <span class="badge">{t('views.reminders.snoozed')}</span>}
-                  </p>
-                  <p class="muted reminder-message">{c.message}</p>
-                </div>
-                {props.canAct && (
-                  <details class="row-menu">
-                    <summary aria-label={t('views.reminders.actionsFor', { title: c.title })}>
-                      <span aria-hidden="true">⋯</span>
-                    </summary>
-                    <div class="row-menu-items">
-                      <button type="button" onClick={() => props.onSnooze(c.reminder.id, 1)}>
-                        {t('views.reminders.snoozeDay')}
-                      </button>
-                      <button type="button" onClick={() => props.onSnooze(c.reminder.id, 7)}>
-                        {t('views.reminders.snoozeWeek')}
-                      </button>
-                      <button type="button" onClick={() => props.onSkip(c)}>
-                        {t('views.reminders.skip')}
-                      </button>
-                      {c.subscription && (
-                        <button type="button" onClick={() => props.onTurnOff(c.subscription!.id)}>
-                          {t('views.reminders.turnOff', { service: c.subscription.service })}
-                        </button>
-                      )}
+      {groups.length > 0 && (
+        <div class="card reminder-days">
+          {groups.map((g) => (
+            <section key={g.day} class="reminder-day" aria-labelledby={`rem-${g.day}`}>
+              <h3 id={`rem-${g.day}`}>
+                <time dateTime={g.day}>{t('views.reminders.shows', { when: whenLabel(g.day, today, t, locale) })}</time>
+              </h3>
+              <ul class="reminder-list">
+                {g.items.map((c) => (
+                  <li key={c.reminder.id} class={`reminder reminder-${c.reminder.kind}`}>
+                    <div class="reminder-text">
+                      <p class="reminder-title">
+                        {c.subscription ? (
+                          <button type="button" class="link-button" onClick={() => props.onOpen(c.subscription!.id)}>
+                            {c.title}
+                          </button>
+                        ) : (
+                          <strong>{c.title}</strong>
+                        )}
+                        {c.snoozed && <span class="badge">{t('views.reminders.snoozed')}</span>}
+                      </p>
+                      <p class="muted reminder-message">{c.message}</p>
                     </div>
-                  </details>
-                )}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ))}
+                    {props.canAct && (
+                      <details class="row-menu">
+                        <summary aria-label={t('views.reminders.actionsFor', { title: c.title })}>
+                          <span aria-hidden="true">⋯</span>
+                        </summary>
+                        <div class="row-menu-items">
+                          <button type="button" onClick={() => props.onSnooze(c.reminder.id, 1)}>
+                            {t('views.reminders.snoozeDay')}
+                          </button>
+                          <button type="button" onClick={() => props.onSnooze(c.reminder.id, 7)}>
+                            {t('views.reminders.snoozeWeek')}
+                          </button>
+                          <button type="button" onClick={() => props.onSkip(c)}>
+                            {t('views.reminders.skip')}
+                          </button>
+                          {c.subscription && (
+                            <button type="button" onClick={() => props.onTurnOff(c.subscription!.id)}>
+                              {t('views.reminders.turnOff', { service: c.subscription.service })}
+                            </button>
+                          )}
+                        </div>
+                      </details>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ))}
+        </div>
+      )}
 
       {props.off.length > 0 && (
         <section class="card" aria-labelledby="reminders-off-title">

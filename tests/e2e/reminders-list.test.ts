@@ -88,7 +88,7 @@ describe('the reminders list', () => {
     const c = page.locator(`section.reminder-day:has(time[datetime="${dates.cDue}"])`);
     expect(await c.textContent()).toContain('Cirkus renews in 3 days');
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: path.join(SHOTS, 'en-dashboard-reminders.png'), fullPage: true });
+    await page.screenshot({ path: path.join(SHOTS, 'en-reminders-list.png'), fullPage: true });
     await page.close();
   });
 
@@ -130,7 +130,7 @@ describe('the reminders list', () => {
       expect(await page.getByRole('heading', { name: history }).count()).toBe(1);
       expect(await page.locator('nav a[aria-current="page"]').getAttribute('href')).toBe('#/reminders');
       expect(await seriousViolations(page)).toEqual([]);
-      await page.screenshot({ path: path.join(SHOTS, `${lang}-dashboard-reminders.png`), fullPage: true });
+      await page.screenshot({ path: path.join(SHOTS, `${lang}-reminders-list.png`), fullPage: true });
       await page.close();
     });
   }
