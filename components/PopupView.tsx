@@ -1,4 +1,4 @@
-import type { ComponentType } from 'preact';
+import type { ComponentChildren, ComponentType } from 'preact';
 import { useState } from 'preact/hooks';
 import { daysLeftLabel, money, periodLabel } from '../lib/app/format';
 import type { CurrentSite } from '../lib/app/popup';
@@ -37,6 +37,8 @@ export function PopupView(props: {
    * it is there, Add shows a placeholder.
    */
   QuickAdd?: ComponentType<QuickAddProps>;
+  /** Shown at the bottom (the household sync status). */
+  footer?: ComponentChildren;
 }) {
   const { t, locale, site } = props;
   const [adding, setAdding] = useState(false);
@@ -204,6 +206,7 @@ export function PopupView(props: {
           </button>
         </>
       )}
+      {props.footer}
     </main>
   );
 }

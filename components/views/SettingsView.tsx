@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatDate } from '../../lib/dates';
 import type { Translate } from '../../lib/i18n';
@@ -36,6 +37,8 @@ export interface SettingsViewProps {
   browserKrone?: string;
   /** Changes the currency of subscriptions saved in the wrong one (`from` → `to`, amounts kept). */
   onRelabel?: (ids: string[], from: string, to: string) => Promise<number>;
+  /** More sections after the members (household sync). */
+  extra?: ComponentChildren;
 }
 
 /** Each language's name in that language (shown the same whatever the UI language is). */
@@ -507,6 +510,7 @@ export function SettingsView(props: SettingsViewProps) {
       </form>
 
       <Members {...props} />
+      {props.extra}
     </section>
   );
 }

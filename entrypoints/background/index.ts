@@ -10,8 +10,10 @@ import { DIRECTORY_OPTIONS, getService, lookupHost, serviceLinks } from '../../l
 import { ingestDetection } from '../../lib/ingest';
 import { acceptContentMessage, acceptPageMessage, type SenderInfo } from '../../lib/messages';
 import { createLimiter } from '../../lib/messages/limit';
+import { isSyncMessage } from '../../lib/sync/messages';
 import { pageVerdict } from '../../lib/trust';
 import { setupReminders } from './reminders';
+import { setupSync } from './sync';
 
 /**
  * The background only wires lib/ to the browser: it runs the detection on what content scripts read, keeps reminders
@@ -33,6 +35,7 @@ export default defineBackground(() => {
     directoryCancel,
     notificationButtons: !import.meta.env.FIREFOX,
   });
+  const sync = setupSync({ db, now, onDataChanged: () => void reminders.resync() });
   const ownId = browser.runtime.id;
   const ownOrigin = browser.runtime.getURL('/');
 
@@ -66,6 +69,7 @@ export default defineBackground(() => {
           () => ({ ok: false }),
         );
     }
+    if (isSyncMessage(raw)) return sync.onMessage(raw, sender);
     const accepted = acceptPageMessage(raw, sender, ownId, ownOrigin);
     if (!accepted.ok) return Promise.resolve({ ok: false, reason: accepted.reason });
     const message = accepted.message;
@@ -76,6 +80,7 @@ export default defineBackground(() => {
     if (message.type === 'detection-seen') {
       return browser.action.setBadgeText({ tabId: message.tabId, text: '' }).then(() => reminders.resync());
     }
+    sync.kick();
     return reminders.resync().then(() => ({ ok: true }));
   });
 
@@ -137,6 +142,6 @@ export default defineBackground(() => {
   // (`wxt build --mode e2e`, npm run build:e2e): the constant is replaced at build time, so production builds and
   // the store packages do not contain this code at all.
   if (import.meta.env.MODE === 'e2e') {
-    Object.assign(globalThis, { subkeeper: { db, resync: () => reminders.resync(), releaseHeld } });
+    Object.assign(globalThis, { subkeeper: { db, resync: () => reminders.resync(), releaseHeld, sync: sync.engine } });
   }
 });

@@ -8,7 +8,8 @@ import {
   type SubkeeperDb,
   setState,
 } from '../../lib/db';
-import { createTranslator, LOCALES, resolveLanguage } from '../../lib/i18n';
+import { createRemindersTranslator } from '../../lib/i18n/reminders';
+import { LOCALES, resolveLanguage } from '../../lib/i18n/translate';
 import {
   actionOfButton,
   alarmDayOf,
@@ -149,7 +150,7 @@ export function setupReminders(deps: RemindersDeps): RemindersHandle {
   async function translator() {
     const settings = await getSettings(db);
     const lang = resolveLanguage(settings.language, languages());
-    return { settings, t: createTranslator(lang), locale: LOCALES[lang] };
+    return { settings, t: createRemindersTranslator(lang), locale: LOCALES[lang] };
   }
 
   async function show(id: string, p: PendingNotification, t: (key: string) => string): Promise<void> {

@@ -16,6 +16,7 @@ import { bundledRates } from '../../lib/money';
 import { byCategory, byMember, chargesByMonth, renewalCalendar, spendBy } from '../../lib/summary';
 import type { Platform } from './App';
 import { DataPanel } from './DataPanel';
+import { HouseholdRoute, HouseholdSettings } from './Household';
 import { Reminders } from './Reminders';
 
 /** The detail, calendar, charts, data and settings views, wired to the store. */
@@ -118,9 +119,21 @@ export function MoreViews(props: {
           onRelabel={(ids, from, to) => store.relabel(ids, from, to)}
           onSaveMember={(m) => store.upsertMember(m)}
           onDeleteMember={(id) => store.removeMember(id)}
+          extra={<HouseholdSettings store={store} t={t} locale={locale} />}
         />
         {about && <AboutCard t={t} version={about.version} privacyUrl={about.privacyUrl(props.lang)} />}
       </>
+    );
+  }
+  if (route.view === 'household') {
+    return (
+      <HouseholdRoute
+        store={store}
+        t={t}
+        locale={locale}
+        onOpen={(id) => go({ view: 'subscription', id })}
+        onSetUp={() => go({ view: 'settings' })}
+      />
     );
   }
   return (

@@ -1,17 +1,20 @@
-import { effect } from '@preact/signals';
+import { effect, signal } from '@preact/signals';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { DatabaseError } from '../../components/DatabaseError';
 import { PopupView } from '../../components/PopupView';
 import { QuickAdd } from '../../components/QuickAdd';
+import { SyncStatusLine } from '../../components/sync/SyncStatusLine';
 import { kroneOf } from '../../lib/app/defaults';
 import { downloadText } from '../../lib/app/download';
 import { type ActiveTab, popupSummary, siteFor } from '../../lib/app/popup';
 import { createStore } from '../../lib/app/store';
+import { followStatus, holdLivePort } from '../../lib/app/sync-live';
 import { DB_NAME, getDb } from '../../lib/db';
 import { errorText, exportRaw, openFailureKind } from '../../lib/db/raw';
 import { createTranslator, LOCALES, resolveLanguage } from '../../lib/i18n';
 import type { Detection } from '../../lib/model';
+import { OFF, type SyncStatus } from '../../lib/sync/status';
 
 /**
  * The popup after its first paint: the store over the database, every action, and the quick-add form. The store
@@ -27,6 +30,8 @@ export async function start(root: HTMLElement, painted: () => void) {
     .then(([t]) => t)
     .catch(() => undefined);
   let seenSent = false;
+  /** The household sync status (storage.local), shown at the bottom once the popup is up. */
+  const sync = signal<SyncStatus>(OFF);
 
   function openDashboard(path = '') {
     void browser.tabs.create({ url: `${browser.runtime.getURL('/options.html')}${path}` });
@@ -60,6 +65,8 @@ export async function start(root: HTMLElement, painted: () => void) {
     }
     const lang = resolveLanguage(store.settings.value.language, navigator.languages);
     const ctx = store.ctx.value;
+    const t = createTranslator(lang);
+    const status = sync.value;
     document.documentElement.lang = LOCALES[lang];
     render(
       <PopupView
@@ -71,9 +78,19 @@ export async function start(root: HTMLElement, painted: () => void) {
         today={ctx.today}
         members={store.members.value}
         locale={LOCALES[lang]}
-        t={createTranslator(lang)}
+        t={t}
         {...actions}
         QuickAdd={QuickAdd}
+        footer={
+          status.state !== 'off' && (
+            <footer class="popup-sync">
+              <SyncStatusLine status={status} t={t} locale={LOCALES[lang]} nowMs={Date.now()} compact />
+              <button type="button" class="linkish" onClick={() => openDashboard('#/household')}>
+                {t('sync.status.household')}
+              </button>
+            </footer>
+          )
+        }
       />,
       root,
     );
@@ -108,5 +125,11 @@ export async function start(root: HTMLElement, painted: () => void) {
   // Drawn now, and again whenever what it shows changes (here, in the background or in another tab).
   effect(draw);
   painted();
+  // After the first paint: the household sync status, and live sync while the popup is open (the store follows
+  // the database, so what sync applies shows by itself).
+  followStatus(browser.storage as never, (status) => {
+    sync.value = status;
+  });
+  holdLivePort(browser.runtime as never, () => undefined);
   return actions;
 }

@@ -8,6 +8,7 @@ export type Route =
   | { view: 'calendar' }
   | { view: 'reminders' }
   | { view: 'charts' }
+  | { view: 'household' }
   | { view: 'data'; section?: DataSection }
   | { view: 'settings' };
 
@@ -21,6 +22,7 @@ export const NAV: ReadonlyArray<Route['view']> = [
   'calendar',
   'reminders',
   'charts',
+  'household',
   'data',
   'settings',
 ];
@@ -35,6 +37,7 @@ export function parseRoute(hash: string): Route {
     case 'calendar':
     case 'reminders':
     case 'charts':
+    case 'household':
     case 'settings':
     case 'add':
       return { view };

@@ -5,6 +5,7 @@ import da_dashboard from './locales/da/dashboard.json';
 import da_data from './locales/da/data.json';
 import da_inbox from './locales/da/inbox.json';
 import da_reminders from './locales/da/reminders.json';
+import da_sync from './locales/da/sync.json';
 import da_views from './locales/da/views.json';
 import da_welcome from './locales/da/welcome.json';
 import en_about from './locales/en/about.json';
@@ -13,6 +14,7 @@ import en_dashboard from './locales/en/dashboard.json';
 import en_data from './locales/en/data.json';
 import en_inbox from './locales/en/inbox.json';
 import en_reminders from './locales/en/reminders.json';
+import en_sync from './locales/en/sync.json';
 import en_views from './locales/en/views.json';
 import en_welcome from './locales/en/welcome.json';
 import nb_about from './locales/nb/about.json';
@@ -21,6 +23,7 @@ import nb_dashboard from './locales/nb/dashboard.json';
 import nb_data from './locales/nb/data.json';
 import nb_inbox from './locales/nb/inbox.json';
 import nb_reminders from './locales/nb/reminders.json';
+import nb_sync from './locales/nb/sync.json';
 import nb_views from './locales/nb/views.json';
 import nb_welcome from './locales/nb/welcome.json';
 import sv_about from './locales/sv/about.json';
@@ -29,6 +32,7 @@ import sv_dashboard from './locales/sv/dashboard.json';
 import sv_data from './locales/sv/data.json';
 import sv_inbox from './locales/sv/inbox.json';
 import sv_reminders from './locales/sv/reminders.json';
+import sv_sync from './locales/sv/sync.json';
 import sv_views from './locales/sv/views.json';
 import sv_welcome from './locales/sv/welcome.json';
 
@@ -44,6 +48,7 @@ export const CATALOGS: Record<Language, Catalog> = {
     data: en_data,
     inbox: en_inbox,
     about: en_about,
+    sync: en_sync,
     welcome: en_welcome,
   },
   nb: {
@@ -54,6 +59,7 @@ export const CATALOGS: Record<Language, Catalog> = {
     data: nb_data,
     inbox: nb_inbox,
     about: nb_about,
+    sync: nb_sync,
     welcome: nb_welcome,
   },
   sv: {
@@ -64,6 +70,7 @@ export const CATALOGS: Record<Language, Catalog> = {
     data: sv_data,
     inbox: sv_inbox,
     about: sv_about,
+    sync: sv_sync,
     welcome: sv_welcome,
   },
   da: {
@@ -74,6 +81,7 @@ export const CATALOGS: Record<Language, Catalog> = {
     data: da_data,
     inbox: da_inbox,
     about: da_about,
+    sync: da_sync,
     welcome: da_welcome,
   },
 };
