@@ -2,6 +2,7 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { gate } from '../lib/detect/gate';
 import { collectGateInput } from '../lib/detect/gate-collect';
 import { createWatcher } from '../lib/detect/watch';
+import { isWebmailHost } from '../lib/detect/webmail-hosts';
 
 /**
  * The content script (registered in wxt.config.ts for http(s) pages, at document_idle). It is a plain script,
@@ -35,7 +36,8 @@ let importing = false;
 
 function check(): boolean {
   try {
-    if (!gate(collectGateInput(document, location))) return false;
+    // On a webmail client the page reader looks for an open message (a host compare: other pages pay nothing).
+    if (!isWebmailHost(location.hostname) && !gate(collectGateInput(document, location))) return false;
     const g = globalThis as { __subkeeperDetect?: Engine };
     // The first import reads the page; later re-checks (single-page apps) call it again.
     if (g.__subkeeperDetect) g.__subkeeperDetect();

@@ -5,10 +5,12 @@ import { todayFromInstant } from '../../lib/dates';
 import { getDb, getSettings } from '../../lib/db';
 import { holdFind, releaseFinds } from '../../lib/db/pending';
 import { errorText } from '../../lib/db/raw';
-import { detectFromSnapshot } from '../../lib/detect';
+import { detectFromSnapshot, detectMail } from '../../lib/detect';
+import { mailOfWebmail } from '../../lib/detect/mail';
 import { DIRECTORY_OPTIONS, getService, lookupHost, serviceLinks } from '../../lib/directory';
 import { ingestDetection } from '../../lib/ingest';
-import { acceptContentMessage, acceptPageMessage, type SenderInfo } from '../../lib/messages';
+import { ingestMail } from '../../lib/ingest-mail';
+import { acceptContentMessage, acceptPageMessage, type MailSeenMessage, type SenderInfo } from '../../lib/messages';
 import { createLimiter } from '../../lib/messages/limit';
 import { isSyncMessage } from '../../lib/sync/messages';
 import { pageVerdict } from '../../lib/trust';
@@ -47,11 +49,21 @@ export default defineBackground(() => {
     if (sender.tab && !sender.url?.startsWith(ownOrigin)) {
       const accepted = acceptContentMessage(raw, sender, ownId);
       if (!accepted.ok) return Promise.resolve({ ok: false, reason: accepted.reason });
-      const { url, page } = accepted.message;
+      const message = accepted.message;
       // Plain http pages and pages people publish on platforms are never read (lib/trust): not even detected.
-      const verdict = pageVerdict(url);
+      const verdict = pageVerdict(message.url);
       if (!verdict.ok) return Promise.resolve({ ok: true });
       const tabId = sender.tab.id as number;
+      if (message.type === 'mail-seen') {
+        // A message open in webmail (accepted only from a webmail host): read as a mail, its sender names it.
+        return limiter
+          .submit(tabId, verdict.url.origin, () => handleMail(message, tabId))
+          .then(
+            (r) => ({ ok: r.ok }),
+            () => ({ ok: false }),
+          );
+      }
+      const { url, page } = message;
       // The detection runs here, on the plain data the content script read: web pages pay only for the reading.
       // The page learns nothing about what is stored (whether the user has this service, what was proposed).
       return limiter
@@ -137,6 +149,37 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener((details) => {
     if (details.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
   });
+  /** A message open in webmail: detected as a mail (its sender names the service), then proposed like a page. */
+  async function handleMail(message: MailSeenMessage, tabId: number) {
+    const instant = now();
+    const today = todayFromInstant(instant);
+    const mail = mailOfWebmail(message.mail, today);
+    const result = detectMail(mail, today, DIRECTORY_OPTIONS);
+    if (result.kind === 'none') return;
+    const outcome = await ingestMail(
+      db,
+      {
+        result,
+        mail: {
+          from: mail.from.address,
+          name: mail.from.name,
+          subject: mail.subject,
+          ...(mail.date ? { sent: mail.date } : {}),
+          via: 'webmail',
+        },
+        url: message.url,
+        tabId,
+      },
+      await getSettings(db),
+      { today, stamp: instant.toISOString() },
+      lookupHost,
+    );
+    if (outcome.action === 'proposed') {
+      await browser.action.setBadgeText({ tabId, text: '+1' });
+      await browser.action.setBadgeBackgroundColor({ tabId, color: '#1f7a4d' });
+    }
+    if (outcome.action !== 'ignored') await reminders.resync();
+  }
 
   // Hooks for end-to-end tests, inside the worker only (never reachable from web pages), and only in the test build
   // (`wxt build --mode e2e`, npm run build:e2e): the constant is replaced at build time, so production builds and

@@ -10,6 +10,7 @@ import {
 } from '../../lib/db';
 import { createRemindersTranslator } from '../../lib/i18n/reminders';
 import { LOCALES, resolveLanguage } from '../../lib/i18n/translate';
+import { applyDuePriceChanges } from '../../lib/proposal/accept';
 import {
   actionOfButton,
   alarmDayOf,
@@ -173,14 +174,21 @@ export function setupReminders(deps: RemindersDeps): RemindersHandle {
   async function run(): Promise<void> {
     const day = today();
     const { settings, t, locale } = await translator();
-    const [subscriptions, priceChanges, firedRaw, snoozedRaw, pendingRaw, historyRaw] = await Promise.all([
+    // Prices announced ahead (a price-change mail) take effect on their day.
+    await applyDuePriceChanges(db, day, deps.now().toISOString()).catch(report);
+    const [subscriptions, priceChanges, firedRaw, snoozedRaw, pendingRaw, historyRaw, failures] = await Promise.all([
       listSubscriptions(db),
       listPriceChanges(db, addDays(day, -PRICE_CHANGE_DAYS)),
       getState<unknown>(db, FIRED_KEY, {}),
       getState<unknown>(db, SNOOZED_KEY, {}),
       getState<unknown>(db, PENDING_KEY, {}),
       getState<unknown>(db, HISTORY_KEY, []),
+      db.detections.filter((d) => d.result.event === 'payment-failed' && Boolean(d.subscriptionId)).toArray(),
     ]);
+    const paymentFailures = failures.map((d) => ({
+      subscriptionId: d.subscriptionId as string,
+      date: d.mail?.sent ?? d.seenAt.slice(0, 10),
+    }));
 
     // Notifications decided by an earlier run that stopped before showing them.
     const leftOver = readPendingLog(pendingRaw, day);
@@ -195,6 +203,7 @@ export function setupReminders(deps: RemindersDeps): RemindersHandle {
     const result = reminderCycle({
       subscriptions,
       priceChanges,
+      paymentFailures,
       settings,
       today: day,
       fired: readFiredLog(firedRaw),

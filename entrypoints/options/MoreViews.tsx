@@ -144,6 +144,7 @@ export function MoreViews(props: {
       lang={props.lang}
       locale={locale}
       section={route.view === 'data' ? route.section : undefined}
+      onShowInbox={() => go({ view: 'overview' })}
     />
   );
 }

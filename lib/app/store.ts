@@ -22,6 +22,7 @@ import {
   setDetectionStatus,
   setState,
 } from '../db';
+import type { FoundMail, MailImportSummary } from '../ingest-mail';
 import type { ImportCounts, ImportOptions } from '../io/import';
 import type { RememberedLayout } from '../io/statement-job';
 import type { Charge, Detection, ExchangeRates, Links, Member, PriceChange, Status, Subscription } from '../model';
@@ -562,6 +563,27 @@ export function createStore({ db, now, notifyChanged, languages = [], remindersA
     await setState(db, STATEMENT_DISMISSED, dismissed);
   }
 
+  /**
+   * Adds what a mail import found, through the proposal path of pages (lib/ingest-mail `importMails`): new services
+   * to the inbox, charges at a price the user already has to that subscription.
+   */
+  async function importMailFinds(found: readonly FoundMail[]): Promise<MailImportSummary> {
+    const [{ importMails }, { lookupHost }] = await Promise.all([import('../ingest-mail'), import('../directory')]);
+    const instant = now();
+    const summary = await importMails(
+      db,
+      found,
+      settings.value,
+      { today: todayFromInstant(instant), stamp: instant.toISOString() },
+      lookupHost,
+    );
+    detections.value = await listPendingDetections(db);
+    await refreshSubscriptions();
+    if (charges.value) await loadCharges();
+    changed();
+    return summary;
+  }
+
   async function addManualCharge(charge: Charge) {
     await addCharges(db, [charge]);
     // A payment moves the subscription's next renewal past its day (lastPaid).
@@ -579,6 +601,7 @@ export function createStore({ db, now, notifyChanged, languages = [], remindersA
     canActOnReminders: remindersAction !== undefined,
     reminderAction,
     setRemindersOff,
+    importMailFinds,
     subscriptions,
     priceChanges,
     detections,

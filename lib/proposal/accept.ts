@@ -55,7 +55,9 @@ export async function acceptProposal(db: SubkeeperDb, detectionId: string, clock
       const c = proposal.changes;
       const patch: Record<string, unknown> = { id: sub.id };
       if (c.amountMinor !== undefined && c.amountMinor !== sub.amountMinor) {
-        patch.amountMinor = c.amountMinor;
+        // A price announced for a coming day is recorded now and applied on that day (applyDuePriceChanges).
+        const ahead = c.priceFrom !== undefined && c.priceFrom > clock.today;
+        if (!ahead) patch.amountMinor = c.amountMinor;
         await db.priceChanges.put({
           id: newId(),
           subscriptionId: sub.id,
@@ -63,8 +65,15 @@ export async function acceptProposal(db: SubkeeperDb, detectionId: string, clock
           oldAmountMinor: sub.amountMinor,
           newAmountMinor: c.amountMinor,
           currency: sub.currency,
-          sourceUrl: d.url,
+          ...(d.url ? { sourceUrl: d.url } : {}),
+          ...(ahead ? { announced: true } : {}),
         });
+      }
+      if (c.status === 'cancelled' && sub.status !== 'cancelled') {
+        const on = c.statusFrom ?? clock.today;
+        patch.status = 'cancelled';
+        patch.cancelledOn = on;
+        patch.statusHistory = [{ status: 'cancelled', date: on }];
       }
       if (c.period !== undefined) patch.period = c.period;
       if (c.billingAnchor !== undefined) patch.billingAnchor = c.billingAnchor;
@@ -83,9 +92,51 @@ export async function acceptProposal(db: SubkeeperDb, detectionId: string, clock
     }
     const added = await addCharges(
       db,
-      proposal.charges.map((c) => ({ ...c, id: newId(), subscriptionId, sourceUrl: d.url })),
+      proposal.charges.map((c) => ({ ...c, id: newId(), subscriptionId, ...(d.url ? { sourceUrl: d.url } : {}) })),
     );
+    // Price history read from receipts (a mail import), unless the same step is recorded already.
+    const steps = proposal.priceSteps ?? [];
+    if (steps.length > 0) {
+      const sub = await db.subscriptions.get(subscriptionId);
+      const have = new Set(
+        (await db.priceChanges.where('subscriptionId').equals(subscriptionId).toArray()).map(
+          (p) => `${p.date}|${p.oldAmountMinor}|${p.newAmountMinor}`,
+        ),
+      );
+      for (const step of steps) {
+        if (!sub || have.has(`${step.date}|${step.oldAmountMinor}|${step.newAmountMinor}`)) continue;
+        await db.priceChanges.put({
+          id: newId(),
+          subscriptionId,
+          currency: sub.currency,
+          ...step,
+          ...(step.date > clock.today ? { announced: true } : {}),
+        });
+      }
+    }
     await db.detections.update(d.id, { status: 'accepted', subscriptionId });
     return { ok: true, subscriptionId, chargesAdded: added.length } as const;
+  });
+}
+
+/**
+ * Applies prices announced for a coming day whose day has come: the subscription takes the new price (when it still
+ * has the old one; a price the user changed meanwhile is left alone) and the change stops being "announced".
+ * Run by the background every day. Returns how many subscriptions changed.
+ */
+export async function applyDuePriceChanges(db: SubkeeperDb, today: string, stamp: string): Promise<number> {
+  return db.transaction('rw', [db.subscriptions, db.priceChanges], async () => {
+    let changed = 0;
+    const due = (await db.priceChanges.toArray()).filter((p) => p.announced && p.date <= today);
+    for (const p of due) {
+      const sub = await db.subscriptions.get(p.subscriptionId);
+      if (sub && sub.amountMinor === p.oldAmountMinor && sub.currency === p.currency) {
+        const saved = await saveSubscription(db, { id: sub.id, amountMinor: p.newAmountMinor }, stamp);
+        if (saved.ok) changed++;
+      }
+      const { announced: _done, ...rest } = p;
+      await db.priceChanges.put(rest);
+    }
+    return changed;
   });
 }

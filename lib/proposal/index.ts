@@ -163,6 +163,7 @@ export function hasChanges(changes: ProposedChanges): boolean {
     changes.amountMinor !== undefined ||
     changes.period !== undefined ||
     changes.billingAnchor !== undefined ||
+    changes.status !== undefined ||
     Object.keys(changes.links ?? {}).length > 0
   );
 }
@@ -180,7 +181,7 @@ export function proposalKey(p: Proposal): string {
   const c = p.changes;
   if (hasChanges(c)) {
     const links = LINK_KINDS.map((k) => c.links?.[k]?.url ?? '').join(',');
-    return `update|${c.amountMinor ?? ''}|${c.period ?? ''}|${c.billingAnchor ?? ''}|${links}`;
+    return `update|${c.amountMinor ?? ''}|${c.period ?? ''}|${c.billingAnchor ?? ''}|${links}${c.status ? `|${c.status}` : ''}`;
   }
   return `charges|${p.charges.map((x) => `${x.date}:${x.amountMinor}:${x.currency}`).join(',')}`;
 }
@@ -201,7 +202,8 @@ export type ChangeLine =
   | { field: 'amount'; from: number; to: number; currency: string }
   | { field: 'period'; from: string; to: string }
   | { field: 'renewal'; from: string; to: string }
-  | { field: 'link'; kind: (typeof LINK_KINDS)[number]; from?: string; to: string };
+  | { field: 'link'; kind: (typeof LINK_KINDS)[number]; from?: string; to: string }
+  | { field: 'status'; from: Subscription['status']; to: 'cancelled' };
 
 /**
  * What accepting an update would change in `sub` now, old → new. Changes the subscription already has (the user
@@ -223,6 +225,9 @@ export function changeLines(sub: Subscription, changes: ProposedChanges): Change
     const mine = sub.links[kind];
     if (!to || mine?.source === 'user' || mine?.url === to.url) continue;
     out.push({ field: 'link', kind, ...(mine ? { from: mine.url } : {}), to: to.url });
+  }
+  if (changes.status === 'cancelled' && sub.status !== 'cancelled') {
+    out.push({ field: 'status', from: sub.status, to: 'cancelled' });
   }
   return out;
 }

@@ -7,6 +7,7 @@ import type { ReminderKind } from './types';
  *   renewal:<subId>:<renewalDate>:<leadDays>     trial:<subId>:<trialEnd>:<leadDays>
  *   intro:<subId>:<firstFullPriceDate>:<leadDays> ends:<subId>:<endsOn>:<leadDays>
  *   price:<priceChangeId>:<subId>                weekly:<monday>
+ *   payfail:<subId>:<failureDate>:0
  *   <any of the above>|snooze:<day>              digest:<day>:<hash>   (a catch-up notification)
  */
 
@@ -17,6 +18,7 @@ const PREFIX: Record<ReminderKind, string> = {
   accessEnds: 'ends',
   priceIncrease: 'price',
   weeklyDigest: 'weekly',
+  paymentFailed: 'payfail',
 };
 const KIND_OF_PREFIX = new Map(Object.entries(PREFIX).map(([kind, prefix]) => [prefix, kind as ReminderKind]));
 

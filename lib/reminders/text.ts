@@ -70,6 +70,8 @@ function singleText(r: Reminder, sub: Subscription | undefined, ctx: Ctx): Notif
     }
     case 'accessEnds':
       return { title: t('reminders.endsTitle', p), message: t('reminders.endsMessage', p) };
+    case 'paymentFailed':
+      return { title: t('reminders.paymentFailedTitle', p), message: t('reminders.paymentFailedMessage', p) };
     case 'weeklyDigest': {
       const items = r.items ?? [];
       const lines = items.map((i) =>
@@ -121,6 +123,7 @@ function digestLine(r: Reminder, sub: Subscription | undefined, ctx: Ctx): strin
     priceIncrease: 'reminders.linePrice',
     accessEnds: 'reminders.lineEnds',
     weeklyDigest: 'reminders.lineWeekly',
+    paymentFailed: 'reminders.linePaymentFailed',
   }[r.kind];
   return t(key, p);
 }

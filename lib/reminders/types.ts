@@ -1,7 +1,14 @@
 /** Types shared by the reminder planner, the fired/snooze logs and the notification text. */
 
 /** What a reminder is about. */
-export type ReminderKind = 'renewal' | 'trialEnd' | 'introEnd' | 'priceIncrease' | 'accessEnds' | 'weeklyDigest';
+export type ReminderKind =
+  | 'renewal'
+  | 'trialEnd'
+  | 'introEnd'
+  | 'priceIncrease'
+  | 'accessEnds'
+  | 'weeklyDigest'
+  | 'paymentFailed';
 
 /** One renewal inside a weekly digest. */
 export interface DigestItem {
