@@ -40,6 +40,20 @@ export function priceOn(sub: Subscription, date: string): number {
 }
 
 /**
+ * The renewal a payment on `paid` paid for: a renewal due a few days after it (a card charged, or a bank posting
+ * dated, a little before the billing day: up to 3 days for monthly and longer plans, 1 day for weekly ones), else
+ * the payment's own day. Without this a charge on the 22nd for a plan billed on the 23rd would leave "renews
+ * tomorrow".
+ */
+export function paidRenewal(sub: Pick<Subscription, 'billingAnchor' | 'period'>, paid: string): string {
+  const { n, unit } = mustParsePeriod(sub.period);
+  const early = unit === 'D' ? 0 : unit === 'W' ? (n === 1 ? 1 : 3) : 3;
+  if (early === 0) return paid;
+  const [due] = scheduleDays(sub.billingAnchor, sub.period, addDays(paid, 1), addDays(paid, early), 1);
+  return due ?? paid;
+}
+
+/**
  * The first day a renewal of `sub` can fall on, today aside: the latest of its billing anchor (renewals never come
  * before it), its start, the day after its last payment (a charge on day D moves the next renewal to D + period),
  * the end of its trial and the end of a pause. Every view and the reminders schedule from here.
@@ -50,7 +64,7 @@ export function firstDueDay(sub: Subscription): string {
     if (d !== undefined && d > from) from = d;
   };
   later(sub.startDate);
-  if (sub.lastPaid) later(addDays(sub.lastPaid, 1));
+  if (sub.lastPaid) later(addDays(paidRenewal(sub, sub.lastPaid), 1));
   if (sub.status === 'trial') later(sub.trialEnd);
   later(sub.pausedUntil);
   return from;

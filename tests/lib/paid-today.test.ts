@@ -45,6 +45,23 @@ describe('a charge on day D: the next renewal is D + period', () => {
     expect(upcomingRenewals([s], '2027-01-31', 60).map((r) => r.date)).toEqual(['2027-02-28', '2027-03-31']);
   });
 
+  it('a payment a few days before the billing day pays that renewal (a card charged or a bank posting early)', () => {
+    // Billed on the 23rd, the charge dated the 21st: the next renewal is 23 December, not 23 November.
+    const early = sub({ billingAnchor: '2026-10-23', period: 'P1M', lastPaid: '2026-11-21' });
+    expect(nextRenewal(early, '2026-11-21')).toBe('2026-12-23');
+    expect(upcomingRenewals([early], '2026-11-21', 40).map((r) => r.date)).toEqual(['2026-12-23']);
+    const plan = planReminders({ subscriptions: [early], settings: DEFAULT_SETTINGS, today: '2026-11-21' });
+    expect(plan.map((r) => r.eventDate)).toEqual(['2026-12-23']);
+    // Far from the billing day it is an extra payment, not that renewal's.
+    const extra = sub({ billingAnchor: '2026-10-23', period: 'P1M', lastPaid: '2026-11-10' });
+    expect(nextRenewal(extra, '2026-11-10')).toBe('2026-11-23');
+    // Weekly plans allow one day; daily ones none.
+    const weekly = sub({ billingAnchor: '2026-11-02', period: 'P1W', lastPaid: '2026-11-22' });
+    expect(nextRenewal(weekly, '2026-11-22')).toBe('2026-11-30');
+    const twoEarly = sub({ billingAnchor: '2026-11-02', period: 'P1W', lastPaid: '2026-11-21' });
+    expect(nextRenewal(twoEarly, '2026-11-21')).toBe('2026-11-23');
+  });
+
   it('never lists a renewal before the billing anchor (a future anchor is the next renewal)', () => {
     const weekly = sub({ billingAnchor: '2026-12-14', period: 'P1W' });
     expect(nextRenewal(weekly, today)).toBe('2026-12-14');
