@@ -166,6 +166,24 @@ describe('first run in four languages', () => {
         expect(await after.getByTestId('popup-after-trials').count()).toBe(1);
         expect(await seriousViolations(after)).toEqual([]);
         await after.screenshot({ path: path.join(SHOTS, `${c.lang}-popup-trial.png`) });
+
+        // 6. The other ways to start lead to their part of Import & export, scrolled into view.
+        for (const section of ['statement', 'mail', 'backup'] as const) {
+          await welcome.goto(`chrome-extension://${ext.extensionId}/welcome.html`);
+          await welcome.waitForFunction(() => performance.getEntriesByName('subkeeper:ready').length > 0);
+          await welcome.locator(`.get-started a[href$="#/data/${section}"]`).click();
+          await welcome.waitForURL(new RegExp(`#/data/${section}$`));
+          await expect
+            .poll(() =>
+              welcome.locator(`#data-${section}`).evaluate((el) => {
+                // At the top of the window, or the page scrolled as far as it goes towards it.
+                const r = el.getBoundingClientRect();
+                const end = document.documentElement.scrollHeight - innerHeight;
+                return r.height > 0 && r.top < innerHeight && (Math.abs(r.top) < 2 || scrollY >= end - 2);
+              }),
+            )
+            .toBe(true);
+        }
       } finally {
         await ext.close();
       }
