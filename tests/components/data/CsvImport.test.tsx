@@ -92,7 +92,7 @@ describe('CsvImport', () => {
     const onImport = setup(vi.fn().mockResolvedValue(counts(1, 0)), 'en', [mine]);
     const file = `${CSV}Ny avis;99,00;månedlig;01.02.2027\n`;
     chooseFiles(screen.getByLabelText('CSV file'), [textFile('subs.csv', file)]);
-    expect(await screen.findByText(/1 of them look like subscriptions you already have/)).toBeTruthy();
+    expect(await screen.findByText(/1 of them looks like a subscription you already have/)).toBeTruthy();
     expect(screen.getAllByRole('row').some((r) => /Min avis.*Already there/.test(r.textContent ?? ''))).toBe(true);
     fireEvent.click(screen.getByRole('button', { name: 'Import 1 subscription' }));
     await screen.findByText('1 subscription imported.');
