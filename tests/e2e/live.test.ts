@@ -121,3 +121,62 @@ describe('live views', () => {
     await b.close();
   });
 });
+
+/** The same live update in the other three languages: an open dashboard and an open popup, never reloaded. */
+const OTHERS = [
+  { locale: 'nb-NO', empty: 'Ingen abonnementer ennå' },
+  { locale: 'sv-SE', empty: 'Inga prenumerationer ännu' },
+  { locale: 'da-DK', empty: 'Ingen abonnementer endnu' },
+] as const;
+
+describe('live views in nb, sv and da', () => {
+  for (const c of OTHERS) {
+    it(`${c.locale}: the dashboard and the popup show what the background stores`, async () => {
+      const ext = await launchExtension({ locale: c.locale });
+      try {
+        await ext.sw.evaluate(
+          async (settings) => {
+            await (globalThis as unknown as Sw).subkeeper.db.settings!.put({ key: 'settings', value: settings });
+          },
+          { ...DEFAULT_SETTINGS, baseCurrency: 'NOK' },
+        );
+        const dash = await ext.openPage('options.html#/overview');
+        await dash.getByRole('heading', { name: c.empty }).waitFor();
+        const popup = await ext.openPage('popup.html');
+        await popup.getByTestId('popup-empty').waitFor();
+        expect(await popup.getByTestId('popup-empty').textContent()).toContain(c.empty);
+        const stamp = new Date().toISOString();
+        await ext.sw.evaluate(
+          async ([stamp, anchor]) => {
+            await (globalThis as unknown as Sw).subkeeper.db.subscriptions!.put({
+              id: 'bg-1',
+              service: 'Bakgrunn',
+              category: 'news',
+              amountMinor: 12300,
+              currency: 'NOK',
+              period: 'P1M',
+              status: 'active',
+              statusHistory: [],
+              billingAnchor: anchor,
+              links: {},
+              source: 'detected',
+              confirmed: true,
+              createdAt: stamp,
+              updatedAt: stamp,
+            });
+          },
+          [stamp, inDays(5)] as const,
+        );
+        await expect
+          .poll(() => dash.getByTestId('monthly-total').textContent(), { timeout: 10000 })
+          .toContain('123,00');
+        await expect
+          .poll(() => popup.getByTestId('popup-monthly-total').textContent(), { timeout: 10000 })
+          .toContain('123,00');
+        expect(await popup.getByTestId('popup-empty').count()).toBe(0);
+      } finally {
+        await ext.close();
+      }
+    });
+  }
+});
