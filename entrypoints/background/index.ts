@@ -154,7 +154,11 @@ export default defineBackground(() => {
     const instant = now();
     const today = todayFromInstant(instant);
     const mail = mailOfWebmail(message.mail, today);
-    const result = detectMail(mail, today, DIRECTORY_OPTIONS);
+    // `kr` or `$` that the mail's language and sender leave open is read as the user's own currency.
+    const result = detectMail(mail, today, {
+      ...DIRECTORY_OPTIONS,
+      preferCurrencies: preferredCurrencies(await userSettings(), navigator.languages),
+    });
     if (result.kind === 'none') return;
     const outcome = await ingestMail(
       db,

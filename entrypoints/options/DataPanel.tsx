@@ -8,6 +8,7 @@ import { QuarantinePanel } from '../../components/data/QuarantinePanel';
 import { StatementImport } from '../../components/data/StatementImport';
 import { type ExportKind, ExportPanel } from '../../components/ExportPanel';
 import { checkAgainstCharges, countCheckable, proposalKey } from '../../lib/app/charge-check';
+import { preferredCurrencies } from '../../lib/app/defaults';
 import type { DataSection } from '../../lib/app/route';
 import type { Store } from '../../lib/app/store';
 import { exportIcs } from '../../lib/calendar/ics';
@@ -64,7 +65,7 @@ function statementReader(today: string, defaultCurrency: string, remembered: Sta
  * Reads mail files in a Web Worker (lib/io/mail-job.ts) so a 500 MB mailbox never freezes the dashboard; stopping
  * terminates the worker. Where workers are missing (tests), the same job runs here and stops at the next chunk.
  */
-function mailReader(today: string): ReadMails {
+function mailReader(today: string, prefer: readonly string[]): ReadMails {
   return (files, onProgress, onFound) => {
     const empty = (p?: MailJobProgress) => ({
       bytesRead: p?.bytesRead ?? 0,
@@ -81,7 +82,7 @@ function mailReader(today: string): ReadMails {
       return {
         // Loaded only here: the engine and the MIME parser stay out of the dashboard's own code.
         done: import('../../lib/io/mail-job').then(({ runMailJob }) =>
-          runMailJob(files, { today, onProgress, onFound, signal }),
+          runMailJob(files, { today, onProgress, onFound, signal, preferCurrencies: prefer }),
         ),
         cancel: () => {
           signal.aborted = true;
@@ -114,7 +115,7 @@ function mailReader(today: string): ReadMails {
       worker.terminate();
       fail(new Error('worker failed'));
     };
-    worker.postMessage({ files, today });
+    worker.postMessage({ files, today, prefer: [...prefer] });
     return {
       done,
       cancel: () => {
@@ -223,7 +224,7 @@ export function DataPanel(props: {
         <MailImport
           t={t}
           locale={locale}
-          readMails={mailReader(today)}
+          readMails={mailReader(today, preferredCurrencies(store.settings.value, platform.languages))}
           onFound={(found) => store.importMailFinds(found)}
           {...(props.onShowInbox ? { onShowInbox: props.onShowInbox } : {})}
         />
