@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { localeSettings, preferredCurrencies } from '../../lib/app/defaults';
 import { todayFromInstant } from '../../lib/dates';
-import { getDb, getSettings } from '../../lib/db';
+import { getDb, getSettings, setAside } from '../../lib/db';
 import { holdFind, releaseFinds } from '../../lib/db/pending';
 import { errorText } from '../../lib/db/raw';
 import { detectFromSnapshot, detectMail } from '../../lib/detect';
@@ -116,7 +116,7 @@ export default defineBackground(() => {
         );
       },
       async (f, error) => {
-        await db.quarantine.add({ table: 'detections', record: f, reason: errorText(error), at: now().toISOString() });
+        await setAside(db, { table: 'detections', record: f, reason: errorText(error), at: now().toISOString() });
       },
     )
       .catch(() => undefined)

@@ -3,6 +3,7 @@ import {
   getSettings,
   getState,
   getSubscription,
+  listPaymentFailures,
   listPriceChanges,
   listSubscriptions,
   type SubkeeperDb,
@@ -183,7 +184,7 @@ export function setupReminders(deps: RemindersDeps): RemindersHandle {
       getState<unknown>(db, SNOOZED_KEY, {}),
       getState<unknown>(db, PENDING_KEY, {}),
       getState<unknown>(db, HISTORY_KEY, []),
-      db.detections.filter((d) => d.result.event === 'payment-failed' && Boolean(d.subscriptionId)).toArray(),
+      listPaymentFailures(db),
     ]);
     const paymentFailures = failures.map((d) => ({
       subscriptionId: d.subscriptionId as string,

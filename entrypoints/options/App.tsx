@@ -17,6 +17,7 @@ import { createTranslator, LOCALES, resolveLanguage } from '../../lib/i18n';
 import type { Detection } from '../../lib/model';
 import { proposalOf } from '../../lib/proposal';
 import { endingSoon, recentIncreases, sumInBase, totals, upcomingRenewals } from '../../lib/summary';
+import type { Platform } from './platform';
 
 type MoreViewsModule = typeof import('./MoreViews');
 // The other views and the service directory are loaded when needed (or once the first view is painted), so
@@ -36,21 +37,6 @@ const loadServiceNames = () =>
       .sort();
     return names;
   });
-
-export interface Platform {
-  /** The browser's preferred languages, for the `auto` language setting. */
-  languages: readonly string[];
-  /** Opens an http(s) URL in a new tab. */
-  openUrl: (url: string) => void;
-  /** Offers a file to save. */
-  download: (name: string, mime: string, text: string) => void;
-  /** The first-run page, where guessed settings are confirmed (the extension's; the web app has none). */
-  welcomeUrl?: string;
-  /** Everything in the database as stored, as JSON text, for when it cannot be opened (lib/db/raw). */
-  exportRaw?: () => Promise<string>;
-  /** The extension's version and its privacy page (absent in the static web app). */
-  about?: { version: string; privacyUrl: (lang: string) => string };
-}
 
 /** The dashboard: wires the store (lib/app/store) to the views (components/). */
 export function App({ store, platform }: { store: Store; platform: Platform }) {

@@ -25,8 +25,8 @@ import { exportChargesCsv, exportSubscriptionsCsv } from '../../lib/io/csv';
 import type { MailJobProgress, MailJobResult } from '../../lib/io/mail-job';
 import { runStatementJob, type StatementJob, type StatementJobMessage } from '../../lib/io/statement-job';
 import type { Language } from '../../lib/model';
-import type { Platform } from './App';
 import type { MailWorkerMessage } from './mail-worker';
+import type { Platform } from './platform';
 
 /** Reads a chosen file as text (UTF-8, or Windows-1252 for older bank exports). */
 const readFile = async (file: File) => decodeText(new Uint8Array(await file.arrayBuffer()));

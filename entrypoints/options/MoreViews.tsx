@@ -14,9 +14,9 @@ import type { Translate } from '../../lib/i18n';
 import type { Language } from '../../lib/model';
 import { bundledRates } from '../../lib/money';
 import { byCategory, byMember, chargesByMonth, renewalCalendar, spendBy } from '../../lib/summary';
-import type { Platform } from './App';
 import { DataPanel } from './DataPanel';
 import { HouseholdRoute, HouseholdSettings } from './Household';
+import type { Platform } from './platform';
 import { Reminders } from './Reminders';
 
 /** The detail, calendar, charts, data and settings views, wired to the store. */

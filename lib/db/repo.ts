@@ -12,7 +12,7 @@ import {
   type Validated,
   validate,
 } from '../model';
-import type { SubkeeperDb } from './schema';
+import type { QuarantineRow, SubkeeperDb } from './schema';
 
 /** All reads and writes of the database. Every write is validated by the schema first. */
 
@@ -331,6 +331,11 @@ export async function saveDetection(db: SubkeeperDb, detection: unknown): Promis
   return v;
 }
 
+/** Finds of a failed payment for a tracked subscription (a payment-failed mail), for reminders. */
+export function listPaymentFailures(db: SubkeeperDb): Promise<Detection[]> {
+  return db.detections.filter((d) => d.result.event === 'payment-failed' && Boolean(d.subscriptionId)).toArray();
+}
+
 export async function setDetectionStatus(
   db: SubkeeperDb,
   id: string,
@@ -383,4 +388,11 @@ export async function getState<T>(db: SubkeeperDb, key: string, fallback: T): Pr
 
 export async function setState(db: SubkeeperDb, key: string, value: unknown): Promise<void> {
   await db.state.put({ key, value });
+}
+
+// ---- set aside --------------------------------------------------------------------------------------------
+
+/** Keeps a record that could not be stored where it belongs (shown in the Data view and in backups). */
+export async function setAside(db: SubkeeperDb, row: QuarantineRow): Promise<void> {
+  await db.quarantine.add(row);
 }

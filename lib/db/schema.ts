@@ -35,7 +35,9 @@ export interface DbOptions {
 
 /**
  * The typed database. Opened only in extension pages and the background (never in a content script, where
- * IndexedDB would belong to the visited site). All reads and writes go through `lib/db/repo.ts`.
+ * IndexedDB would belong to the visited site). Reads and writes go through `lib/db/repo.ts`, except in the few
+ * modules that need one transaction over several tables (a find with its charges, a backup, a restore, an import,
+ * household sync): `tests/architecture.test.ts` lists them with their reasons and fails on any other.
  */
 export class SubkeeperDb extends Dexie {
   subscriptions!: EntityTable<Subscription, 'id'>;
