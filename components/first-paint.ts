@@ -4,8 +4,8 @@ import { formatDate } from '../lib/dates/format';
 import {
   activeTrials as da_activeTrials,
   addManually as da_addManually,
+  afterTrials as da_afterTrials,
   inDays as da_inDays,
-  introEnds as da_introEnds,
   nextRenewals as da_nextRenewals,
   noRenewals as da_noRenewals,
   nothingHere as da_nothingHere,
@@ -15,8 +15,6 @@ import {
   thisMonth as da_thisMonth,
   today as da_today,
   tomorrow as da_tomorrow,
-  trialEnds as da_trialEnds,
-  trialsEnding as da_trialsEnding,
 } from '../lib/i18n/locales/da/common.json';
 import {
   activeCount as da_activeCount,
@@ -28,8 +26,8 @@ import {
 import {
   activeTrials as en_activeTrials,
   addManually as en_addManually,
+  afterTrials as en_afterTrials,
   inDays as en_inDays,
-  introEnds as en_introEnds,
   nextRenewals as en_nextRenewals,
   noRenewals as en_noRenewals,
   nothingHere as en_nothingHere,
@@ -39,8 +37,6 @@ import {
   thisMonth as en_thisMonth,
   today as en_today,
   tomorrow as en_tomorrow,
-  trialEnds as en_trialEnds,
-  trialsEnding as en_trialsEnding,
 } from '../lib/i18n/locales/en/common.json';
 import {
   activeCount as en_activeCount,
@@ -52,8 +48,8 @@ import {
 import {
   activeTrials as nb_activeTrials,
   addManually as nb_addManually,
+  afterTrials as nb_afterTrials,
   inDays as nb_inDays,
-  introEnds as nb_introEnds,
   nextRenewals as nb_nextRenewals,
   noRenewals as nb_noRenewals,
   nothingHere as nb_nothingHere,
@@ -63,8 +59,6 @@ import {
   thisMonth as nb_thisMonth,
   today as nb_today,
   tomorrow as nb_tomorrow,
-  trialEnds as nb_trialEnds,
-  trialsEnding as nb_trialsEnding,
 } from '../lib/i18n/locales/nb/common.json';
 import {
   activeCount as nb_activeCount,
@@ -76,8 +70,8 @@ import {
 import {
   activeTrials as sv_activeTrials,
   addManually as sv_addManually,
+  afterTrials as sv_afterTrials,
   inDays as sv_inDays,
-  introEnds as sv_introEnds,
   nextRenewals as sv_nextRenewals,
   noRenewals as sv_noRenewals,
   nothingHere as sv_nothingHere,
@@ -87,8 +81,6 @@ import {
   thisMonth as sv_thisMonth,
   today as sv_today,
   tomorrow as sv_tomorrow,
-  trialEnds as sv_trialEnds,
-  trialsEnding as sv_trialsEnding,
 } from '../lib/i18n/locales/sv/common.json';
 import {
   activeCount as sv_activeCount,
@@ -97,7 +89,8 @@ import {
   totals as sv_totals,
   trialCount as sv_trialCount,
 } from '../lib/i18n/locales/sv/dashboard.json';
-import { LOCALES, resolveLanguage } from '../lib/i18n/translate';
+import { type Catalog, LOCALES, resolveLanguage, type Translate, translatorOver } from '../lib/i18n/translate';
+import type { Language } from '../lib/model';
 import { formatMoney } from '../lib/money/format';
 import type { Renewal } from '../lib/summary';
 
@@ -109,98 +102,104 @@ import type { Renewal } from '../lib/summary';
  * the dashboard: the first paint no earlier, the app later). All text is set as text, never as HTML. The views
  * replace these frames as soon as the database answers; a click on them before then does nothing.
  */
-const TEXTS = {
+const CATALOGS: Record<Language, Catalog> = {
   en: {
-    perMonth: en_perMonth,
-    perYear: en_perYear,
-    nextRenewals: en_nextRenewals,
-    noRenewals: en_noRenewals,
-    today: en_today,
-    tomorrow: en_tomorrow,
-    inDays: en_inDays,
-    addManually: en_addManually,
-    openDashboard: en_openDashboard,
-    thisMonth: en_thisMonth,
-    activeTrials: en_activeTrials,
-    trialsEnding: en_trialsEnding,
-    trialEnds: en_trialEnds,
-    introEnds: en_introEnds,
-    nothingHere: en_nothingHere,
-    totals: en_totals,
-    activeCount: en_activeCount,
-    trialCount: en_trialCount,
-    skip: en_skip,
-    navLabel: en_navLabel,
+    common: {
+      perMonth: en_perMonth,
+      perYear: en_perYear,
+      nextRenewals: en_nextRenewals,
+      noRenewals: en_noRenewals,
+      today: en_today,
+      tomorrow: en_tomorrow,
+      inDays: en_inDays,
+      addManually: en_addManually,
+      openDashboard: en_openDashboard,
+      thisMonth: en_thisMonth,
+      activeTrials: en_activeTrials,
+      afterTrials: en_afterTrials,
+      nothingHere: en_nothingHere,
+    },
+    dashboard: {
+      totals: en_totals,
+      activeCount: en_activeCount,
+      trialCount: en_trialCount,
+      skip: en_skip,
+      navLabel: en_navLabel,
+    },
   },
   nb: {
-    perMonth: nb_perMonth,
-    perYear: nb_perYear,
-    nextRenewals: nb_nextRenewals,
-    noRenewals: nb_noRenewals,
-    today: nb_today,
-    tomorrow: nb_tomorrow,
-    inDays: nb_inDays,
-    addManually: nb_addManually,
-    openDashboard: nb_openDashboard,
-    thisMonth: nb_thisMonth,
-    activeTrials: nb_activeTrials,
-    trialsEnding: nb_trialsEnding,
-    trialEnds: nb_trialEnds,
-    introEnds: nb_introEnds,
-    nothingHere: nb_nothingHere,
-    totals: nb_totals,
-    activeCount: nb_activeCount,
-    trialCount: nb_trialCount,
-    skip: nb_skip,
-    navLabel: nb_navLabel,
+    common: {
+      perMonth: nb_perMonth,
+      perYear: nb_perYear,
+      nextRenewals: nb_nextRenewals,
+      noRenewals: nb_noRenewals,
+      today: nb_today,
+      tomorrow: nb_tomorrow,
+      inDays: nb_inDays,
+      addManually: nb_addManually,
+      openDashboard: nb_openDashboard,
+      thisMonth: nb_thisMonth,
+      activeTrials: nb_activeTrials,
+      afterTrials: nb_afterTrials,
+      nothingHere: nb_nothingHere,
+    },
+    dashboard: {
+      totals: nb_totals,
+      activeCount: nb_activeCount,
+      trialCount: nb_trialCount,
+      skip: nb_skip,
+      navLabel: nb_navLabel,
+    },
   },
   sv: {
-    perMonth: sv_perMonth,
-    perYear: sv_perYear,
-    nextRenewals: sv_nextRenewals,
-    noRenewals: sv_noRenewals,
-    today: sv_today,
-    tomorrow: sv_tomorrow,
-    inDays: sv_inDays,
-    addManually: sv_addManually,
-    openDashboard: sv_openDashboard,
-    thisMonth: sv_thisMonth,
-    activeTrials: sv_activeTrials,
-    trialsEnding: sv_trialsEnding,
-    trialEnds: sv_trialEnds,
-    introEnds: sv_introEnds,
-    nothingHere: sv_nothingHere,
-    totals: sv_totals,
-    activeCount: sv_activeCount,
-    trialCount: sv_trialCount,
-    skip: sv_skip,
-    navLabel: sv_navLabel,
+    common: {
+      perMonth: sv_perMonth,
+      perYear: sv_perYear,
+      nextRenewals: sv_nextRenewals,
+      noRenewals: sv_noRenewals,
+      today: sv_today,
+      tomorrow: sv_tomorrow,
+      inDays: sv_inDays,
+      addManually: sv_addManually,
+      openDashboard: sv_openDashboard,
+      thisMonth: sv_thisMonth,
+      activeTrials: sv_activeTrials,
+      afterTrials: sv_afterTrials,
+      nothingHere: sv_nothingHere,
+    },
+    dashboard: {
+      totals: sv_totals,
+      activeCount: sv_activeCount,
+      trialCount: sv_trialCount,
+      skip: sv_skip,
+      navLabel: sv_navLabel,
+    },
   },
   da: {
-    perMonth: da_perMonth,
-    perYear: da_perYear,
-    nextRenewals: da_nextRenewals,
-    noRenewals: da_noRenewals,
-    today: da_today,
-    tomorrow: da_tomorrow,
-    inDays: da_inDays,
-    addManually: da_addManually,
-    openDashboard: da_openDashboard,
-    thisMonth: da_thisMonth,
-    activeTrials: da_activeTrials,
-    trialsEnding: da_trialsEnding,
-    trialEnds: da_trialEnds,
-    introEnds: da_introEnds,
-    nothingHere: da_nothingHere,
-    totals: da_totals,
-    activeCount: da_activeCount,
-    trialCount: da_trialCount,
-    skip: da_skip,
-    navLabel: da_navLabel,
+    common: {
+      perMonth: da_perMonth,
+      perYear: da_perYear,
+      nextRenewals: da_nextRenewals,
+      noRenewals: da_noRenewals,
+      today: da_today,
+      tomorrow: da_tomorrow,
+      inDays: da_inDays,
+      addManually: da_addManually,
+      openDashboard: da_openDashboard,
+      thisMonth: da_thisMonth,
+      activeTrials: da_activeTrials,
+      afterTrials: da_afterTrials,
+      nothingHere: da_nothingHere,
+    },
+    dashboard: {
+      totals: da_totals,
+      activeCount: da_activeCount,
+      trialCount: da_trialCount,
+      skip: da_skip,
+      navLabel: da_navLabel,
+    },
   },
 };
-
-type Texts = (typeof TEXTS)['en'];
 
 function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -221,14 +220,13 @@ function money(minor: number, currency: string, locale: string) {
   }
 }
 
-const fill = (text: string, params: Record<string, string | number>) =>
-  text.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
 /** lib/app/format's daysLeftLabel. */
-const daysLeft = (n: number, t: Texts) => (n === 0 ? t.today : n === 1 ? t.tomorrow : fill(t.inDays, { n }));
+const daysLeft = (n: number, t: Translate) =>
+  n === 0 ? t('common.today') : n === 1 ? t('common.tomorrow') : t('common.inDays', { n });
 
 /** components/RenewalList's markup (without its buttons). */
-function renewalList(renewals: readonly Renewal[], locale: string, t: Texts) {
-  if (renewals.length === 0) return el('p', { class: 'muted' }, t.noRenewals);
+function renewalList(renewals: readonly Renewal[], locale: string, t: Translate) {
+  if (renewals.length === 0) return el('p', { class: 'muted' }, t('common.noRenewals'));
   return el(
     'ul',
     { class: 'renewals' },
@@ -266,7 +264,7 @@ function setup(s: PaintSummary) {
   const lang = resolveLanguage(s.settings.language, navigator.languages);
   const locale = LOCALES[lang];
   document.documentElement.lang = locale;
-  return { locale, t: TEXTS[lang] };
+  return { locale, t: translatorOver(CATALOGS, lang) };
 }
 
 /** The dashboard's first frame (beside `root`): the header, what you pay, the next renewals and a loading line. */
@@ -281,13 +279,13 @@ export function paintDashboardSummary(root: HTMLElement, s: PaintSummary): void 
     el(
       'div',
       { class: 'app' },
-      el('a', { class: 'skip', href: '#main' }, t.skip),
+      el('a', { class: 'skip', href: '#main' }, t('dashboard.skip')),
       el(
         'header',
         { class: 'top' },
         el('h1', {}, 'Subkeeper'),
-        el('nav', { 'aria-label': t.navLabel }, el('ul')),
-        el('a', { class: 'button primary', href: '#/add' }, t.addManually),
+        el('nav', { 'aria-label': t('dashboard.navLabel') }, el('ul')),
+        el('a', { class: 'button primary', href: '#/add' }, t('common.addManually')),
       ),
       el(
         'main',
@@ -295,17 +293,17 @@ export function paintDashboardSummary(root: HTMLElement, s: PaintSummary): void 
         el(
           'section',
           { class: 'card totals' },
-          el('h2', {}, t.totals),
+          el('h2', {}, t('dashboard.totals')),
           el(
             'dl',
             { class: 'totals-figures' },
-            figure(t.perMonth, money(totals.monthlyMinor, base, locale)),
-            figure(t.perYear, money(totals.yearlyMinor, base, locale)),
-            figure(t.activeCount, String(totals.activeCount)),
-            figure(t.trialCount, String(totals.trialCount)),
+            figure(t('common.perMonth'), money(totals.monthlyMinor, base, locale)),
+            figure(t('common.perYear'), money(totals.yearlyMinor, base, locale)),
+            figure(t('dashboard.activeCount'), String(totals.activeCount)),
+            figure(t('dashboard.trialCount'), String(totals.trialCount)),
           ),
         ),
-        el('section', { class: 'card' }, el('h2', {}, t.nextRenewals), renewalList(renewals, locale, t)),
+        el('section', { class: 'card' }, el('h2', {}, t('common.nextRenewals')), renewalList(renewals, locale, t)),
         el('p', { class: 'loading', 'aria-busy': 'true' }, '…'),
       ),
     ),
@@ -313,14 +311,16 @@ export function paintDashboardSummary(root: HTMLElement, s: PaintSummary): void 
 }
 
 /**
- * The popup's first frame (PopupView's markup): this month, the next renewals, trials ending, and the site card when
- * there is nothing to show on it but its name. Returns false (draws nothing) for a site with a detection: its card
- * has actions, and waits for the view.
+ * The popup's first frame (PopupView's markup): this month, the next renewals, and the site card when there is
+ * nothing to show on it but its name; the trials-ending card comes with the view. Returns false (draws nothing)
+ * with no subscriptions (the view's first-run state) or for a site with a detection (its card has actions).
  */
 export function paintPopupSummary(root: HTMLElement, s: PaintSummary, site: CurrentSite | null): boolean {
-  if (site && (site.detection || site.subscription)) return false;
+  // No subscriptions: the view says how to start. A detection: its card has actions.
+  if (s.subscriptionCount === 0 || (site && (site.detection || site.subscription))) return false;
   const { locale, t } = setup(s);
-  const { totals, renewals, ending } = s.popup;
+  const { totals, renewals } = s.popup;
+  const base = s.settings.baseCurrency;
   show(
     root,
     el(
@@ -330,7 +330,7 @@ export function paintPopupSummary(root: HTMLElement, s: PaintSummary, site: Curr
         'header',
         { class: 'popup-head' },
         el('h1', {}, 'Subkeeper'),
-        el('button', { type: 'button', class: 'linkish' }, t.openDashboard),
+        el('button', { type: 'button', class: 'linkish' }, t('common.openDashboard')),
       ),
       ...(site
         ? [
@@ -338,54 +338,40 @@ export function paintPopupSummary(root: HTMLElement, s: PaintSummary, site: Curr
               'section',
               { class: 'card site', 'aria-labelledby': 'site-h' },
               el('h2', { id: 'site-h' }, site.hostname),
-              el('p', { class: 'muted' }, t.nothingHere),
+              el('p', { class: 'muted' }, t('common.nothingHere')),
             ),
           ]
         : []),
       el(
         'section',
         { class: 'card', 'aria-labelledby': 'month-h' },
-        el('h2', { id: 'month-h' }, t.thisMonth),
-        el(
-          'p',
-          { class: 'figure', 'data-testid': 'popup-monthly-total' },
-          money(totals.monthlyMinor, s.settings.baseCurrency, locale),
-        ),
+        el('h2', { id: 'month-h' }, t('common.thisMonth')),
+        el('p', { class: 'figure', 'data-testid': 'popup-monthly-total' }, money(totals.monthlyMinor, base, locale)),
         el(
           'p',
           { class: 'muted small' },
-          fill(t.activeTrials, { active: totals.activeCount, trials: totals.trialCount }),
+          t('common.activeTrials', { active: totals.activeCount, trials: totals.trialCount }),
         ),
+        ...(totals.trialCount > 0 && totals.afterTrialsMonthlyMinor > 0
+          ? [
+              el(
+                'p',
+                { class: 'muted small', 'data-testid': 'popup-after-trials' },
+                t('common.afterTrials', {
+                  amount: money(totals.afterTrialsMonthlyMinor, base, locale),
+                  count: totals.trialCount,
+                }),
+              ),
+            ]
+          : []),
       ),
       el(
         'section',
         { class: 'card', 'aria-labelledby': 'soon-h' },
-        el('h2', { id: 'soon-h' }, t.nextRenewals),
+        el('h2', { id: 'soon-h' }, t('common.nextRenewals')),
         renewalList(renewals, locale, t),
       ),
-      ...(ending.length > 0
-        ? [
-            el(
-              'section',
-              { class: 'card', 'aria-labelledby': 'trial-h' },
-              el('h2', { id: 'trial-h' }, t.trialsEnding),
-              el(
-                'ul',
-                { class: 'renewals' },
-                ...ending.map((e) =>
-                  el(
-                    'li',
-                    {},
-                    el('span', { class: 'name' }, e.subscription.service),
-                    el('span', {}, e.kind === 'trial' ? t.trialEnds : t.introEnds),
-                    el('span', { class: 'days' }, daysLeft(e.daysLeft, t)),
-                  ),
-                ),
-              ),
-            ),
-          ]
-        : []),
-      el('button', { type: 'button', class: 'primary wide' }, t.addManually),
+      el('button', { type: 'button', class: 'primary wide' }, t('common.addManually')),
     ),
   );
   return true;

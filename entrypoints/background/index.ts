@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { localeSettings, preferredCurrencies } from '../../lib/app/defaults';
 import { keepPaintSummary } from '../../lib/app/paint-summary';
 import { todayFromInstant } from '../../lib/dates';
 import { getDb, getSettings, setAside } from '../../lib/db';
@@ -76,7 +77,12 @@ export default defineBackground(() => {
       // The page learns nothing about what is stored (whether the user has this service, what was proposed).
       return limiter
         .submit(tabId, verdict.url.origin, async () => {
-          const result = detectFromSnapshot(page, url, todayFromInstant(now()), DIRECTORY_OPTIONS);
+          const settings = await userSettings();
+          // `kr` or `$` that the page's language and domain leave open is read as the user's own currency.
+          const result = detectFromSnapshot(page, url, todayFromInstant(now()), {
+            ...DIRECTORY_OPTIONS,
+            preferCurrencies: preferredCurrencies(settings, navigator.languages),
+          });
           if (result.kind !== 'none') await handleDetection(url, result, tabId);
         })
         .then(
@@ -88,6 +94,10 @@ export default defineBackground(() => {
     const accepted = acceptPageMessage(raw, sender, ownId, ownOrigin);
     if (!accepted.ok) return Promise.resolve({ ok: false, reason: accepted.reason });
     const message = accepted.message;
+    if (message.type === 'reminder-snooze')
+      return reminders.snooze(message.id, message.days).then(() => ({ ok: true }));
+    if (message.type === 'reminder-skip')
+      return reminders.skip(message.id, message.eventDate).then(() => ({ ok: true }));
     if (message.type === 'detection-seen') {
       return browser.action
         .setBadgeText({ tabId: message.tabId, text: '' })
@@ -97,6 +107,10 @@ export default defineBackground(() => {
     sync.kick();
     return reminders.resync().then(() => ({ ok: true }));
   });
+
+  /** The stored settings, or a new user's (currencies from the browser's languages); never throws. */
+  const userSettings = () =>
+    getSettings(db, localeSettings(navigator.languages)).catch(() => localeSettings(navigator.languages));
 
   type Found = IngestInput;
   const ingest = async (found: Found, clock: { today: string; stamp: string }) =>
@@ -143,12 +157,20 @@ export default defineBackground(() => {
     }
   }
 
+  // A new user gets the first-run page: what Subkeeper finds and where, and the settings it guessed to confirm.
+  browser.runtime.onInstalled.addListener((details) => {
+    if (details.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+  });
   /** A message open in webmail: detected as a mail (its sender names the service), then proposed like a page. */
   async function handleMail(message: MailSeenMessage, tabId: number) {
     const instant = now();
     const today = todayFromInstant(instant);
     const mail = mailOfWebmail(message.mail, today);
-    const result = detectMail(mail, today, DIRECTORY_OPTIONS);
+    // `kr` or `$` that the mail's language and sender leave open is read as the user's own currency.
+    const result = detectMail(mail, today, {
+      ...DIRECTORY_OPTIONS,
+      preferCurrencies: preferredCurrencies(await userSettings(), navigator.languages),
+    });
     if (result.kind === 'none') return;
     const outcome = await ingestMail(
       db,

@@ -5,6 +5,7 @@ import { Overview } from '../../components/Overview';
 import { SubscriptionForm } from '../../components/SubscriptionForm';
 import { SubscriptionTable } from '../../components/SubscriptionTable';
 import { UndoBar } from '../../components/UndoBar';
+import { preferredCurrencies } from '../../lib/app/defaults';
 import { valuesForNew, valuesFrom } from '../../lib/app/form';
 import { inboxItems } from '../../lib/app/inbox';
 import { NAV, parseRoute, type Route, routeHash } from '../../lib/app/route';
@@ -155,6 +156,7 @@ export function App({ store, platform }: { store: Store; platform: Platform }) {
         payments={menus.payments}
         currencies={menus.currencies}
         total={subs.length}
+        base={ctx.base}
         locale={locale}
         t={t}
         onQuery={setQuery}
@@ -167,7 +169,7 @@ export function App({ store, platform }: { store: Store; platform: Platform }) {
     const existing = r.view === 'edit' ? subs.find((s) => s.id === r.id) : undefined;
     const proposed = !existing && editDetection ? proposalOf(editDetection) : undefined;
     const initial = existing
-      ? valuesFrom(existing)
+      ? valuesFrom(existing, ctx.today)
       : proposed?.type === 'new'
         ? valuesFrom(proposed.subscription)
         : valuesForNew(editDetection?.result, ctx.base, ctx.today);
@@ -178,6 +180,8 @@ export function App({ store, platform }: { store: Store; platform: Platform }) {
         existing={existing}
         members={store.members.value}
         suggestions={suggestions}
+        today={ctx.today}
+        priceContext={{ lang: locale, prefer: preferredCurrencies(store.settings.value, platform.languages) }}
         t={t}
         onSave={async (input, base) => {
           const saved = await store.save(input, { base });
@@ -228,6 +232,14 @@ export function App({ store, platform }: { store: Store; platform: Platform }) {
         </a>
       </header>
       <main id="main" tabIndex={-1}>
+        {!store.settingsSaved.value && r.view !== 'settings' && (
+          <aside class="card first-run" aria-label={t('dashboard.firstRunAction')}>
+            <p>{t('dashboard.firstRun', { currency: ctx.base })}</p>
+            <a class="button" href={platform.welcomeUrl ?? '#/settings'}>
+              {t('dashboard.firstRunAction')}
+            </a>
+          </aside>
+        )}
         {body}
         {r.view === 'subscriptions' && inbox.value.length > 0 && (
           <p class="card small" data-testid="inbox-waiting">

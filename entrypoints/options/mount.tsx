@@ -23,6 +23,8 @@ export async function mount(root: HTMLElement, snapshot: Promise<Snapshot | null
     db,
     now: () => new Date(),
     notifyChanged: () => void send(browser.runtime, { type: 'data-changed' }).catch(() => {}),
+    languages: navigator.languages,
+    remindersAction: (message) => send(browser.runtime, message),
   });
 
   const platform = {
@@ -32,6 +34,7 @@ export async function mount(root: HTMLElement, snapshot: Promise<Snapshot | null
       if (parsed.success) void browser.tabs.create({ url: parsed.data });
     },
     download: downloadText,
+    welcomeUrl: browser.runtime.getURL('/welcome.html'),
     exportRaw: async () => JSON.stringify(await exportRaw(indexedDB, DB_NAME, new Date().toISOString()), null, 1),
     about: {
       version: browser.runtime.getManifest().version,

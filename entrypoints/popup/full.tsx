@@ -5,6 +5,7 @@ import { DatabaseError } from '../../components/DatabaseError';
 import { PopupView } from '../../components/PopupView';
 import { QuickAdd } from '../../components/QuickAdd';
 import { SyncStatusLine } from '../../components/sync/SyncStatusLine';
+import { kroneOf } from '../../lib/app/defaults';
 import { downloadText } from '../../lib/app/download';
 import { keepPaintSummary } from '../../lib/app/paint-summary';
 import { type ActiveTab, popupSummary, siteFor } from '../../lib/app/popup';
@@ -26,7 +27,7 @@ export async function start(root: HTMLElement, painted: () => void) {
   const db = getDb();
   keepPaintSummary(db, browser.storage.local, { ensureAfterMs: 300 });
   const notifyChanged = () => void send(browser.runtime, { type: 'data-changed' }).catch(() => {});
-  const store = createStore({ db, now: () => new Date(), notifyChanged });
+  const store = createStore({ db, now: () => new Date(), notifyChanged, languages: navigator.languages });
   const tab: ActiveTab | undefined = await browser.tabs
     .query({ active: true, currentWindow: true })
     .then(([t]) => t)
@@ -42,6 +43,10 @@ export async function start(root: HTMLElement, painted: () => void) {
 
   const actions = {
     onOpenDashboard: openDashboard,
+    onGettingStarted: () => {
+      void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+      window.close();
+    },
     onTrack: async (d: Detection) => {
       await store.acceptDetection(d);
     },
@@ -70,7 +75,9 @@ export async function start(root: HTMLElement, painted: () => void) {
       <PopupView
         site={site}
         {...popupSummary(store.subscriptions.value, ctx)}
+        subscriptionCount={store.subscriptions.value.length}
         base={ctx.base}
+        krone={kroneOf(store.settings.value, navigator.languages)}
         today={ctx.today}
         members={store.members.value}
         locale={LOCALES[lang]}

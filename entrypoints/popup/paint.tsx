@@ -72,6 +72,7 @@ function deferred(startFull: () => Promise<Actions>) {
     onIgnore: later((a) => a.onIgnore),
     onAdd: async (input: Record<string, unknown>) => (await startFull()).onAdd(input),
     onOpenDashboard: later((a) => a.onOpenDashboard),
+    onGettingStarted: later((a) => a.onGettingStarted),
   };
 }
 
@@ -81,7 +82,7 @@ function drawFirst(
   tab: ActiveTab | undefined,
   startFull: () => Promise<Actions>,
 ): boolean {
-  const settings = paintSettings(snap.settings);
+  const settings = paintSettings(snap.settings, navigator.languages);
   if (!settings) return false;
   const lang = resolveLanguage(settings.language, navigator.languages);
   const ctx = {
@@ -94,6 +95,7 @@ function drawFirst(
     <PopupView
       site={siteFor(tab, snap.detections, snap.subscriptions)}
       {...popupSummary(snap.subscriptions, ctx)}
+      subscriptionCount={snap.subscriptions.length}
       base={ctx.base}
       today={ctx.today}
       members={[]}

@@ -31,7 +31,8 @@ export const SUMMARY_DETECTIONS = 30;
 
 /** The summary of a database read, or null when its settings cannot be read plainly. */
 export function buildSummary(snap: Snapshot, stamp: string, today: string): PaintSummary | null {
-  const settings = paintSettings(snap.settings);
+  // A new user's base currency follows the browser's languages, as the popup's and dashboard's own reads do.
+  const settings = paintSettings(snap.settings, typeof navigator === 'undefined' ? [] : navigator.languages);
   if (!settings) return null;
   const ctx = { today, base: settings.baseCurrency, rates: settings.exchangeRates ?? bundledRates };
   const domains = new Set<string>();

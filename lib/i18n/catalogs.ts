@@ -7,6 +7,7 @@ import da_inbox from './locales/da/inbox.json';
 import da_reminders from './locales/da/reminders.json';
 import da_sync from './locales/da/sync.json';
 import da_views from './locales/da/views.json';
+import da_welcome from './locales/da/welcome.json';
 import en_about from './locales/en/about.json';
 import en_common from './locales/en/common.json';
 import en_dashboard from './locales/en/dashboard.json';
@@ -15,6 +16,7 @@ import en_inbox from './locales/en/inbox.json';
 import en_reminders from './locales/en/reminders.json';
 import en_sync from './locales/en/sync.json';
 import en_views from './locales/en/views.json';
+import en_welcome from './locales/en/welcome.json';
 import nb_about from './locales/nb/about.json';
 import nb_common from './locales/nb/common.json';
 import nb_dashboard from './locales/nb/dashboard.json';
@@ -23,6 +25,7 @@ import nb_inbox from './locales/nb/inbox.json';
 import nb_reminders from './locales/nb/reminders.json';
 import nb_sync from './locales/nb/sync.json';
 import nb_views from './locales/nb/views.json';
+import nb_welcome from './locales/nb/welcome.json';
 import sv_about from './locales/sv/about.json';
 import sv_common from './locales/sv/common.json';
 import sv_dashboard from './locales/sv/dashboard.json';
@@ -31,6 +34,7 @@ import sv_inbox from './locales/sv/inbox.json';
 import sv_reminders from './locales/sv/reminders.json';
 import sv_sync from './locales/sv/sync.json';
 import sv_views from './locales/sv/views.json';
+import sv_welcome from './locales/sv/welcome.json';
 
 type Catalog = Record<string, Record<string, string>>;
 
@@ -45,6 +49,7 @@ export const CATALOGS: Record<Language, Catalog> = {
     inbox: en_inbox,
     about: en_about,
     sync: en_sync,
+    welcome: en_welcome,
   },
   nb: {
     common: nb_common,
@@ -55,6 +60,7 @@ export const CATALOGS: Record<Language, Catalog> = {
     inbox: nb_inbox,
     about: nb_about,
     sync: nb_sync,
+    welcome: nb_welcome,
   },
   sv: {
     common: sv_common,
@@ -65,6 +71,7 @@ export const CATALOGS: Record<Language, Catalog> = {
     inbox: sv_inbox,
     about: sv_about,
     sync: sv_sync,
+    welcome: sv_welcome,
   },
   da: {
     common: da_common,
@@ -75,5 +82,6 @@ export const CATALOGS: Record<Language, Catalog> = {
     inbox: da_inbox,
     about: da_about,
     sync: da_sync,
+    welcome: da_welcome,
   },
 };

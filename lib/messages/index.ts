@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isWebmailHost } from '../detect/webmail-hosts';
-import { HttpUrl } from '../model';
+import { HttpUrl, IsoDate } from '../model';
 import { PageSnapshot } from '../model/page';
 
 /**
@@ -46,6 +46,14 @@ export const PageMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('data-changed') }),
   /** Clear the "new detection" mark of a tab. */
   z.object({ type: z.literal('detection-seen'), tabId: z.number().int() }),
+  /** Put a coming reminder off by `days` (the reminders view; the background owns the logs). */
+  z.object({
+    type: z.literal('reminder-snooze'),
+    id: z.string().min(1).max(500),
+    days: z.number().int().min(1).max(30),
+  }),
+  /** Do not show this one reminder (it is settled as if shown; its event day lets the log forget it later). */
+  z.object({ type: z.literal('reminder-skip'), id: z.string().min(1).max(500), eventDate: IsoDate }),
 ]);
 export type PageMessage = z.infer<typeof PageMessage>;
 
@@ -62,6 +70,8 @@ export interface Replies {
   'mail-seen': Ack;
   'data-changed': Ack;
   'detection-seen': Ack;
+  'reminder-snooze': Ack;
+  'reminder-skip': Ack;
 }
 export type Reply<M extends Message> = Replies[M['type']];
 

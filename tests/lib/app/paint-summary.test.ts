@@ -44,8 +44,10 @@ const settle = async (area: ReturnType<typeof memoryArea>, test: (s: PaintSummar
 const monthly = (s: PaintSummary | null) => s?.popup.totals.monthlyMinor;
 
 let db: SubkeeperDb;
-beforeEach(() => {
+beforeEach(async () => {
   db = freshDb();
+  // Totals below are in NOK (a new user's currency would follow the test browser's language).
+  await saveSettings(db, { ...(await getSettings(db)), baseCurrency: 'NOK' });
 });
 afterEach(() => dropDb(db));
 
