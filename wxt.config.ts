@@ -40,7 +40,8 @@ export default defineConfig({
     // Only what is used: alarms + notifications for reminders; activeTab lets the popup see which site the current
     // tab shows, only when the user opens it. The database is IndexedDB, which needs no permission. `storage` is for
     // household sync: a person's own settings follow them through `storage.sync`, and the sync status is kept in
-    // `storage.local` for the popup.
+    // `storage.local` for the popup; so is a small summary the popup and dashboard paint first (lib/app/paint-summary),
+    // which stays in this browser like the database.
     permissions: ['alarms', 'notifications', 'activeTab', 'storage'],
     // Household sync: the household's own CouchDB server, asked for when sync is set up (never at install).
     optional_host_permissions: ['https://*/*', 'http://*/*'],
