@@ -288,7 +288,8 @@ function run(page: PageData, url: string, now: string, options: DetectOptions, m
   }
   let subscription: PageDetection['subscription'] = null;
   let next = renewal;
-  if (!next && unpaid) next = findDueDate(page.lines, dates, now, skip);
+  // An unpaid invoice is charged on its due date, whatever other date a renewal word stands near.
+  if (unpaid) next = findDueDate(page.lines, dates, now, skip) ?? next;
   if (!next && kind === 'receipt' && !oneOff) next = afterPaidThrough(page.lines, dates, now);
   if (!next && (event === 'trial-ending' || event === 'renewal-upcoming'))
     next = eventDate(event, page.lines, dates, now);

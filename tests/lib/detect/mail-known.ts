@@ -11,18 +11,8 @@ export const KNOWN_MAIL_FAILURES: Record<string, string[]> = {
   'en-microsoft365-renewal-reminder': ['service'],
   // ROUND7-START (held-out round: page round 7 / mail round 3, still wrong after its general fixes)
   // (in progress)
-  'da-pulsfitness-betaling-afvist': ['period'],
-  // (in progress)
-  'da-viaplay-prisaendring': ['nextRenewal'],
-  // (in progress)
   'en-apple-price-increase-dayglow': ['service'],
   // (in progress)
   'en-google-play-cancelled-sleepwell': ['service'],
-  // (in progress)
-  'nb-telenor-faktura-avtalegiro': ['nextRenewal', 'links'],
-  // (in progress)
-  'sv-nordicwellness-betalning-misslyckades': ['links'],
-  // (in progress)
-  'sv-tele2-faktura-autogiro': ['links'],
   // ROUND7-END
 };
