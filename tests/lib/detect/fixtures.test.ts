@@ -21,20 +21,6 @@ const KNOWN_FAILURES: Record<string, string[]> = {
   'en-pagebound-giftcard-receipt': ['nextRenewal'],
   // a billing page whose headings say "Fakturering" under account settings reads as an account page;
   'nb-skyhylla-exmva-billing': ['kind'],
-  // "NordPass Premium från 1,49 €/mån" (another product) wins over the account's own "139,08 € för 24 månader".
-  'sv-nordvpn-twoyear-account': ['amount', 'period'],
-  // ROUND7-START (held-out round: page round 7 / mail round 3, still wrong after its general fixes)
-  // (in progress)
-  'da-strikkeboks-halvaar-valgt-signup': ['amount', 'period'],
-  // (in progress)
-  'en-northernledger-pound-a-month-intro-signup': ['kind', 'service', 'amount', 'currency', 'period', 'intro'],
-  // (in progress)
-  'en-trailmap-charged-today-yearly-confirmation': ['charges'],
-  // (in progress)
-  'nb-kystavisa-takk-minside-lenker': ['intro'],
-  // (in progress)
-  'sv-kodlabbet-paddle-kvitto-arsvis': ['service'],
-  // ROUND7-END
 };
 
 describe('fixture corpus', () => {

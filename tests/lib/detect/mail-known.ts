@@ -9,10 +9,4 @@
 export const KNOWN_MAIL_FAILURES: Record<string, string[]> = {
   'da-fitnesshuset-trukket-i-dag-tekst': ['service'],
   'en-microsoft365-renewal-reminder': ['service'],
-  // ROUND7-START (held-out round: page round 7 / mail round 3, still wrong after its general fixes)
-  // (in progress)
-  'en-apple-price-increase-dayglow': ['service'],
-  // (in progress)
-  'en-google-play-cancelled-sleepwell': ['service'],
-  // ROUND7-END
 };
