@@ -3,10 +3,8 @@ import { sharedDomain, squashVariants } from './detect/mail-service';
 import type { Detection, Links, PageDetection, Proposal, Settings, Subscription } from './model';
 import { chargeSource, hasChanges, newSubscriptionOf, proposalKey, updatePlan } from './proposal';
 import { isTracked } from './reminders/renewals';
-import { forHost, siteOf } from './site';
 import { linkAllowed, pageVerdict, plausibleAmount } from './trust';
-
-export { forHost, siteOf };
+import { forHost, siteOf } from './trust/site';
 
 /**
  * What the background does with a page the detection engine read: the decision rules, apart from the browser.

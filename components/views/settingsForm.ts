@@ -1,6 +1,6 @@
 import { decimal } from '../../lib/app/format';
 import type { Translate } from '../../lib/i18n';
-import { type ExchangeRates, Hostname, IsoDate, type Language, Settings } from '../../lib/model';
+import { type ExchangeRates, type FieldErrors, Hostname, IsoDate, type Language, Settings } from '../../lib/model';
 
 /**
  * The settings form as plain data: what the inputs hold (numbers as typed text), how it is read back into
@@ -31,7 +31,7 @@ export interface SettingsDraft {
   rates: Record<string, string>;
 }
 
-export type FieldErrors = Record<string, string>;
+export type { FieldErrors };
 
 /** The paths that have a field of their own; other error paths are shown with the nearest one or at the top. */
 export const FIELD_PATHS = [

@@ -8,9 +8,15 @@ import { errorText } from '../../lib/db/raw';
 import { detectFromSnapshot, detectMail } from '../../lib/detect';
 import { mailOfWebmail } from '../../lib/detect/mail';
 import { DIRECTORY_OPTIONS, getService, lookupHost, serviceLinks } from '../../lib/directory';
-import { ingestDetection } from '../../lib/ingest';
+import { type IngestInput, ingestDetection } from '../../lib/ingest';
 import { ingestMail } from '../../lib/ingest-mail';
-import { acceptContentMessage, acceptPageMessage, type MailSeenMessage, type SenderInfo } from '../../lib/messages';
+import {
+  type Ack,
+  acceptContentMessage,
+  acceptPageMessage,
+  type MailSeenMessage,
+  type SenderInfo,
+} from '../../lib/messages';
 import { createLimiter } from '../../lib/messages/limit';
 import { isSyncMessage } from '../../lib/sync/messages';
 import { pageVerdict } from '../../lib/trust';
@@ -90,7 +96,10 @@ export default defineBackground(() => {
     if (message.type === 'reminder-skip')
       return reminders.skip(message.id, message.eventDate).then(() => ({ ok: true }));
     if (message.type === 'detection-seen') {
-      return browser.action.setBadgeText({ tabId: message.tabId, text: '' }).then(() => reminders.resync());
+      return browser.action
+        .setBadgeText({ tabId: message.tabId, text: '' })
+        .then(() => reminders.resync())
+        .then((): Ack => ({ ok: true }));
     }
     sync.kick();
     return reminders.resync().then(() => ({ ok: true }));
@@ -100,7 +109,7 @@ export default defineBackground(() => {
   const userSettings = () =>
     getSettings(db, localeSettings(navigator.languages)).catch(() => localeSettings(navigator.languages));
 
-  type Found = Parameters<typeof ingestDetection>[1];
+  type Found = IngestInput;
   const ingest = async (found: Found, clock: { today: string; stamp: string }) =>
     ingestDetection(db, found, await getSettings(db), clock, lookupHost);
 

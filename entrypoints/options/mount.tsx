@@ -6,6 +6,7 @@ import { createStore } from '../../lib/app/store';
 import { holdLivePort } from '../../lib/app/sync-live';
 import { DB_NAME, getDb } from '../../lib/db';
 import { exportRaw } from '../../lib/db/raw';
+import { send } from '../../lib/messages';
 import { HttpUrl } from '../../lib/model';
 import { App } from './App';
 
@@ -17,9 +18,9 @@ export async function mount(root: HTMLElement, snapshot: Promise<Snapshot | null
   const store = createStore({
     db: getDb(),
     now: () => new Date(),
-    notifyChanged: () => void browser.runtime.sendMessage({ type: 'data-changed' }).catch(() => {}),
+    notifyChanged: () => void send(browser.runtime, { type: 'data-changed' }).catch(() => {}),
     languages: navigator.languages,
-    remindersAction: (message) => browser.runtime.sendMessage(message),
+    remindersAction: (message) => send(browser.runtime, message),
   });
 
   const platform = {

@@ -13,6 +13,7 @@ import { followStatus, holdLivePort } from '../../lib/app/sync-live';
 import { DB_NAME, getDb } from '../../lib/db';
 import { errorText, exportRaw, openFailureKind } from '../../lib/db/raw';
 import { createTranslator, LOCALES, resolveLanguage } from '../../lib/i18n';
+import { send } from '../../lib/messages';
 import type { Detection } from '../../lib/model';
 import { OFF, type SyncStatus } from '../../lib/sync/status';
 
@@ -23,7 +24,7 @@ import { OFF, type SyncStatus } from '../../lib/sync/status';
  */
 export async function start(root: HTMLElement, painted: () => void) {
   const db = getDb();
-  const notifyChanged = () => void browser.runtime.sendMessage({ type: 'data-changed' }).catch(() => {});
+  const notifyChanged = () => void send(browser.runtime, { type: 'data-changed' }).catch(() => {});
   const store = createStore({ db, now: () => new Date(), notifyChanged, languages: navigator.languages });
   const tab: ActiveTab | undefined = await browser.tabs
     .query({ active: true, currentWindow: true })
@@ -61,7 +62,7 @@ export async function start(root: HTMLElement, painted: () => void) {
     const site = siteFor(tab, store.detections.value, store.subscriptions.value);
     if (tab?.id && site?.detection && !seenSent) {
       seenSent = true;
-      void browser.runtime.sendMessage({ type: 'detection-seen', tabId: tab.id }).catch(() => {});
+      void send(browser.runtime, { type: 'detection-seen', tabId: tab.id }).catch(() => {});
     }
     const lang = resolveLanguage(store.settings.value.language, navigator.languages);
     const ctx = store.ctx.value;

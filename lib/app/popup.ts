@@ -2,7 +2,6 @@ import { addDays, diffDays } from '../dates/calendar';
 import type { Detection, ExchangeRates, Language, Subscription } from '../model';
 import { currencyDefaults } from '../money/locale';
 import { bundledRates } from '../money/rates';
-import { forHost, siteOf } from '../site';
 import {
   type Ctx,
   counts,
@@ -15,6 +14,7 @@ import {
   type TrialEnding,
   totals,
 } from '../summary';
+import { forHost, siteOf } from '../trust/site';
 
 /**
  * What the popup shows, from plain data: this site, the month's total, the next renewals and the trials that

@@ -3,7 +3,9 @@ import type { Charge, Detection, Links, Member, PriceChange, QuarantineEntry, Se
 import { MIGRATIONS, type Migration } from './migrations';
 import { CURRENT_RULES, settle, type TableRules } from './migrations/settle';
 
-export const DB_NAME = 'subkeeper';
+import { DB_NAME } from './name';
+
+export { DB_NAME };
 
 export interface SettingsRow {
   key: 'settings';

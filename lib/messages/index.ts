@@ -57,6 +57,37 @@ export const PageMessage = z.discriminatedUnion('type', [
 ]);
 export type PageMessage = z.infer<typeof PageMessage>;
 
+/** The background's answer to every message of this protocol: whether it was taken, and if not, why. */
+export interface Ack {
+  ok: boolean;
+  reason?: string;
+}
+
+/** Every message the background takes, and what each gets back (one entry per `type`). */
+export type Message = ContentMessage | PageMessage;
+export interface Replies {
+  'page-seen': Ack;
+  'mail-seen': Ack;
+  'data-changed': Ack;
+  'detection-seen': Ack;
+  'reminder-snooze': Ack;
+  'reminder-skip': Ack;
+}
+export type Reply<M extends Message> = Replies[M['type']];
+
+/** The part of the browser's runtime API that sends (passed in: lib/ never imports the browser). */
+export interface Runtime {
+  sendMessage(message: unknown): Promise<unknown>;
+}
+
+/**
+ * Sends one message of the protocol to the background, typed both ways: the message must be one the background
+ * takes, and the reply is what it answers to that type (undefined when no listener answered).
+ */
+export function send<M extends Message>(runtime: Runtime, message: M): Promise<Reply<M> | undefined> {
+  return runtime.sendMessage(message) as Promise<Reply<M> | undefined>;
+}
+
 export interface SenderInfo {
   /** Extension id of the sender. */
   id?: string;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Rates } from '../money/types';
 import { PageDetection } from './detection';
 import {
   CurrencyCode,
@@ -276,7 +277,9 @@ export const ExchangeRates = z.object({
   /** Units of each currency per 1 EUR. */
   perEur: z.record(CurrencyCode, z.number().positive()),
 });
-export type ExchangeRates = z.infer<typeof ExchangeRates>;
+/** The same shape as lib/money's `Rates` (one type: the schema is checked against it). */
+export type ExchangeRates = Rates;
+ExchangeRates satisfies z.ZodType<Rates>;
 
 export const ReminderSettings = z.object({
   renewalDays: z.number().int().min(0).max(90).default(3),

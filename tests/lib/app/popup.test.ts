@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { localeSettings } from '../../../lib/app/defaults';
 import { PAINT_DEFAULTS, paintSettings, popupSummary, siteFor } from '../../../lib/app/popup';
-import { generateDemo } from '../../../lib/demo';
 import { DEFAULT_SETTINGS, Settings } from '../../../lib/model';
 import { bundledRates } from '../../../lib/money';
 import { endingSoon, totals, upcomingRenewals } from '../../../lib/summary';
+import { generateDemo } from '../../../scripts/demo';
 import { detection, sub } from '../../helpers';
 
 describe('siteFor', () => {

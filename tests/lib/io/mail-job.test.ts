@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { diffFields, readMailCorpus } from '../../../lib/detect/corpus';
 import { toReport } from '../../../lib/detect/report';
 import type { FoundMail } from '../../../lib/ingest-mail';
 import { type MailFile, runMailJob, worthReading } from '../../../lib/io/mail-job';
 import { MboxSplitter, readHeaders } from '../../../lib/io/mbox';
+import { diffFields, readMailCorpus } from '../../../scripts/corpus';
 import { KNOWN_MAIL_FAILURES } from '../detect/mail-known';
 
 const corpus = readMailCorpus(join(process.cwd(), 'tests', 'fixtures', 'mails'));
