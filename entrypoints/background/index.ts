@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { localeSettings, preferredCurrencies } from '../../lib/app/defaults';
 import { keepPaintSummary } from '../../lib/app/paint-summary';
+import { restrictToExtension } from '../../lib/app/storage-access';
 import { todayFromInstant } from '../../lib/dates';
 import { getDb, getSettings, setAside } from '../../lib/db';
 import { holdFind, releaseFinds } from '../../lib/db/pending';
@@ -30,6 +31,10 @@ import { setupSync } from './sync';
  */
 export default defineBackground(() => {
   const db = getDb();
+  // Extension storage holds the first-paint summary (names and amounts) and the sync status: only the extension's
+  // own pages and worker may read it, never a content script (Chrome lets storage.local and storage.sync be closed
+  // to them; Firefox keeps them open to content scripts, and ours never read them).
+  void restrictToExtension(browser.storage);
   // The popup's and dashboard's first-paint summary follows what the background writes (lib/app/paint-summary). No
   // summary is made at start: the pages make one when they found none usable (a read at the worker's start raced
   // with a database being replaced: tests/e2e/open-failure).
