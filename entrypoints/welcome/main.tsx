@@ -4,6 +4,7 @@ import { Welcome } from '../../components/Welcome';
 import { createStore } from '../../lib/app/store';
 import { getDb } from '../../lib/db';
 import { createTranslator, LOCALES, resolveLanguage } from '../../lib/i18n';
+import { send } from '../../lib/messages/send';
 import { bundledRates } from '../../lib/money';
 import '../../components/styles.css';
 
@@ -14,7 +15,7 @@ import '../../components/styles.css';
 const store = createStore({
   db: getDb(),
   now: () => new Date(),
-  notifyChanged: () => void browser.runtime.sendMessage({ type: 'data-changed' }).catch(() => {}),
+  notifyChanged: () => void send(browser.runtime, { type: 'data-changed' }).catch(() => {}),
   languages: navigator.languages,
 });
 const dashboard = browser.runtime.getURL('/options.html');
