@@ -284,5 +284,6 @@ export function generateDemo(opts: DemoOptions): Backup {
     charges,
     priceChanges,
     detections: [],
+    proofs: [],
   };
 }

@@ -122,10 +122,10 @@ export function BackupPanel(props: {
 
 /** What a restore did, subscriptions and charges apart (the rest together, when there was any). */
 function RestoreReport({ t, result }: { t: Translate; result: RestoreResult }) {
-  const { subscriptions, charges, members, priceChanges, detections } = result.tables;
+  const { subscriptions, charges, members, priceChanges, detections, proofs } = result.tables;
   const other = {
-    added: members.added + priceChanges.added + detections.added,
-    skipped: members.skipped + priceChanges.skipped + detections.skipped + members.updated,
+    added: members.added + priceChanges.added + detections.added + proofs.added,
+    skipped: members.skipped + priceChanges.skipped + detections.skipped + proofs.skipped + members.updated,
   };
   return (
     <>

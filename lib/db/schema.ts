@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { Charge, Detection, Links, Member, PriceChange, Settings, Subscription } from '../model';
+import type { Charge, Detection, Links, Member, PriceChange, Proof, Settings, Subscription } from '../model';
 import { MIGRATIONS } from './migrations';
 
 export const DB_NAME = 'subkeeper';
@@ -40,6 +40,7 @@ export class SubkeeperDb extends Dexie {
   state!: EntityTable<StateRow, 'key'>;
   serviceLinks!: EntityTable<ServiceLinksRow, 'key'>;
   quarantine!: EntityTable<QuarantineRow, 'id'>;
+  proofs!: EntityTable<Proof, 'id'>;
 
   constructor(name = DB_NAME, options?: { upToVersion?: number }) {
     super(name);

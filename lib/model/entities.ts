@@ -12,6 +12,7 @@ import {
   Text,
   Timestamp,
 } from './primitives';
+import { RightsSettings, Terms } from './rights';
 
 /** Categories people pay for; the service directory and the UI use these ids. */
 export const CATEGORIES = [
@@ -107,6 +108,8 @@ export const Subscription = z.object({
   notes: Text(2000).optional(),
   /** Days before a renewal to remind; unset means the settings' default. */
   reminderDays: z.number().int().min(0).max(90).optional(),
+  /** The contract's terms (binding, notice, renewal, withdrawal), from its sign-up page or the user (lib/rights). */
+  terms: Terms.optional(),
   source: z.enum(['detected', 'manual', 'imported']),
   /** A detected subscription stays unconfirmed until the user accepts it. */
   confirmed: z.boolean().default(true),
@@ -135,6 +138,8 @@ export const PriceChange = z.object({
   newAmountMinor: MinorUnits,
   currency: CurrencyCode,
   sourceUrl: HttpUrl.optional(),
+  /** The day Subkeeper first saw the new price (the notice the user had, as far as Subkeeper knows). */
+  noticedOn: IsoDate.optional(),
 });
 export type PriceChange = z.infer<typeof PriceChange>;
 
@@ -165,6 +170,7 @@ export const ProposedSubscription = Subscription.pick({
   introAmountMinor: true,
   introEnd: true,
   links: true,
+  terms: true,
 });
 export type ProposedSubscription = z.infer<typeof ProposedSubscription>;
 
@@ -176,6 +182,10 @@ export const ProposedChanges = z.object({
   links: Links.optional(),
   /** The day the new price applies from (recorded with the price change). */
   priceFrom: IsoDate.optional(),
+  /** A cancellation the service's page confirmed: the day, and the last day of access it stated. */
+  cancel: z.object({ on: IsoDate, endsOn: IsoDate.optional() }).optional(),
+  /** Terms a page stated for a subscription that has none yet. */
+  terms: Terms.optional(),
 });
 export type ProposedChanges = z.infer<typeof ProposedChanges>;
 
@@ -257,6 +267,8 @@ export const Settings = z.object({
   detection: DetectionSettings.default(DetectionSettings.parse({})),
   /** User-edited rates; unset means the bundled table. */
   exchangeRates: ExchangeRates.optional(),
+  /** Whose consumer law applies, and the opt-in count of days of use (lib/rights). */
+  rights: RightsSettings.default(RightsSettings.parse({})),
 });
 export type Settings = z.infer<typeof Settings>;
 export const DEFAULT_SETTINGS: Settings = Settings.parse({});

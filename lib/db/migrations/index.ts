@@ -2,6 +2,7 @@ import type { Transaction } from 'dexie';
 import { v1 } from './v1';
 import { v2 } from './v2';
 import { v3 } from './v3';
+import { v4 } from './v4';
 
 /**
  * One file per schema version. A version lists its full table layout (Dexie keeps older ones only for the
@@ -14,5 +15,5 @@ export interface Migration {
   upgrade?: (tx: Transaction) => Promise<void> | void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [v1, v2, v3];
-export const LATEST_VERSION = v3.version;
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4];
+export const LATEST_VERSION = v4.version;
