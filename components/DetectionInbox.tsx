@@ -38,6 +38,16 @@ function ChangeRow({ line, item, locale, t }: { line: ChangeLine; item: InboxIte
     label = t('inbox.renewal');
     from = formatDate(line.from, locale, 'medium');
     to = formatDate(line.to, locale, 'medium');
+  } else if (line.field === 'cancelled') {
+    // A cancellation the service's page confirmed (issue 14); its proof waits with it.
+    label = t('rights.inbox.status');
+    from = t('rights.inbox.running');
+    to = t('rights.inbox.cancelledOn', { date: formatDate(line.on, locale, 'medium') });
+    if (line.endsOn) note = t('rights.inbox.accessUntil', { date: formatDate(line.endsOn, locale, 'medium') });
+  } else if (line.field === 'terms') {
+    label = t('rights.inbox.terms');
+    from = t('inbox.none');
+    to = t('rights.inbox.termsRead');
   } else {
     label = t(`inbox.link.${line.kind}`);
     from = line.from ? linkText(line.from) : t('inbox.none');

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { daysLeftLabel, money } from '../lib/app/format';
 import type { InboxItem } from '../lib/app/inbox';
 import { formatDate } from '../lib/dates';
@@ -26,12 +27,15 @@ export function Overview(props: {
   onAccept: (d: Detection) => void;
   onEditDetection: (d: Detection) => void;
   onDismiss: (d: Detection) => void;
+  /** More cards after the totals (components/rights: charges after cancelling, cost per use). */
+  extra?: ComponentChildren;
 }) {
   const { t, locale } = props;
   const byId = new Map(props.subscriptions.map((s) => [s.id, s]));
   return (
     <div class="overview">
       <TotalsCard totals={props.totals} base={props.base} ratesDate={props.ratesDate} locale={locale} t={t} />
+      {props.extra}
       <section class="card" aria-labelledby="inbox-h">
         <h2 id="inbox-h">
           {t('dashboard.inbox')} <span class="count">{props.inbox.length}</span>

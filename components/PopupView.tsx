@@ -1,4 +1,4 @@
-import type { ComponentType } from 'preact';
+import type { ComponentChildren, ComponentType } from 'preact';
 import { useState } from 'preact/hooks';
 import { daysLeftLabel, money, periodLabel } from '../lib/app/format';
 import type { CurrentSite } from '../lib/app/popup';
@@ -31,6 +31,8 @@ export function PopupView(props: {
    * it is there, Add shows a placeholder.
    */
   QuickAdd?: ComponentType<QuickAddProps>;
+  /** More cards after this site's (components/rights/PopupRights), once the full popup has loaded. */
+  extra?: ComponentChildren;
 }) {
   const { t, locale, site } = props;
   const [adding, setAdding] = useState(false);
@@ -127,6 +129,7 @@ export function PopupView(props: {
           )}
         </section>
       )}
+      {props.extra}
       <section class="card" aria-labelledby="month-h">
         <h2 id="month-h">{t('common.thisMonth')}</h2>
         <p class="figure" data-testid="popup-monthly-total">

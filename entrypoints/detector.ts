@@ -2,6 +2,7 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { gate } from '../lib/detect/gate';
 import { collectGateInput } from '../lib/detect/gate-collect';
 import { createWatcher } from '../lib/detect/watch';
+import { isKnownHost } from '../lib/directory/hosts';
 
 /**
  * The content script (registered in wxt.config.ts for http(s) pages, at document_idle). It is a plain script,
@@ -16,7 +17,31 @@ export default defineUnlistedScript(() => {
   } catch {
     // A broken page must never break because of us.
   }
+  try {
+    // A visit to the site of a service in the directory, for the opt-in count of days of use (lib/rights/usage):
+    // one host lookup in a string on every page; a message only on those sites, once, when the browser is idle.
+    if (isKnownHost(location.hostname)) {
+      const later = (globalThis as { requestIdleCallback?: (f: () => void) => void }).requestIdleCallback ?? setTimeout;
+      later(reportVisit);
+    }
+  } catch {
+    // Never into the page.
+  }
 });
+
+/** Tells the background the origin of this page (never its address); what it does with it, the page never learns. */
+function reportVisit() {
+  try {
+    const g = globalThis as {
+      browser?: { runtime?: { sendMessage(m: unknown): Promise<unknown> } };
+      chrome?: { runtime?: { sendMessage(m: unknown): Promise<unknown> } };
+    };
+    const runtime = g.browser?.runtime ?? g.chrome?.runtime;
+    runtime?.sendMessage({ type: 'visit', url: location.origin })?.catch(() => {});
+  } catch {
+    // The extension was reloaded, or the page is going away.
+  }
+}
 
 type Engine = () => void;
 

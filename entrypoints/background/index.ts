@@ -6,6 +6,10 @@ import { detectFromSnapshot } from '../../lib/detect';
 import { directoryHit, getService, lookupHost, serviceLinks } from '../../lib/directory';
 import { ingestDetection } from '../../lib/ingest';
 import { acceptContentMessage, acceptPageMessage, type SenderInfo } from '../../lib/messages';
+import type { PageTerms } from '../../lib/model';
+import type { PageSnapshot } from '../../lib/model/page';
+import { recordVisit, setTabWarning } from '../../lib/rights/db';
+import { readTerms } from '../../lib/rights/terms';
 import { setupReminders } from './reminders';
 
 /**
@@ -35,11 +39,18 @@ export default defineBackground(() => {
     if (sender.tab && !sender.url?.startsWith(ownOrigin)) {
       const accepted = acceptContentMessage(raw, sender, ownId);
       if (!accepted.ok) return Promise.resolve({ ok: false, reason: accepted.reason });
+      const message = accepted.message;
+      // A visit to a directory service's site: a day of use, when the user counts them (lib/rights/usage).
+      if (message.type === 'visit') return countVisit(message.url).then(() => ({ ok: true }));
       // The detection runs here, on the plain data the content script read: web pages pay only for the reading.
-      const { url, page } = accepted.message;
-      const result = detectFromSnapshot(page, url, todayFromInstant(now()), { lookupHost: directoryHit });
-      if (result.kind === 'none') return Promise.resolve({ ok: true, kind: 'none' });
-      return handleDetection(url, result, sender.tab.id);
+      const { url, page } = message;
+      const today = todayFromInstant(now());
+      const result = detectFromSnapshot(page, url, today, { lookupHost: directoryHit });
+      // The terms it states, and whether it confirms a cancellation, from the same data (lib/rights/terms).
+      const terms = readTerms(page, url, today);
+      void countVisit(url);
+      if (result.kind === 'none' && !terms.cancelled) return Promise.resolve({ ok: true, kind: 'none' });
+      return handleDetection(url, result, sender.tab.id, terms, page);
     }
     const accepted = acceptPageMessage(raw, sender, ownId, ownOrigin);
     if (!accepted.ok) return Promise.resolve({ ok: false, reason: accepted.reason });
@@ -50,12 +61,26 @@ export default defineBackground(() => {
     return reminders.resync().then(() => ({ ok: true }));
   });
 
-  async function handleDetection(url: string, result: Parameters<typeof ingestDetection>[1]['result'], tabId?: number) {
+  async function countVisit(url: string) {
+    try {
+      await recordVisit(db, await getSettings(db), url, todayFromInstant(now()));
+    } catch {
+      // A day of use is not worth an error.
+    }
+  }
+
+  async function handleDetection(
+    url: string,
+    result: Parameters<typeof ingestDetection>[1]['result'],
+    tabId: number | undefined,
+    terms: PageTerms,
+    page: PageSnapshot,
+  ) {
     const settings = await getSettings(db);
     const instant = now();
     const outcome = await ingestDetection(
       db,
-      { url, result, ...(tabId !== undefined ? { tabId } : {}) },
+      { url, result, terms, page, ...(tabId !== undefined ? { tabId } : {}) },
       settings,
       { today: todayFromInstant(instant), stamp: instant.toISOString() },
       lookupHost,
@@ -64,8 +89,29 @@ export default defineBackground(() => {
       await browser.action.setBadgeText({ tabId, text: '+1' });
       await browser.action.setBadgeBackgroundColor({ tabId, color: '#1f7a4d' });
     }
+    // Before you pay twice: a sign-up page of something the user already has. The badge and the popup say so.
+    if (outcome.action === 'warned' && tabId !== undefined) {
+      await setTabWarning(db, tabId, {
+        hostname: new URL(url).hostname.toLowerCase().replace(/^www\./, ''),
+        subscriptionId: outcome.subscriptionId,
+        via: outcome.via,
+        ...(outcome.bundleId ? { bundleId: outcome.bundleId } : {}),
+        at: instant.toISOString(),
+      });
+      await browser.action.setBadgeText({ tabId, text: '2×' });
+      await browser.action.setBadgeBackgroundColor({ tabId, color: '#b3261e' });
+    }
+    // A charge recorded on a subscription the user cancelled: the popup and the overview warn.
+    if (outcome.action === 'recorded' && tabId !== undefined && (await isCancelled(outcome.subscriptionId))) {
+      await browser.action.setBadgeText({ tabId, text: '!' });
+      await browser.action.setBadgeBackgroundColor({ tabId, color: '#b3261e' });
+    }
     // The page learns nothing about what is stored (whether the user has this service, what was proposed).
     return { ok: true };
+  }
+
+  async function isCancelled(id: string) {
+    return (await db.subscriptions.get(id))?.status === 'cancelled';
   }
 
   // Hooks for end-to-end tests, inside the worker only (never reachable from web pages), and only in the test build

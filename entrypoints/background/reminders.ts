@@ -23,6 +23,7 @@ import {
   reminderCycle,
   snoozeReminder,
 } from '../../lib/reminders';
+import { countryOf } from '../../lib/rights/country';
 
 /**
  * The reminder loop of the background: one alarm, notifications, the toolbar badge. All decisions are made by
@@ -141,7 +142,7 @@ export function setupReminders(deps: RemindersDeps): RemindersHandle {
   async function translator() {
     const settings = await getSettings(db);
     const lang = resolveLanguage(settings.language, languages());
-    return { settings, t: createTranslator(lang), locale: LOCALES[lang] };
+    return { settings, lang, t: createTranslator(lang), locale: LOCALES[lang] };
   }
 
   async function show(id: string, p: PendingNotification, t: (key: string) => string): Promise<void> {
@@ -163,7 +164,8 @@ export function setupReminders(deps: RemindersDeps): RemindersHandle {
 
   async function run(): Promise<void> {
     const day = today();
-    const { settings, t, locale } = await translator();
+    const { settings, lang, t, locale } = await translator();
+    const rightsCountry = countryOf(settings.rights, settings.baseCurrency, lang);
     const [subscriptions, priceChanges, firedRaw, snoozedRaw, pendingRaw] = await Promise.all([
       listSubscriptions(db),
       listPriceChanges(db, addDays(day, -PRICE_CHANGE_DAYS)),
@@ -192,6 +194,7 @@ export function setupReminders(deps: RemindersDeps): RemindersHandle {
       t,
       locale,
       ...(deps.directoryCancel ? { directoryCancel: deps.directoryCancel } : {}),
+      ...(rightsCountry ? { rightsCountry } : {}),
     });
 
     // 1. Record before showing (one transaction), 2. show, 3. clear pending.

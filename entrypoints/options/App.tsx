@@ -14,6 +14,7 @@ import { createTranslator, LOCALES, resolveLanguage } from '../../lib/i18n';
 import type { Detection } from '../../lib/model';
 import { proposalOf } from '../../lib/proposal';
 import { endingSoon, recentIncreases, sumInBase, totals, upcomingRenewals } from '../../lib/summary';
+import { RightsOverview } from './rights-overview';
 
 type MoreViewsModule = typeof import('./MoreViews');
 // The other views and the service directory are loaded when needed (or once the first view is painted), so
@@ -134,6 +135,7 @@ export function App({ store, platform }: { store: Store; platform: Platform }) {
           go(d.subscriptionId ? { view: 'edit', id: d.subscriptionId } : { view: 'add' });
         }}
         onDismiss={(d) => store.dismissDetection(d)}
+        extra={<RightsOverview store={store} t={t} locale={locale} onOpen={(id) => go({ view: 'subscription', id })} />}
       />
     );
   } else if (r.view === 'subscriptions') {

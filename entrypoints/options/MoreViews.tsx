@@ -15,6 +15,7 @@ import { bundledRates } from '../../lib/money';
 import { byCategory, byMember, chargesByMonth, renewalCalendar, spendBy } from '../../lib/summary';
 import type { Platform } from './App';
 import { DataPanel } from './DataPanel';
+import { RightsDetail, RightsSettingsSection } from './rights';
 
 /** The detail, calendar, charts, data and settings views, wired to the store. */
 export function MoreViews(props: {
@@ -58,6 +59,16 @@ export function MoreViews(props: {
           go({ view: 'subscriptions' });
         }}
         onClose={() => go({ view: 'subscriptions' })}
+        rights={
+          <RightsDetail
+            store={store}
+            platform={props.platform}
+            subscription={sub}
+            t={t}
+            lang={props.lang}
+            locale={locale}
+          />
+        }
       />
     );
   }
@@ -112,6 +123,7 @@ export function MoreViews(props: {
           onSaveMember={(m) => store.upsertMember(m)}
           onDeleteMember={(id) => store.removeMember(id)}
         />
+        <RightsSettingsSection store={store} t={t} lang={props.lang} />
         {about && <AboutCard t={t} version={about.version} privacyUrl={about.privacyUrl(props.lang)} />}
       </>
     );

@@ -243,13 +243,29 @@ export async function saveDetection(db: SubkeeperDb, detection: unknown): Promis
   return v;
 }
 
+/**
+ * Settles a detection. Its proof (what the page said, issue 14) goes with it: deleted when the user ignores the
+ * proposal (nothing of that page is kept), moved to the subscription when the user saved one from it themselves —
+ * together with the terms the page stated, when that subscription has none yet.
+ */
 export async function setDetectionStatus(
   db: SubkeeperDb,
   id: string,
   status: Detection['status'],
   subscriptionId?: string,
 ): Promise<void> {
-  await db.detections.update(id, subscriptionId ? { status, subscriptionId } : { status });
+  await db.transaction('rw', [db.detections, db.proofs, db.subscriptions], async () => {
+    const d = await db.detections.get(id);
+    await db.detections.update(id, subscriptionId ? { status, subscriptionId } : { status });
+    const proofs = db.proofs.where('detectionId').equals(id);
+    if (status === 'dismissed') await proofs.delete();
+    else if (status === 'accepted' && subscriptionId) {
+      await proofs.modify({ subscriptionId });
+      const terms = d?.proposal?.type === 'new' ? d.proposal.subscription.terms : undefined;
+      const sub = terms ? await db.subscriptions.get(subscriptionId) : undefined;
+      if (sub && !sub.terms) await db.subscriptions.update(subscriptionId, { terms });
+    }
+  });
 }
 
 // ---- members --------------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ import da_dashboard from './locales/da/dashboard.json';
 import da_data from './locales/da/data.json';
 import da_inbox from './locales/da/inbox.json';
 import da_reminders from './locales/da/reminders.json';
+import da_rights from './locales/da/rights.json';
 import da_views from './locales/da/views.json';
 import en_about from './locales/en/about.json';
 import en_common from './locales/en/common.json';
@@ -12,6 +13,7 @@ import en_dashboard from './locales/en/dashboard.json';
 import en_data from './locales/en/data.json';
 import en_inbox from './locales/en/inbox.json';
 import en_reminders from './locales/en/reminders.json';
+import en_rights from './locales/en/rights.json';
 import en_views from './locales/en/views.json';
 import nb_about from './locales/nb/about.json';
 import nb_common from './locales/nb/common.json';
@@ -19,6 +21,7 @@ import nb_dashboard from './locales/nb/dashboard.json';
 import nb_data from './locales/nb/data.json';
 import nb_inbox from './locales/nb/inbox.json';
 import nb_reminders from './locales/nb/reminders.json';
+import nb_rights from './locales/nb/rights.json';
 import nb_views from './locales/nb/views.json';
 import sv_about from './locales/sv/about.json';
 import sv_common from './locales/sv/common.json';
@@ -26,6 +29,7 @@ import sv_dashboard from './locales/sv/dashboard.json';
 import sv_data from './locales/sv/data.json';
 import sv_inbox from './locales/sv/inbox.json';
 import sv_reminders from './locales/sv/reminders.json';
+import sv_rights from './locales/sv/rights.json';
 import sv_views from './locales/sv/views.json';
 
 type Catalog = Record<string, Record<string, string>>;
@@ -40,6 +44,7 @@ export const CATALOGS: Record<Language, Catalog> = {
     data: en_data,
     inbox: en_inbox,
     about: en_about,
+    rights: en_rights,
   },
   nb: {
     common: nb_common,
@@ -49,6 +54,7 @@ export const CATALOGS: Record<Language, Catalog> = {
     data: nb_data,
     inbox: nb_inbox,
     about: nb_about,
+    rights: nb_rights,
   },
   sv: {
     common: sv_common,
@@ -58,6 +64,7 @@ export const CATALOGS: Record<Language, Catalog> = {
     data: sv_data,
     inbox: sv_inbox,
     about: sv_about,
+    rights: sv_rights,
   },
   da: {
     common: da_common,
@@ -67,5 +74,6 @@ export const CATALOGS: Record<Language, Catalog> = {
     data: da_data,
     inbox: da_inbox,
     about: da_about,
+    rights: da_rights,
   },
 };

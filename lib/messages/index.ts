@@ -19,7 +19,15 @@ export const PageSeenMessage = z.object({
 });
 export type PageSeenMessage = z.infer<typeof PageSeenMessage>;
 
-export const ContentMessage = z.discriminatedUnion('type', [PageSeenMessage]);
+/**
+ * Content script → background, on the site of a service in the directory: a visit, for the opt-in count of days of
+ * use (lib/rights/usage). Only the page's origin; the background keeps the day only when the user turned counting on
+ * and tracks that service, and nothing otherwise.
+ */
+export const VisitMessage = z.object({ type: z.literal('visit'), url: HttpUrl });
+export type VisitMessage = z.infer<typeof VisitMessage>;
+
+export const ContentMessage = z.discriminatedUnion('type', [PageSeenMessage, VisitMessage]);
 export type ContentMessage = z.infer<typeof ContentMessage>;
 
 /** Extension page (popup, dashboard) → background. */

@@ -28,7 +28,7 @@ export type AcceptResult =
  * The detection is marked accepted. Anything invalid changes nothing.
  */
 export async function acceptProposal(db: SubkeeperDb, detectionId: string, clock: AcceptClock): Promise<AcceptResult> {
-  return db.transaction('rw', [db.subscriptions, db.charges, db.priceChanges, db.detections], async () => {
+  return db.transaction('rw', [db.subscriptions, db.charges, db.priceChanges, db.detections, db.proofs], async () => {
     const d = await db.detections.get(detectionId);
     if (d?.status !== 'pending') return { ok: false, reason: 'not-pending' } as const;
     const proposal = proposalOf(d);
@@ -64,6 +64,8 @@ export async function acceptProposal(db: SubkeeperDb, detectionId: string, clock
           newAmountMinor: c.amountMinor,
           currency: sub.currency,
           sourceUrl: d.url,
+          // The notice the user had, as far as Subkeeper knows: the day the page showed the new price.
+          noticedOn: d.seenAt.slice(0, 10),
         });
       }
       if (c.period !== undefined) patch.period = c.period;
@@ -77,7 +79,15 @@ export async function acceptProposal(db: SubkeeperDb, detectionId: string, clock
         }
         patch.links = links;
       }
-      const saved = await saveSubscription(db, patch, clock.stamp);
+      // A cancellation the service's own page confirmed (issue 14): the status, its day, and the last day of access.
+      if (c.cancel && sub.status !== 'cancelled') {
+        patch.status = 'cancelled';
+        patch.cancelledOn = c.cancel.on;
+        patch.statusHistory = [{ status: 'cancelled', date: c.cancel.on }];
+        if (c.cancel.endsOn) patch.endsOn = c.cancel.endsOn;
+      }
+      if (c.terms && !sub.terms) patch.terms = c.terms;
+      const saved = await saveSubscription(db, patch, clock.stamp, { today: clock.today });
       if (!saved.ok) throw new Error(`invalid proposal ${d.id}`);
       subscriptionId = sub.id;
     }
@@ -86,6 +96,8 @@ export async function acceptProposal(db: SubkeeperDb, detectionId: string, clock
       proposal.charges.map((c) => ({ ...c, id: newId(), subscriptionId, sourceUrl: d.url })),
     );
     await db.detections.update(d.id, { status: 'accepted', subscriptionId });
+    // What the page said goes with the subscription as proof (issue 14).
+    await db.proofs.where('detectionId').equals(d.id).modify({ subscriptionId });
     return { ok: true, subscriptionId, chargesAdded: added.length } as const;
   });
 }

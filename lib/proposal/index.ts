@@ -158,7 +158,9 @@ export function hasChanges(changes: ProposedChanges): boolean {
     changes.amountMinor !== undefined ||
     changes.period !== undefined ||
     changes.billingAnchor !== undefined ||
-    Object.keys(changes.links ?? {}).length > 0
+    Object.keys(changes.links ?? {}).length > 0 ||
+    changes.cancel !== undefined ||
+    changes.terms !== undefined
   );
 }
 
@@ -175,7 +177,8 @@ export function proposalKey(p: Proposal): string {
   const c = p.changes;
   if (hasChanges(c)) {
     const links = LINK_KINDS.map((k) => c.links?.[k]?.url ?? '').join(',');
-    return `update|${c.amountMinor ?? ''}|${c.period ?? ''}|${c.billingAnchor ?? ''}|${links}`;
+    const cancel = c.cancel ? `|cancel:${c.cancel.endsOn ?? ''}` : '';
+    return `update|${c.amountMinor ?? ''}|${c.period ?? ''}|${c.billingAnchor ?? ''}|${links}${cancel}`;
   }
   return `charges|${p.charges.map((x) => `${x.date}:${x.amountMinor}:${x.currency}`).join(',')}`;
 }
@@ -196,7 +199,11 @@ export type ChangeLine =
   | { field: 'amount'; from: number; to: number; currency: string }
   | { field: 'period'; from: string; to: string }
   | { field: 'renewal'; from: string; to: string }
-  | { field: 'link'; kind: (typeof LINK_KINDS)[number]; from?: string; to: string };
+  | { field: 'link'; kind: (typeof LINK_KINDS)[number]; from?: string; to: string }
+  /** A cancellation the service's page confirmed (issue 14): on a day, with access until `endsOn`. */
+  | { field: 'cancelled'; on: string; endsOn?: string }
+  /** The terms a sign-up or confirmation page stated, for a subscription that has none. */
+  | { field: 'terms' };
 
 /**
  * What accepting an update would change in `sub` now, old → new. Changes the subscription already has (the user
@@ -219,6 +226,14 @@ export function changeLines(sub: Subscription, changes: ProposedChanges): Change
     if (!to || mine?.source === 'user' || mine?.url === to.url) continue;
     out.push({ field: 'link', kind, ...(mine ? { from: mine.url } : {}), to: to.url });
   }
+  if (changes.cancel && sub.status !== 'cancelled') {
+    out.push({
+      field: 'cancelled',
+      on: changes.cancel.on,
+      ...(changes.cancel.endsOn ? { endsOn: changes.cancel.endsOn } : {}),
+    });
+  }
+  if (changes.terms && !sub.terms) out.push({ field: 'terms' });
   return out;
 }
 

@@ -70,6 +70,10 @@ function singleText(r: Reminder, sub: Subscription | undefined, ctx: Ctx): Notif
     }
     case 'accessEnds':
       return { title: t('reminders.endsTitle', p), message: t('reminders.endsMessage', p) };
+    case 'withdrawalEnds':
+      return { title: t('rights.reminder.withdrawalTitle', p), message: t('rights.reminder.withdrawalMessage', p) };
+    case 'cancelBy':
+      return { title: t('rights.reminder.cancelByTitle', p), message: t('rights.reminder.cancelByMessage', p) };
     case 'weeklyDigest': {
       const items = r.items ?? [];
       const lines = items.map((i) =>
@@ -121,6 +125,8 @@ function digestLine(r: Reminder, sub: Subscription | undefined, ctx: Ctx): strin
     priceIncrease: 'reminders.linePrice',
     accessEnds: 'reminders.lineEnds',
     weeklyDigest: 'reminders.lineWeekly',
+    withdrawalEnds: 'rights.reminder.lineWithdrawal',
+    cancelBy: 'rights.reminder.lineCancelBy',
   }[r.kind];
   return t(key, p);
 }

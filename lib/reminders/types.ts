@@ -1,7 +1,17 @@
 /** Types shared by the reminder planner, the fired/snooze logs and the notification text. */
 
 /** What a reminder is about. */
-export type ReminderKind = 'renewal' | 'trialEnd' | 'introEnd' | 'priceIncrease' | 'accessEnds' | 'weeklyDigest';
+export type ReminderKind =
+  | 'renewal'
+  | 'trialEnd'
+  | 'introEnd'
+  | 'priceIncrease'
+  | 'accessEnds'
+  | 'weeklyDigest'
+  /** The right of withdrawal ends (lib/rights, issue 14): two days before its last day. */
+  | 'withdrawalEnds'
+  /** The last day to give notice before the next period (or the end of the binding period) under the terms. */
+  | 'cancelBy';
 
 /** One renewal inside a weekly digest. */
 export interface DigestItem {

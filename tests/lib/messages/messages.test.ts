@@ -23,7 +23,9 @@ const tabSender = { id: 'ext', url: 'https://www.viaplay.no/takk', tab: { id: 4 
 describe('content messages', () => {
   it('accepts what a tab read off its own page', () => {
     const accepted = acceptContentMessage(msg, tabSender, 'ext');
-    expect(accepted.ok && accepted.message.page.lines[0]?.text).toBe('Premium 129 kr/mnd');
+    expect(accepted.ok && accepted.message.type === 'page-seen' && accepted.message.page.lines[0]?.text).toBe(
+      'Premium 129 kr/mnd',
+    );
   });
   it('rejects other extensions, non-tabs, and reports about another site', () => {
     expect(acceptContentMessage(msg, { ...tabSender, id: 'other' }, 'ext')).toMatchObject({
