@@ -8,6 +8,29 @@ export default defineConfig({
   outDir: process.env.SUBKEEPER_OUT_DIR ?? '.output',
   manifestVersion: 3,
   imports: false,
+  // `npm run release` (scripts/release.ts) runs `wxt zip` for both browsers. The Firefox review needs the sources
+  // that build the package: only those go in (no tests, fixtures, test keys, benchmarks, docs or tools); the release
+  // script checks the list and rebuilds the package from the zip to prove it.
+  zip: {
+    artifactTemplate: '{{name}}-{{version}}-{{browser}}.zip',
+    sourcesTemplate: '{{name}}-{{version}}-sources.zip',
+    excludeSources: [
+      'tests/**',
+      'bench/**',
+      'docs/**',
+      'scripts/**',
+      'web/**',
+      'dist/**',
+      'coverage/**',
+      'test-results/**',
+      'vitest.config.ts',
+      'vitest.e2e.config.ts',
+      'biome.json',
+      '**/certs/**',
+      '**/*.{pem,key,crt,cer,p12,pfx,jks,keystore}',
+      '**/*.{zip,xpi,crx,log}',
+    ],
+  },
   // SUBKEEPER_NOMINIFY=1 keeps names readable in CPU profiles (bench/profile-content.ts).
   vite: () => ({ plugins: [preact()], ...(process.env.SUBKEEPER_NOMINIFY ? { build: { minify: false } } : {}) }),
   manifest: ({ browser }) => ({
@@ -22,14 +45,15 @@ export default defineConfig({
     web_accessible_resources: [
       {
         resources: ['page-reader.js'],
-        matches: ['http://*/*', 'https://*/*'],
+        matches: ['https://*/*'],
         ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
       },
     ],
     // The detector is a plain script (see entrypoints/detector.ts), registered here rather than through WXT's
     // content-script wrapper, so that pages with nothing to find pay only for its gate.
     content_scripts: [
-      { matches: ['http://*/*', 'https://*/*'], js: ['detector.js'], run_at: 'document_idle', all_frames: false },
+      // https pages only: a plain http page may be anyone on the network (lib/trust), so it is never read.
+      { matches: ['https://*/*'], js: ['detector.js'], run_at: 'document_idle', all_frames: false },
     ],
     action: { default_title: 'Subkeeper' },
     ...(browser === 'firefox'

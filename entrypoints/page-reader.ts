@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { extractPage } from '../lib/detect/dom';
+import { extractPage, layoutVisibility } from '../lib/detect/dom';
 
 /**
  * The page reader, imported by the content script into a page whose gate fired (never loaded on other pages).
@@ -12,12 +12,19 @@ let lastSent = '';
 
 function run() {
   try {
-    const page = extractPage(document);
+    // The lines with prices and dates, and the links, are checked for real visibility (text nobody can see is not read).
+    const page = extractPage(document, { visible: layoutVisibility(document) });
     const url = location.href;
     const key = `${url}\n${JSON.stringify(page)}`;
     if (key === lastSent) return;
     lastSent = key;
-    browser.runtime.sendMessage({ type: 'page-seen', url, page }).catch(() => {});
+    // When the background had to drop this read (too busy), the next re-check sends it again.
+    browser.runtime
+      .sendMessage({ type: 'page-seen', url, page })
+      .then((reply: { ok?: boolean } | undefined) => {
+        if (reply?.ok === false && lastSent === key) lastSent = '';
+      })
+      .catch(() => {});
   } catch {
     // Never into the page.
   }

@@ -10,7 +10,7 @@ import { todayFromInstant } from '../lib/dates';
 import { detectPage } from '../lib/detect';
 import { loadHtml, pageUrlOf } from '../lib/detect/load';
 import { toReport } from '../lib/detect/report';
-import { directoryHit } from '../lib/directory';
+import { DIRECTORY_OPTIONS } from '../lib/directory';
 
 function fail(message: string): never {
   process.stderr.write(
@@ -63,7 +63,7 @@ async function main(): Promise<void> {
   const { document, close } = loadHtml(html);
   try {
     const url = args.url ?? pageUrlOf(document) ?? 'https://example.invalid/';
-    const result = detectPage(document, url, now, { lookupHost: directoryHit });
+    const result = detectPage(document, url, now, DIRECTORY_OPTIONS);
     process.stdout.write(`${JSON.stringify(toReport(result), null, 2)}\n`);
   } finally {
     await close();

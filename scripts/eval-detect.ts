@@ -9,7 +9,7 @@ import { detectPage } from '../lib/detect';
 import { canonical, diffFields, FIELDS, readCorpus } from '../lib/detect/corpus';
 import { loadHtml } from '../lib/detect/load';
 import { toReport } from '../lib/detect/report';
-import { directoryHit } from '../lib/directory';
+import { DIRECTORY_OPTIONS } from '../lib/directory';
 
 type Tally = { n: number; all: number; right: Record<string, number> };
 
@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   const held = tally();
   for (const fx of corpus) {
     const { document, close } = loadHtml(fx.html);
-    const actual = toReport(detectPage(document, fx.url, fx.now, { lookupHost: directoryHit }));
+    const actual = toReport(detectPage(document, fx.url, fx.now, DIRECTORY_OPTIONS));
     await close();
     const wrong = diffFields(fx.expected, actual);
     for (const t of heldOut.has(fx.name) ? [total, held] : [total]) {

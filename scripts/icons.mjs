@@ -1,7 +1,7 @@
 // Renders the extension's icons from their SVG sources with Debian's Chromium (anti-aliased, transparent
 // background) into public/icon/<size>.png. The PNGs are committed; run this after changing an SVG:
 //
-//   node scripts/icons.mjs            (CHROMIUM_PATH overrides /usr/bin/chromium)
+//   npm run icons            (CHROMIUM_PATH overrides /usr/bin/chromium)
 //
 // assets/icon.svg is the full icon (48 px and up); assets/icon-small.svg is drawn for the toolbar (16, 32 px).
 // Padding follows the stores' guidance: Chrome's 128 px icon is 96 px of artwork with 16 px of transparent

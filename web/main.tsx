@@ -33,4 +33,5 @@ async function seedDemo() {
 }
 
 render(<App store={store} platform={platform} />, document.getElementById('root')!);
-void seedDemo().then(() => store.load());
+// Followed live, so that two tabs of the web dashboard stay in step.
+void seedDemo().then(() => store.live());

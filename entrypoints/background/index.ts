@@ -3,13 +3,15 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { todayFromInstant } from '../../lib/dates';
 import { getDb, getSettings } from '../../lib/db';
 import { detectFromSnapshot } from '../../lib/detect';
-import { directoryHit, getService, lookupHost, serviceLinks } from '../../lib/directory';
+import { DIRECTORY_OPTIONS, getService, lookupHost, serviceLinks } from '../../lib/directory';
 import { ingestDetection } from '../../lib/ingest';
 import { acceptContentMessage, acceptPageMessage, type SenderInfo } from '../../lib/messages';
+import { createLimiter } from '../../lib/messages/limit';
 import type { PageTerms } from '../../lib/model';
 import type { PageSnapshot } from '../../lib/model/page';
 import { recordVisit, setTabWarning } from '../../lib/rights/db';
 import { readTerms } from '../../lib/rights/terms';
+import { pageVerdict } from '../../lib/trust';
 import { setupReminders } from './reminders';
 
 /**
@@ -35,6 +37,10 @@ export default defineBackground(() => {
   const ownId = browser.runtime.id;
   const ownOrigin = browser.runtime.getURL('/');
 
+  // One tab (and origin) cannot keep the background busy: see lib/messages/limit.ts.
+  const limiter = createLimiter();
+  browser.tabs.onRemoved.addListener((tabId: number) => limiter.forget(tabId));
+
   browser.runtime.onMessage.addListener((raw: unknown, sender: SenderInfo) => {
     if (sender.tab && !sender.url?.startsWith(ownOrigin)) {
       const accepted = acceptContentMessage(raw, sender, ownId);
@@ -42,15 +48,26 @@ export default defineBackground(() => {
       const message = accepted.message;
       // A visit to a directory service's site: a day of use, when the user counts them (lib/rights/usage).
       if (message.type === 'visit') return countVisit(message.url).then(() => ({ ok: true }));
-      // The detection runs here, on the plain data the content script read: web pages pay only for the reading.
       const { url, page } = message;
-      const today = todayFromInstant(now());
-      const result = detectFromSnapshot(page, url, today, { lookupHost: directoryHit });
-      // The terms it states, and whether it confirms a cancellation, from the same data (lib/rights/terms).
-      const terms = readTerms(page, url, today);
-      void countVisit(url);
-      if (result.kind === 'none' && !terms.cancelled) return Promise.resolve({ ok: true, kind: 'none' });
-      return handleDetection(url, result, sender.tab.id, terms, page);
+      // Plain http pages and pages people publish on platforms are never read (lib/trust): not even detected.
+      const verdict = pageVerdict(url);
+      if (!verdict.ok) return Promise.resolve({ ok: true });
+      const tabId = sender.tab.id as number;
+      // The detection runs here, on the plain data the content script read: web pages pay only for the reading.
+      // The page learns nothing about what is stored (whether the user has this service, what was proposed).
+      return limiter
+        .submit(tabId, verdict.url.origin, async () => {
+          const today = todayFromInstant(now());
+          const result = detectFromSnapshot(page, url, today, DIRECTORY_OPTIONS);
+          // The terms it states, and whether it confirms a cancellation, from the same data (lib/rights/terms).
+          const terms = readTerms(page, url, today);
+          await countVisit(url);
+          if (result.kind !== 'none' || terms.cancelled) await handleDetection(url, result, tabId, terms, page);
+        })
+        .then(
+          (r) => ({ ok: r.ok }),
+          () => ({ ok: false }),
+        );
     }
     const accepted = acceptPageMessage(raw, sender, ownId, ownOrigin);
     if (!accepted.ok) return Promise.resolve({ ok: false, reason: accepted.reason });
@@ -106,8 +123,6 @@ export default defineBackground(() => {
       await browser.action.setBadgeText({ tabId, text: '!' });
       await browser.action.setBadgeBackgroundColor({ tabId, color: '#b3261e' });
     }
-    // The page learns nothing about what is stored (whether the user has this service, what was proposed).
-    return { ok: true };
   }
 
   async function isCancelled(id: string) {

@@ -18,11 +18,42 @@ import {
   seriesToImport,
 } from '../../lib/io';
 import { exportChargesCsv, exportSubscriptionsCsv } from '../../lib/io/csv';
+import { runStatementJob, type StatementJob, type StatementJobMessage } from '../../lib/io/statement-job';
 import type { Language } from '../../lib/model';
 import type { Platform } from './App';
 
 /** Reads a chosen file as text (UTF-8, or Windows-1252 for older bank exports). */
 const readFile = async (file: File) => decodeText(new Uint8Array(await file.arrayBuffer()));
+
+/**
+ * Reads a statement in a Web Worker (lib/io/statement-job.ts) so that a large or hostile file never freezes the
+ * dashboard; where workers are missing (tests), the same job runs here.
+ */
+function statementReader(today: string, defaultCurrency: string, remembered: StatementJob['remembered']) {
+  return async (
+    file: File,
+    choice: Pick<StatementJob, 'mapping' | 'currency'>,
+    onProgress: (fraction: number) => void,
+  ) => {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const job: StatementJob = { bytes, name: file.name, today, defaultCurrency, ...choice };
+    if (remembered) job.remembered = remembered;
+    if (typeof Worker === 'undefined') return runStatementJob(job, onProgress);
+    const worker = new Worker(new URL('./statement-worker.ts', import.meta.url), { type: 'module' });
+    try {
+      return await new Promise<Awaited<ReturnType<typeof runStatementJob>>>((resolve, reject) => {
+        worker.onmessage = (e: MessageEvent<StatementJobMessage>) => {
+          if (e.data.type === 'progress') onProgress(e.data.fraction);
+          else resolve(e.data.outcome);
+        };
+        worker.onerror = () => reject(new Error('worker failed'));
+        worker.postMessage(job, [bytes.buffer]);
+      });
+    } finally {
+      worker.terminate();
+    }
+  };
+}
 
 /** Import and export: wires lib/io and lib/calendar to the data views. */
 export function DataPanel(props: { store: Store; platform: Platform; t: Translate; lang: Language; locale: string }) {
@@ -32,7 +63,9 @@ export function DataPanel(props: { store: Store; platform: Platform; t: Translat
   const backup = () => exportBackup(store.db, new Date().toISOString());
   useEffect(() => {
     if (store.charges.value === null) void store.loadCharges();
+    void store.loadStatementPrefs();
   }, []);
+  const prefs = store.statementPrefs.value;
   const proposals = store.charges.value
     ? checkAgainstCharges(store.subscriptions.value, store.charges.value, today, store.dismissedProposals.value)
     : [];
@@ -99,9 +132,12 @@ export function DataPanel(props: { store: Store; platform: Platform; t: Translat
       <StatementImport
         t={t}
         locale={locale}
-        today={today}
         defaultCurrency={ctx.base}
-        readFile={readFile}
+        readStatement={statementReader(today, ctx.base, prefs.layouts)}
+        layouts={prefs.layouts}
+        dismissed={prefs.dismissed}
+        onRemember={(signature, layout) => void store.rememberStatementLayout(signature, layout)}
+        onDismiss={(key) => void store.dismissSeriesForGood(key)}
         onAccept={async (series) => {
           const { subscription, charges } = seriesToImport(series);
           await store.importSubscription(subscription, charges);

@@ -7,7 +7,10 @@ import { getDb } from '../../lib/db';
 import { HttpUrl } from '../../lib/model';
 import { App } from './App';
 
-/** Renders the dashboard, and fills its store from the early read (or from the database when that failed). */
+/**
+ * Renders the dashboard, fills its store from the early read (or from the database when that failed), and then
+ * follows the database live: the views update when the popup, another tab or the background writes.
+ */
 export async function mount(root: HTMLElement, snapshot: Promise<Snapshot | null>) {
   const store = createStore({
     db: getDb(),
@@ -30,6 +33,11 @@ export async function mount(root: HTMLElement, snapshot: Promise<Snapshot | null
 
   render(<App store={store} platform={platform} />, root);
   const snap = await snapshot.catch(() => null);
-  if (snap?.dashboard) store.hydrate({ ...snap, dashboard: snap.dashboard });
-  else await store.load();
+  if (snap?.dashboard) {
+    store.hydrate({ ...snap, dashboard: snap.dashboard });
+    // Once the first frame is painted from the early read (the live queries re-read the same data first).
+    requestAnimationFrame(() => setTimeout(() => void store.live().catch(() => {}), 0));
+  } else {
+    await store.live().catch(() => {});
+  }
 }

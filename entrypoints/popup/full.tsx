@@ -1,9 +1,10 @@
+import { effect } from '@preact/signals';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { PopupView } from '../../components/PopupView';
 import { QuickAdd } from '../../components/QuickAdd';
 import { PopupRights } from '../../components/rights/PopupRights';
-import { type CurrentSite, popupSummary, siteFor } from '../../lib/app/popup';
+import { type ActiveTab, popupSummary, siteFor } from '../../lib/app/popup';
 import { createRights } from '../../lib/app/rights';
 import { createStore } from '../../lib/app/store';
 import { getDb } from '../../lib/db';
@@ -12,23 +13,21 @@ import type { Detection, Language, Subscription } from '../../lib/model';
 import { countryOf } from '../../lib/rights/country';
 import { withdrawalOf } from '../../lib/rights/deadlines';
 
-/** The popup after its first paint: the store over the database, every action, and the quick-add form. */
+/**
+ * The popup after its first paint: the store over the database, every action, and the quick-add form. The store
+ * follows the database live, so the popup redraws when the background stores a new find or another page changes
+ * something while it is open.
+ */
 export async function start(root: HTMLElement, painted: () => void) {
   const db = getDb();
   const notifyChanged = () => void browser.runtime.sendMessage({ type: 'data-changed' }).catch(() => {});
   const store = createStore({ db, now: () => new Date(), notifyChanged });
   const rights = createRights({ db, now: () => new Date() });
-
-  async function currentSite(): Promise<CurrentSite | null> {
-    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    // Before you pay twice: the background marked this tab's sign-up page (issue 14).
-    await rights.loadTab(tab?.id, tab?.url).catch(() => {});
-    const site = siteFor(tab, store.detections.value, store.subscriptions.value);
-    if (tab?.id && site?.detection) {
-      void browser.runtime.sendMessage({ type: 'detection-seen', tabId: tab.id }).catch(() => {});
-    }
-    return site;
-  }
+  const tab: ActiveTab | undefined = await browser.tabs
+    .query({ active: true, currentWindow: true })
+    .then(([t]) => t)
+    .catch(() => undefined);
+  let seenSent = false;
 
   function openDashboard(path = '') {
     void browser.tabs.create({ url: `${browser.runtime.getURL('/options.html')}${path}` });
@@ -39,29 +38,29 @@ export async function start(root: HTMLElement, painted: () => void) {
     onOpenDashboard: openDashboard,
     onTrack: async (d: Detection) => {
       await store.acceptDetection(d);
-      draw(await currentSite());
     },
     onEdit: (d: Detection) => openDashboard(d.subscriptionId ? `#/subscription/${d.subscriptionId}` : '#/overview'),
     onIgnore: async (d: Detection) => {
       await store.dismissDetection(d);
-      draw(await currentSite());
     },
     onAdd: async (input: Record<string, unknown>) => {
       const r = await store.save(input);
-      draw(site);
       return r.ok ? ({ ok: true } as const) : r;
     },
   };
 
-  let site: CurrentSite | null = null;
-  const draw = (s: CurrentSite | null) => {
-    site = s;
+  const draw = () => {
+    const site = siteFor(tab, store.detections.value, store.subscriptions.value);
+    if (tab?.id && site?.detection && !seenSent) {
+      seenSent = true;
+      void browser.runtime.sendMessage({ type: 'detection-seen', tabId: tab.id }).catch(() => {});
+    }
     const lang = resolveLanguage(store.settings.value.language, navigator.languages);
     const ctx = store.ctx.value;
     document.documentElement.lang = LOCALES[lang];
     render(
       <PopupView
-        site={s}
+        site={site}
         {...popupSummary(store.subscriptions.value, ctx)}
         base={ctx.base}
         today={ctx.today}
@@ -86,12 +85,12 @@ export async function start(root: HTMLElement, painted: () => void) {
       .map((subscription) => ({ subscription, w: withdrawalOf(subscription, country, today) }))
       .flatMap(({ subscription, w }) => (w.state === 'open' ? [{ subscription, daysLeft: w.daysLeft }] : []))
       .sort((a, b) => a.daysLeft - b.daysLeft);
-    const tab = rights.tab.value;
-    const tabSubscription = tab ? subs.find((x) => x.id === tab.subscriptionId) : undefined;
+    const warning = rights.tab.value;
+    const tabSubscription = warning ? subs.find((x) => x.id === warning.subscriptionId) : undefined;
     const afterCancel: Subscription[] = rights.afterCancel.value.map((a) => a.subscription);
     return (
       <PopupRights
-        {...(tab ? { tab } : {})}
+        {...(warning ? { tab: warning } : {})}
         {...(tabSubscription ? { tabSubscription } : {})}
         afterCancel={afterCancel}
         withdrawals={withdrawals}
@@ -101,9 +100,13 @@ export async function start(root: HTMLElement, painted: () => void) {
     );
   }
 
-  await store.load();
-  await rights.loadAfterCancel(store.subscriptions.value).catch(() => {});
-  draw(await currentSite().catch(() => null));
+  // Before you pay twice: the background marked this tab's sign-up page (issue 14); and charges after cancelling.
+  await Promise.all([
+    rights.loadTab(tab?.id, tab?.url).catch(() => {}),
+    store.live().then(() => rights.loadAfterCancel(store.subscriptions.value).catch(() => {})),
+  ]);
+  // Drawn now, and again whenever what it shows changes (here, in the background or in another tab).
+  effect(draw);
   painted();
   return actions;
 }

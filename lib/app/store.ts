@@ -19,6 +19,7 @@ import {
   setState,
 } from '../db';
 import type { ImportCounts, ImportOptions } from '../io/import';
+import type { RememberedLayout } from '../io/statement-job';
 import type { Charge, Detection, ExchangeRates, Links, Member, PriceChange, Status, Subscription } from '../model';
 import { DEFAULT_SETTINGS, Settings } from '../model';
 import { bundledRates } from '../money';
@@ -26,12 +27,16 @@ import { proposalOf } from '../proposal';
 import { acceptProposal } from '../proposal/accept';
 import { isTracked } from '../reminders/renewals';
 import type { Ctx } from '../summary';
+import { type Follower, follow, type LivePart } from './live';
 import type { DashboardSnapshot, Snapshot } from './snapshot';
 
 /**
  * The state the dashboard and the popup show, and every action they take, over the database. Views get
  * plain values and callbacks from here; they never touch the database themselves.
  */
+const STATEMENT_LAYOUTS = 'statement.layouts';
+const STATEMENT_DISMISSED = 'statement.dismissedSeries';
+
 export interface StoreDeps {
   db: SubkeeperDb;
   /** The clock, passed in. */
@@ -60,24 +65,115 @@ export function createStore({ db, now, notifyChanged }: StoreDeps) {
   const stamp = () => now().toISOString();
   const changed = () => notifyChanged?.();
 
+  /** Set when the database cannot be opened or read (a failed upgrade, a newer version, a broken disk). */
+  const failure = signal<unknown>(null);
+
+  // Every part of the data the views show, read the same way by `load` (once) and `live` (on every change).
+  type Parts = {
+    settings: Settings;
+    subscriptions: Subscription[];
+    priceChanges: PriceChange[];
+    detections: Detection[];
+    members: Member[];
+    serviceLinks: Array<{ key: string; links: Links }>;
+    dismissed: string[];
+  };
+  const parts: { [K in keyof Parts]: LivePart<Parts[K]> } = {
+    settings: {
+      read: () => getSettings(db),
+      set: (v) => {
+        settings.value = v;
+      },
+    },
+    subscriptions: {
+      // Only the user's own: what pages found waits in the inbox as proposals (lib/proposal).
+      read: async () => (await db.subscriptions.toArray()).filter(isTracked),
+      set: (v) => {
+        subscriptions.value = v;
+      },
+    },
+    priceChanges: {
+      read: () => db.priceChanges.toArray(),
+      set: (v) => {
+        priceChanges.value = v;
+      },
+    },
+    detections: {
+      read: () => listPendingDetections(db),
+      set: (v) => {
+        detections.value = v;
+      },
+    },
+    members: {
+      read: () => listMembers(db),
+      set: (v) => {
+        members.value = v;
+      },
+    },
+    serviceLinks: {
+      read: () => db.serviceLinks.toArray(),
+      set: (v) => {
+        seenLinks.value = new Map(v.map((l) => [l.key, l.links]));
+      },
+    },
+    dismissed: {
+      read: () => getState<string[]>(db, 'proposals.dismissed', []),
+      set: (v) => {
+        dismissedProposals.value = new Set(v);
+      },
+    },
+  };
+  const partNames = Object.keys(parts) as Array<keyof Parts>;
+
+  /** Reads everything the views show, once (without following changes; see `live`, after which it does nothing). */
   async function load() {
     today.value = todayFromInstant(now());
-    const [s, subs, pcs, dets, mem, links] = await Promise.all([
-      getSettings(db),
-      db.subscriptions.toArray(),
-      db.priceChanges.toArray(),
-      listPendingDetections(db),
-      listMembers(db),
-      db.serviceLinks.toArray(),
-    ]);
-    seenLinks.value = new Map(links.map((l) => [l.key, l.links]));
-    dismissedProposals.value = new Set(await getState<string[]>(db, 'proposals.dismissed', []));
-    settings.value = s;
-    subscriptions.value = subs.filter(isTracked);
-    priceChanges.value = pcs;
-    detections.value = dets;
-    members.value = mem;
+    if (followers) return;
+    try {
+      const values = await Promise.all(partNames.map((name) => parts[name].read()));
+      partNames.forEach((name, i) => {
+        (parts[name].set as (v: unknown) => void)(values[i]);
+      });
+      loaded.value = true;
+    } catch (error) {
+      failure.value = error;
+      throw error;
+    }
+  }
+
+  // The live queries, while the store follows the database (see `live`).
+  let followers: Partial<Record<keyof Parts | 'charges', Follower>> | null = null;
+  // What `hydrate` filled in, so the first live read of the same data sets nothing again.
+  let hydrated: Partial<Record<keyof Parts, unknown>> = {};
+
+  /**
+   * Follows the database: every part of the data is read now and again whenever a write (here, in another tab or
+   * in the background) changes it, and only then; an unchanged re-read sets nothing. Resolves when every part
+   * has been read once. `stop` ends it (a page that closes needs not call it).
+   */
+  async function live(): Promise<void> {
+    if (followers) return;
+    today.value = todayFromInstant(now());
+    const started: Partial<Record<keyof Parts | 'charges', Follower>> = {};
+    followers = started;
+    const onError = (error: unknown) => {
+      failure.value = error;
+    };
+    for (const name of partNames) {
+      const f = follow(parts[name] as LivePart<unknown>, onError);
+      if (name in hydrated) f.seen(hydrated[name]);
+      started[name] = f;
+    }
+    hydrated = {};
+    // Charges the page already loaded are followed too.
+    if (charges.value !== null) followCharges();
+    await Promise.all(partNames.map((n) => started[n]!.first));
     loaded.value = true;
+  }
+
+  function stop() {
+    for (const f of Object.values(followers ?? {})) f.stop();
+    followers = null;
   }
 
   /**
@@ -88,24 +184,80 @@ export function createStore({ db, now, notifyChanged }: StoreDeps) {
     today.value = todayFromInstant(now());
     const parsed = snap.settings === undefined ? null : Settings.safeParse(snap.settings);
     const d = snap.dashboard;
-    seenLinks.value = new Map(d.serviceLinks.map((l) => [l.key, l.links]));
-    dismissedProposals.value = new Set(Array.isArray(d.dismissedProposals) ? (d.dismissedProposals as string[]) : []);
-    settings.value = parsed?.success ? parsed.data : DEFAULT_SETTINGS;
-    subscriptions.value = snap.subscriptions.filter(isTracked);
-    priceChanges.value = d.priceChanges;
-    detections.value = snap.detections;
-    members.value = d.members;
+    const dismissed = Array.isArray(d.dismissedProposals) ? (d.dismissedProposals as string[]) : [];
+    const values: Partial<Parts> = {
+      settings: parsed?.success ? parsed.data : DEFAULT_SETTINGS,
+      subscriptions: snap.subscriptions.filter(isTracked),
+      priceChanges: d.priceChanges,
+      detections: snap.detections,
+      members: d.members,
+      serviceLinks: d.serviceLinks,
+      dismissed,
+    };
+    for (const name of partNames) (parts[name].set as (v: unknown) => void)(values[name]);
+    hydrated = values;
     loaded.value = true;
   }
 
-  /** Charges are many; they load only when a view needs them. */
-  async function loadCharges() {
+  /** Follows the charges (many: only once a view needs them). Resolves with them when first read. */
+  function followCharges(): Promise<void> {
+    if (!followers) return Promise.resolve();
+    if (!followers.charges) {
+      followers.charges = follow<Charge[]>(
+        {
+          read: () => db.charges.toArray(),
+          set: (v) => {
+            charges.value = v;
+          },
+        },
+        (error) => {
+          failure.value = error;
+        },
+      );
+      if (charges.value !== null) followers.charges.seen(charges.value);
+    }
+    return followers.charges.first;
+  }
+
+  /** Charges are many; they load only when a view needs them (and are followed from then on when live). */
+  async function loadCharges(): Promise<Charge[]> {
+    if (followers) {
+      await followCharges();
+      return charges.value ?? [];
+    }
     charges.value = await db.charges.toArray();
     return charges.value;
   }
 
+  /** After a write: when live, the live queries bring the change; otherwise it is read here. */
   async function refreshSubscriptions() {
-    subscriptions.value = (await db.subscriptions.toArray()).filter(isTracked);
+    if (!followers) subscriptions.value = (await db.subscriptions.toArray()).filter(isTracked);
+  }
+  async function refreshCharges() {
+    if (!followers && charges.value) await loadCharges();
+  }
+  async function refreshDetections() {
+    if (!followers) detections.value = await listPendingDetections(db);
+  }
+  async function refreshMembers() {
+    if (!followers) members.value = await listMembers(db);
+  }
+
+  /** Shows a saved subscription at once (the live query confirms it a moment later, with no second render). */
+  function showSaved(s: Subscription) {
+    const list = subscriptions.value;
+    if (!isTracked(s)) {
+      subscriptions.value = list.filter((x) => x.id !== s.id);
+      return;
+    }
+    const i = list.findIndex((x) => x.id === s.id);
+    if (i >= 0) {
+      subscriptions.value = list.map((x) => (x.id === s.id ? s : x));
+      return;
+    }
+    // Where the database's own order (by id) puts it.
+    const at = list.findIndex((x) => x.id > s.id);
+    subscriptions.value = at < 0 ? [...list, s] : [...list.slice(0, at), s, ...list.slice(at)];
   }
 
   /**
@@ -119,7 +271,10 @@ export function createStore({ db, now, notifyChanged }: StoreDeps) {
       today: todayFromInstant(now()),
       ...(opts.base ? { base: opts.base } : {}),
     });
-    if (result.ok) changed();
+    if (result.ok) {
+      showSaved(result.value);
+      changed();
+    }
     // Also when refused: what another tab or the background wrote is shown.
     await refreshSubscriptions();
     return result;
@@ -127,16 +282,19 @@ export function createStore({ db, now, notifyChanged }: StoreDeps) {
 
   async function remove(id: string): Promise<DeletedBundle | undefined> {
     const bundle = await deleteSubscription(db, id);
+    subscriptions.value = subscriptions.value.filter((s) => s.id !== id);
+    if (charges.value) charges.value = charges.value.filter((c) => c.subscriptionId !== id);
     await refreshSubscriptions();
-    if (charges.value) await loadCharges();
+    await refreshCharges();
     changed();
     return bundle;
   }
 
   async function undoRemove(bundle: DeletedBundle) {
     await restoreSubscription(db, bundle);
+    showSaved(bundle.subscription);
     await refreshSubscriptions();
-    if (charges.value) await loadCharges();
+    await refreshCharges();
     changed();
   }
 
@@ -165,15 +323,14 @@ export function createStore({ db, now, notifyChanged }: StoreDeps) {
   async function acceptDetection(d: Detection) {
     const instant = now();
     const result = await acceptProposal(db, d.id, { today: todayFromInstant(instant), stamp: instant.toISOString() });
-    const [subs, pcs, dets] = await Promise.all([
-      db.subscriptions.toArray(),
-      db.priceChanges.toArray(),
-      listPendingDetections(db),
-    ]);
-    subscriptions.value = subs.filter(isTracked);
-    priceChanges.value = pcs;
-    detections.value = dets;
-    if (charges.value) await loadCharges();
+    detections.value = detections.value.filter((x) => x.id !== d.id);
+    if (!followers) {
+      const [subs, pcs] = await Promise.all([db.subscriptions.toArray(), db.priceChanges.toArray()]);
+      subscriptions.value = subs.filter(isTracked);
+      priceChanges.value = pcs;
+    }
+    await refreshDetections();
+    await refreshCharges();
     if (result.ok) changed();
     return result;
   }
@@ -181,7 +338,8 @@ export function createStore({ db, now, notifyChanged }: StoreDeps) {
   /** Ignores a proposal: nothing of it is applied, and the same proposal is not brought back. */
   async function dismissDetection(d: Detection) {
     await setDetectionStatus(db, d.id, 'dismissed');
-    detections.value = await listPendingDetections(db);
+    detections.value = detections.value.filter((x) => x.id !== d.id);
+    await refreshDetections();
   }
 
   /**
@@ -195,10 +353,11 @@ export function createStore({ db, now, notifyChanged }: StoreDeps) {
         db,
         proposal.charges.map((c) => ({ ...c, id: newId(), subscriptionId, sourceUrl: d.url })),
       );
-      if (charges.value) await loadCharges();
+      await refreshCharges();
     }
     await setDetectionStatus(db, d.id, 'accepted', subscriptionId);
-    detections.value = await listPendingDetections(db);
+    detections.value = detections.value.filter((x) => x.id !== d.id);
+    await refreshDetections();
   }
 
   async function updateSettings(next: Settings) {
@@ -212,13 +371,20 @@ export function createStore({ db, now, notifyChanged }: StoreDeps) {
 
   async function upsertMember(input: Record<string, unknown>) {
     const result = await saveMember(db, input);
-    if (result.ok) members.value = await listMembers(db);
+    if (result.ok) {
+      const m = result.value;
+      members.value = members.value.some((x) => x.id === m.id)
+        ? members.value.map((x) => (x.id === m.id ? m : x))
+        : [...members.value, m];
+      await refreshMembers();
+    }
     return result;
   }
 
   async function removeMember(id: string) {
     await deleteMember(db, id);
-    members.value = await listMembers(db);
+    members.value = members.value.filter((m) => m.id !== id);
+    await refreshMembers();
     await refreshSubscriptions();
   }
 
@@ -259,9 +425,39 @@ export function createStore({ db, now, notifyChanged }: StoreDeps) {
     await setState(db, 'proposals.dismissed', [...next]);
   }
 
+  /** Bank layouts the user confirmed (columns and currency by signature) and series dismissed for good. */
+  const statementPrefs = signal<{ layouts: Record<string, RememberedLayout>; dismissed: ReadonlySet<string> }>({
+    layouts: {},
+    dismissed: new Set(),
+  });
+
+  async function loadStatementPrefs() {
+    const layouts = await getState<Record<string, RememberedLayout>>(db, STATEMENT_LAYOUTS, {});
+    const dismissed = await getState<string[]>(db, STATEMENT_DISMISSED, []);
+    statementPrefs.value = {
+      layouts: layouts && typeof layouts === 'object' ? layouts : {},
+      dismissed: new Set(Array.isArray(dismissed) ? dismissed : []),
+    };
+  }
+
+  /** Remembers the columns for one bank layout (the 30 most recent layouts are kept). */
+  async function rememberStatementLayout(signature: string, layout: RememberedLayout) {
+    const entries = Object.entries(statementPrefs.value.layouts).filter(([k]) => k !== signature);
+    const layouts = Object.fromEntries([...entries.slice(-29), [signature, layout]]);
+    statementPrefs.value = { ...statementPrefs.value, layouts };
+    await setState(db, STATEMENT_LAYOUTS, layouts);
+  }
+
+  /** Never proposes this recurring payment again (the 500 most recent are kept). */
+  async function dismissSeriesForGood(key: string) {
+    const dismissed = [...statementPrefs.value.dismissed, key].slice(-500);
+    statementPrefs.value = { ...statementPrefs.value, dismissed: new Set(dismissed) };
+    await setState(db, STATEMENT_DISMISSED, dismissed);
+  }
+
   async function addManualCharge(charge: Charge) {
     await addCharges(db, [charge]);
-    if (charges.value) await loadCharges();
+    await refreshCharges();
   }
 
   return {
@@ -279,7 +475,10 @@ export function createStore({ db, now, notifyChanged }: StoreDeps) {
     today,
     rates,
     ctx,
+    failure,
     load,
+    live,
+    stop,
     hydrate,
     loadCharges,
     save,
@@ -294,6 +493,10 @@ export function createStore({ db, now, notifyChanged }: StoreDeps) {
     removeMember,
     addManualCharge,
     importSubscription,
+    statementPrefs,
+    loadStatementPrefs,
+    rememberStatementLayout,
+    dismissSeriesForGood,
     importMany,
   };
 }

@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Charge, Detection, Links, Member, PriceChange, Proof, Settings, Subscription } from '../model';
-import { MIGRATIONS } from './migrations';
+import { MIGRATIONS, type Migration } from './migrations';
+import { CURRENT_RULES, type QuarantineEntry, settle, type TableRules } from './migrations/settle';
 
 export const DB_NAME = 'subkeeper';
 
@@ -18,12 +19,18 @@ export interface ServiceLinksRow {
   key: string;
   links: Links;
 }
-/** Records an upgrade could not convert: kept, never dropped. */
-export interface QuarantineRow {
-  id?: number;
-  table: string;
-  record: unknown;
-  reason: string;
+/** Records an upgrade could not convert (kept whole), or parts of records it dropped: never lost (./migrations/settle). */
+export type QuarantineRow = QuarantineEntry;
+
+export interface DbOptions {
+  /** Open at this version at most (tests seed old layouts this way); the check after the last step then does not run. */
+  upToVersion?: number;
+  /** The migrations (default: lib/db/migrations); tests pass future ones. */
+  migrations?: readonly Migration[];
+  /** The schemas records are checked against after the last step (default: today's, lib/model). */
+  rules?: TableRules;
+  /** The clock for quarantine stamps (default: the system clock). */
+  now?: () => Date;
 }
 
 /**
@@ -42,12 +49,30 @@ export class SubkeeperDb extends Dexie {
   quarantine!: EntityTable<QuarantineRow, 'id'>;
   proofs!: EntityTable<Proof, 'id'>;
 
-  constructor(name = DB_NAME, options?: { upToVersion?: number }) {
+  constructor(name = DB_NAME, options: DbOptions = {}) {
     super(name);
-    for (const m of MIGRATIONS) {
-      if (options?.upToVersion !== undefined && m.version > options.upToVersion) break;
-      const v = this.version(m.version).stores(m.stores);
-      if (m.upgrade) v.upgrade(m.upgrade);
+    const all = options.migrations ?? MIGRATIONS;
+    const used = all.filter((m) => options.upToVersion === undefined || m.version <= options.upToVersion);
+    const last = used[used.length - 1];
+    // Whether the chain ends at the newest version: only then is the data checked against today's schema.
+    const complete = last !== undefined && last.version === all[all.length - 1]?.version;
+    // The version the data is upgraded from: the version before the first upgrade that runs.
+    let from: number | undefined;
+    for (const m of used) {
+      this.version(m.version)
+        .stores(m.stores)
+        // Every version gets an upgrade function (Dexie runs them only when an older database is opened), so
+        // that the last one can check the data once, after all of them.
+        .upgrade(async (tx) => {
+          from ??= m.version - 1;
+          await m.upgrade?.(tx);
+          if (m === last && complete) {
+            await settle(tx, options.rules ?? CURRENT_RULES, {
+              version: from,
+              at: (options.now?.() ?? new Date()).toISOString(),
+            });
+          }
+        });
     }
   }
 }

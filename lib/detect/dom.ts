@@ -211,7 +211,8 @@ function attr(el: Element, name: string): string {
 
 /** Cookie banners and consent overlays, recognised by their ids and classes (never by layout). */
 function isNoise(el: Element, tag: string): boolean {
-  const idClass = `${attr(el, 'id')} ${attr(el, 'class')}`.toLowerCase().slice(0, 600);
+  // Cut before lower-casing: a page's attribute can be megabytes long.
+  const idClass = `${attr(el, 'id').slice(0, 200)} ${attr(el, 'class').slice(0, 400)}`.toLowerCase();
   if (idClass.length > 1) {
     for (const t of NOISE_TOKENS) if (idClass.includes(t)) return true;
   }
@@ -229,6 +230,17 @@ function isHidden(el: Element): boolean {
   const style = attr(el, 'style');
   if (style && style.length < 2000 && (HIDDEN_STYLE.test(style) || STRUCK_STYLE.test(style))) return true;
   return false;
+}
+
+/**
+ * Content the page has folded away by its markup: a `<dialog>` that is not open, and everything in a closed
+ * `<details>` but its first `<summary>`.
+ */
+function isFolded(el: Element, tag: string): boolean {
+  if (tag === 'dialog') return !el.hasAttribute('open');
+  const parent = el.parentElement;
+  if (parent?.localName !== 'details' || parent.hasAttribute('open')) return false;
+  return !(tag === 'summary' && parent.querySelector(':scope > summary') === el);
 }
 
 function isPaymentInput(el: Element): boolean {
@@ -346,12 +358,26 @@ export function emptyPage(): PageData {
   };
 }
 
+/** How {@link extractPage} reads a document. */
+export interface ExtractOptions {
+  /**
+   * Whether an element (and, for text, the text node in it) is really visible. Asked only about the few candidate
+   * elements: those whose text sits on a line with a digit (prices, dates) and links. Without it (Node, tests, no
+   * layout) only what the markup says is hidden is skipped. In the page the reader passes {@link layoutVisibility}.
+   */
+  visible?: (el: Element, text?: Text) => boolean;
+}
+
+/** Most visibility questions one page read may ask; beyond that, candidate text counts as hidden (fail closed). */
+export const MAX_VISIBILITY_CHECKS = 2000;
+
 /**
  * Reads a document in one bounded walk: visible text as lines, links, payment fields and frames, and the head's
- * metadata. Skips scripts, styles, hidden elements, navigation, footers, struck-out prices and cookie banners.
- * Reads no layout (no computed styles, no sizes).
+ * metadata. Skips scripts, styles, hidden elements, closed `<details>` (but their summary), dialogs that are not
+ * open, navigation, footers, struck-out prices and cookie banners. Reads no layout itself; `options.visible` checks
+ * the candidate elements for real visibility.
  */
-export function extractPage(doc: Document): PageData {
+export function extractPage(doc: Document, options: ExtractOptions = {}): PageData {
   const out = emptyPage();
   const state: WalkState = { jsonLdChars: 0, meta: new Set() };
   /** The block element of each line, and the line range of each block element (for Line.groups, at the end). */
@@ -363,6 +389,38 @@ export function extractPage(doc: Document): PageData {
   if (!start) return out;
 
   let buf = '';
+  /** Where each text node's text sits in `buf` (start, end, its element), for the visibility check at flush. */
+  let parts: Array<[number, number, Element]> = [];
+  const seen = new Map<Element, boolean>();
+  let checks = 0;
+  const isVisible = (el: Element, text?: Text): boolean => {
+    const known = seen.get(el);
+    if (known !== undefined) return known;
+    let ok = false;
+    if (checks++ < MAX_VISIBILITY_CHECKS) {
+      try {
+        ok = options.visible!(el, text);
+      } catch {
+        ok = false;
+      }
+    }
+    seen.set(el, ok);
+    return ok;
+  };
+  /** On a line with a digit, the text of elements that are not really visible is dropped. */
+  const visibleText = (text: string): string => {
+    if (!options.visible || parts.length === 0 || !/\d/.test(text)) return text;
+    let out = '';
+    let at = 0;
+    for (const [start, end, el] of parts) {
+      if (isVisible(el, textNodes.get(el))) continue;
+      out += `${text.slice(at, start)} `;
+      at = end;
+    }
+    return at === 0 ? text : out + text.slice(at);
+  };
+  /** The first text node read in each element (for measuring the text itself). */
+  const textNodes = new Map<Element, Text>();
   let textChars = 0;
   let nodes = 0;
   const blocks: Element[] = [];
@@ -372,11 +430,12 @@ export function extractPage(doc: Document): PageData {
   const sections: Array<{ line: number; container: Element | null }> = [];
 
   const flush = () => {
-    const text = buf
+    const text = visibleText(buf)
       .replace(/ *\t[ \t]*/g, '\t')
       .replace(/ {2,}/g, ' ')
       .replace(/^[\t ]+|[\t ]+$/g, '');
     buf = '';
+    parts = [];
     if (text.length === 0 || out.lines.length >= LIMITS.lines) return;
     lineEls.push(blocks[blocks.length - 1] ?? start);
     const section = sections.length > 0 ? (sections[sections.length - 1] as { line: number }).line : -1;
@@ -415,9 +474,16 @@ export function extractPage(doc: Document): PageData {
     if (node.nodeType === 3) {
       const raw = (node as Text).data;
       if (!raw) return false;
+      const holder = node.parentElement;
+      if (holder?.localName === 'details' && !holder.hasAttribute('open')) return false;
       const room = Math.min(LIMITS.textChars - textChars, LIMITS.lineChars * 4);
       const piece = cleanText(raw.length > room ? raw.slice(0, room) : raw);
       textChars += piece.length;
+      const parent = node.parentElement;
+      if (options.visible && parent && piece.length > 0) {
+        parts.push([buf.length, buf.length + piece.length, parent]);
+        if (!textNodes.has(parent)) textNodes.set(parent, node as Text);
+      }
       buf += piece;
       if (buf.length > LIMITS.lineChars) flush();
       return false;
@@ -438,12 +504,14 @@ export function extractPage(doc: Document): PageData {
       microdataRoots.push(el);
     }
     if (SKIP_TAGS.has(tag) || SKIP_ROLES.has(attr(el, 'role')) || isHidden(el) || isNoise(el, tag)) return false;
+    if (isFolded(el, tag)) return false;
     if (tag === 'br') {
       flush();
       return false;
     }
     if (tag === 'a' && out.links.length < LIMITS.links) {
       const href = attr(el, 'href').trim();
+      if (href && options.visible && !isVisible(el)) return false;
       if (href) {
         const label = `${sampleText(el, 200)} ${attr(el, 'aria-label')} ${attr(el, 'title')}`.slice(0, 300);
         out.links.push({ href: href.slice(0, 4096), text: cleanText(label).trim(), line: out.lines.length });
@@ -565,4 +633,134 @@ function microItem(root: Element, depth: number, budget: { n: number }): Obj {
     for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i] as Element);
   }
   return item;
+}
+
+/** The alpha of a computed colour (`rgba(0, 0, 0, 0)` → 0, `transparent` → 0, `rgb(…)` → 1). */
+function alphaOf(color: string | undefined): number {
+  if (!color) return 1;
+  if (color === 'transparent') return 0;
+  const m = /^rgba?\(([^)]*)\)$/.exec(color.trim());
+  if (!m) return 1;
+  const parts = (m[1] ?? '').split(/[\s,/]+/).filter((p) => p.length > 0);
+  if (parts.length < 4) return 1;
+  const a = parts[3] as string;
+  const v = a.endsWith('%') ? Number.parseFloat(a) / 100 : Number.parseFloat(a);
+  return Number.isFinite(v) ? v : 1;
+}
+
+/** A CSS length or percentage of `size` in pixels (`50%` of 200 → 100; `12px` → 12); NaN when not one. */
+function lengthOf(value: string, size: number): number {
+  const v = value.trim();
+  if (v.endsWith('%')) return (Number.parseFloat(v) / 100) * size;
+  if (v.endsWith('px') || /^-?[\d.]+$/.test(v)) return Number.parseFloat(v);
+  return Number.NaN;
+}
+
+/** Whether a computed `clip-path` leaves nothing of a box `w` × `h` to see (`inset(50%)`, `circle(0)`, a flat polygon). */
+export function clipsAll(clipPath: string, w: number, h: number): boolean {
+  const m = /^(inset|circle|ellipse|polygon)\((.*)\)/.exec(clipPath.trim());
+  if (!m) return false;
+  const args = (m[2] ?? '').replace(/\bround\b.*$/, '').trim();
+  if (m[1] === 'inset') {
+    const v = args.split(/\s+/).map((a, i) => lengthOf(a, i % 2 === 0 ? h : w));
+    const [t = 0, r = t, b = t, l = r] = v;
+    return t + b >= h - 0.5 || l + r >= w - 0.5;
+  }
+  if (m[1] === 'circle' || m[1] === 'ellipse') {
+    const radii = (args.split(/\bat\b/)[0] ?? '')
+      .trim()
+      .split(/\s+/)
+      .filter((a) => a.length > 0);
+    return radii.length > 0 && radii.some((a) => lengthOf(a, Math.min(w, h)) < 0.5);
+  }
+  // polygon: the area of its points (shoelace); a line or a point shows nothing.
+  const points = args
+    .replace(/^(nonzero|evenodd)\s*,/, '')
+    .split(',')
+    .map((p) => p.trim().split(/\s+/))
+    .map(([x = '', y = '']) => [lengthOf(x, w), lengthOf(y, h)] as const);
+  if (points.length < 3 || points.some(([x, y]) => Number.isNaN(x) || Number.isNaN(y))) return points.length < 3;
+  let area = 0;
+  for (let i = 0; i < points.length; i++) {
+    const [x1, y1] = points[i] as readonly [number, number];
+    const [x2, y2] = points[(i + 1) % points.length] as readonly [number, number];
+    area += x1 * y2 - x2 * y1;
+  }
+  return Math.abs(area) / 2 < 1;
+}
+
+/** Whether a computed `clip: rect(…)` (absolutely positioned boxes only) leaves less than a pixel. */
+function clipRectEmpty(clip: string): boolean {
+  const m = /^rect\(([^)]*)\)$/.exec(clip.trim());
+  if (!m) return false;
+  const [top, right, bottom, left] = (m[1] ?? '').split(/[\s,]+/).map((v) => Number.parseFloat(v));
+  if ([top, right, bottom, left].some((v) => v === undefined || Number.isNaN(v))) return false;
+  return (right as number) - (left as number) < 1 || (bottom as number) - (top as number) < 1;
+}
+
+/** How far right of the page text may sit before it counts as put off-screen on purpose. */
+const FAR_RIGHT_PX = 10_000;
+
+/**
+ * The real visibility check for {@link ExtractOptions.visible}, for a document with layout (the page itself):
+ * `checkVisibility()` with opacity and `visibility` (display:none also by a class, a dialog not open, closed
+ * `<details>` content, `content-visibility: hidden`), then, for the text itself, a font size under 2 px, a transparent
+ * colour, no size, a place off-screen (left of or above the page, or far right), and an ancestor that clips it all
+ * away (a zero-size box with overflow hidden, `clip-path: inset(50%)`-like shapes, `clip: rect(0 0 0 0)`). Computed
+ * styles are read only for the candidate elements and their ancestors, once each. `content-visibility: auto` is
+ * not counted as hidden: it only defers rendering of content off screen, which a person scrolls to.
+ */
+export function layoutVisibility(doc: Document): (el: Element, text?: Text) => boolean {
+  const win = doc.defaultView;
+  if (!win) return () => true;
+  const clipping = new Map<Element, boolean>();
+  const style = (el: Element) => win.getComputedStyle(el);
+  /** Whether `el` is a box that hides everything inside it. */
+  const clipsEverything = (el: Element): boolean => {
+    const known = clipping.get(el);
+    if (known !== undefined) return known;
+    const cs = style(el);
+    let hides = false;
+    const clipPath = cs.clipPath;
+    if (clipPath && clipPath !== 'none') {
+      const r = el.getBoundingClientRect();
+      hides = clipsAll(clipPath, r.width, r.height);
+    }
+    if (!hides && (cs.position === 'absolute' || cs.position === 'fixed') && cs.clip && cs.clip !== 'auto') {
+      hides = clipRectEmpty(cs.clip);
+    }
+    if (!hides && (cs.overflowX !== 'visible' || cs.overflowY !== 'visible')) {
+      const r = el.getBoundingClientRect();
+      hides = (cs.overflowX !== 'visible' && r.width < 2) || (cs.overflowY !== 'visible' && r.height < 2);
+    }
+    clipping.set(el, hides);
+    return hides;
+  };
+  return (el, text) => {
+    const check = (el as Element & { checkVisibility?: (o: Record<string, boolean>) => boolean }).checkVisibility;
+    if (typeof check === 'function' && !check.call(el, { checkOpacity: true, checkVisibilityCSS: true })) return false;
+    const cs = style(el);
+    if (Number.parseFloat(cs.fontSize) < 2) return false;
+    if (alphaOf(cs.color) === 0) return false;
+    const fill = (cs as CSSStyleDeclaration & { webkitTextFillColor?: string }).webkitTextFillColor;
+    if (fill && alphaOf(fill) === 0) return false;
+    let box: DOMRect;
+    if (text) {
+      const range = doc.createRange();
+      range.selectNodeContents(text);
+      box = range.getBoundingClientRect();
+    } else {
+      box = el.getBoundingClientRect();
+    }
+    if (box.width < 1 || box.height < 1) return false;
+    const x = win.scrollX;
+    const y = win.scrollY;
+    if (box.right + x <= 0 || box.bottom + y <= 0) return false;
+    if (box.left + x > Math.max(win.innerWidth, doc.documentElement.clientWidth) + FAR_RIGHT_PX) return false;
+    for (let a: Element | null = el, hops = 0; a && a !== doc.body && a !== doc.documentElement && hops < 24; hops++) {
+      if (clipsEverything(a)) return false;
+      a = a.parentElement;
+    }
+    return true;
+  };
 }

@@ -14,7 +14,7 @@ import { lexicon } from './lexicon';
 import { type FoundLinks, findLinks, resolveHttp } from './links';
 import { findOffers } from './phrases';
 import { type Candidate, eligible, findCandidates, inUpsell } from './prices';
-import { findService, type LookupHost } from './service';
+import { findService, type LookupHost, type LookupName } from './service';
 import { addOpenGraphPrice, readStructured } from './structured';
 import {
   type Chosen,
@@ -32,6 +32,8 @@ import { findRenewal, LineDates } from './when';
 export interface DetectOptions {
   /** The service directory's lookup; without it the service is named from the page only. */
   lookupHost?: LookupHost;
+  /** The directory's lookup by name, to flag a page naming itself after another service. */
+  lookupName?: LookupName;
 }
 
 const NONE: PageDetection = { kind: 'none', service: null, subscription: null, charges: [], links: {} };
@@ -122,11 +124,12 @@ function run(page: PageData, url: string, now: string, options: DetectOptions): 
     chosen: cands.some((c) => eligible(c) && !skip(c.line) && ((page.lines[c.line] as Line).selected || c.dueToday)),
   });
   if (kind === 'none') return { ...NONE, links: {} };
-  const service = findService(page, sd, hostname, options.lookupHost);
+  const service = findService(page, sd, hostname, options.lookupHost, options.lookupName);
   const serviceOut = service
     ? { name: service.name, domain: service.domain, ...(service.serviceId ? { serviceId: service.serviceId } : {}) }
     : null;
-  if (!tracks(kind)) return { kind, service: serviceOut, subscription: null, charges: [], links: {} };
+  const claimed = service?.claimedName ? { claimedName: service.claimedName } : {};
+  if (!tracks(kind)) return { kind, service: serviceOut, subscription: null, charges: [], links: {}, ...claimed };
 
   let chosen: Chosen | undefined = chooseRecurring(cands, page.lines, sd, skip);
   let charges: FoundCharge[] = [];
@@ -179,7 +182,7 @@ function run(page: PageData, url: string, now: string, options: DetectOptions): 
       if (resolved) links[k] = resolved;
     }
   }
-  return { kind, service: serviceOut, subscription, charges, links };
+  return { kind, service: serviceOut, subscription, charges, links, ...claimed };
 }
 
 /** Drops duplicates and sorts charges oldest first. */

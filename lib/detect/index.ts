@@ -13,7 +13,7 @@ import { extractPage, type PageData } from './dom';
 import { type DetectOptions, detectFromPage } from './engine';
 
 export type { DetectOptions } from './engine';
-export type { DirectoryHit, LookupHost } from './service';
+export type { DirectoryHit, LookupHost, LookupName } from './service';
 
 /**
  * Reads `document` (loaded from `url`) as of the day `now` (`YYYY-MM-DD`) and returns what it found, validated

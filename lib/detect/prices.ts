@@ -44,8 +44,13 @@ export interface Candidate {
   future: boolean;
 }
 
-/** Most price candidates read from one page. */
-export const MAX_CANDIDATES = 2000;
+/**
+ * Most price candidates read from one page, and from one line. A real page shows a few dozen prices (a billing
+ * history of ten years of monthly invoices about 250); every candidate is looked at in its context, so these bound
+ * what a page stuffed with prices can make the detector do.
+ */
+export const MAX_CANDIDATES = 400;
+export const MAX_CANDIDATES_PER_LINE = 24;
 
 /** `349,-` and `4 990,-`: Nordic prices with no currency text, read with the page's default currency. */
 const DASH_PRICE = /(?<![\d.,])(\d{1,3}(?:[ .]\d{3})+|\d{1,7})(?:,-|,–|\.-|:-)(?![\d])/g;
@@ -119,7 +124,7 @@ export function findCandidates(lines: readonly Line[], ctx: PriceContext): Candi
     const upsellZone = inUpsell(lines, line, lex.upsell);
     const lineOneOff = lex.oneOff.test(text);
     const lineInstallment = lex.installment.test(text);
-    for (const f of found) {
+    for (const f of found.slice(0, MAX_CANDIDATES_PER_LINE)) {
       if (out.length >= MAX_CANDIDATES) break;
       const beforeRaw = text.slice(Math.max(0, f.index - 80), f.index);
       let clause = clauseOf(beforeRaw);

@@ -11,6 +11,8 @@ export interface DirectoryHit {
 }
 /** A directory lookup by hostname. Injected, so the engine does not carry the directory into every page. */
 export type LookupHost = (hostname: string) => DirectoryHit | undefined;
+/** A directory lookup by a service's name (`Netflix`, `Disney+`, `netflix.com`). */
+export type LookupName = (name: string) => DirectoryHit | undefined;
 
 /** The service a page belongs to: its name, domain and directory id when the host is known. */
 export interface FoundService {
@@ -18,6 +20,8 @@ export interface FoundService {
   domain: string;
   serviceId?: string;
   entry?: DirectoryHit;
+  /** A name the page gave itself that is another directory service's (not used as the name). */
+  claimedName?: string;
 }
 
 const SECOND_LEVEL = new Set<string>(pageData.secondLevelSuffixes);
@@ -89,13 +93,16 @@ function capitalise(label: string): string {
 /**
  * The service: a host known to the directory gives the directory's name, id and matching domain; otherwise the
  * page's own name (og:site_name, then seller/provider/brand in structured data, then the title) and the host's
- * registrable domain.
+ * registrable domain. A name the page gives itself that is another directory service's (`Netflix` on a host that
+ * is not one of Netflix's domains) is reported as `claimedName` and not used (the next name is taken) — unless the
+ * host's own name is that name too, when it is the address that makes the claim.
  */
 export function findService(
   page: PageData,
   sd: StructuredFacts,
   hostname: string,
   lookupHost?: LookupHost,
+  lookupName?: LookupName,
 ): FoundService | null {
   const host = hostname.toLowerCase();
   if (!host || !/^[a-z0-9.-]+$/.test(host) || host === 'example.invalid') {
@@ -109,10 +116,25 @@ export function findService(
   }
   const domain = registrableDomain(host);
   const label = domain.split('.')[0] ?? domain;
+  let claimedName: string | undefined;
+  /** A name the page gives itself, unless it is another service's. */
+  const own = (name: string | undefined): string | undefined => {
+    const n = clean(name);
+    if (!n) return undefined;
+    const other = lookupName?.(n);
+    if (other && !other.domains.some((d) => host === d || host.endsWith(`.${d}`))) {
+      claimedName ??= n;
+      // The host's own name says the same (`PureGym` on puregym.co.uk, `Netflix` on netflix.example): the name
+      // is the address's, and stays flagged; any other name of another service is not used.
+      return squash(n) === squash(label) ? n : undefined;
+    }
+    return n;
+  };
   const name =
-    clean(metaValue(page, 'og:site_name')) ??
-    clean(sd.names[0]) ??
-    clean(fromTitle(page.title, label)) ??
+    own(metaValue(page, 'og:site_name')) ??
+    own(sd.names[0]) ??
+    own(fromTitle(page.title, label)) ??
     clean(capitalise(label));
-  return name ? { name, domain } : null;
+  if (!name) return null;
+  return claimedName ? { name, domain, claimedName } : { name, domain };
 }

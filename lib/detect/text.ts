@@ -24,17 +24,26 @@ export function sentenceEndsAt(text: string, i: number): boolean {
   return j > i + 1 && next !== undefined && next !== next.toLowerCase() && next === next.toUpperCase();
 }
 
-/** The sentence of `text` around `index`, as [start, end). */
+/**
+ * How far a sentence reaches either side of a point. Nobody writes a 300-character sentence around a price; a
+ * page that runs thousands of characters together without a sentence end would otherwise make every price on the
+ * line scan (and phrase-match) the whole line.
+ */
+export const SENTENCE_REACH = 300;
+
+/** The sentence of `text` around `index`, as [start, end), at most {@link SENTENCE_REACH} either side. */
 export function sentenceAround(text: string, index: number): [number, number] {
-  let from = 0;
-  for (let i = Math.min(index, text.length) - 1; i >= 0; i--) {
+  const lowest = Math.max(0, index - SENTENCE_REACH);
+  const highest = Math.min(text.length, index + SENTENCE_REACH);
+  let from = lowest;
+  for (let i = Math.min(index, text.length) - 1; i >= lowest; i--) {
     if (sentenceEndsAt(text, i)) {
       from = i + 1;
       break;
     }
   }
-  let to = text.length;
-  for (let i = index; i < text.length; i++) {
+  let to = highest;
+  for (let i = index; i < highest; i++) {
     if (sentenceEndsAt(text, i)) {
       to = i + 1;
       break;

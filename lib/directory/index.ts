@@ -17,6 +17,8 @@ interface Index {
   all: readonly ServiceEntry[];
   byId: Map<string, ServiceEntry>;
   byDomain: Map<string, ServiceEntry>;
+  /** A service's name and its domains, squashed (`disneyplus`, `netflixcom`) → the service. */
+  byName: Map<string, ServiceEntry>;
   /** Normalised statement words → services using them (more than one only for country variants). */
   byWords: Map<string, ServiceEntry[]>;
   /** The most words any statement entry has. */
@@ -37,10 +39,15 @@ function build(): Index {
   const byId = new Map<string, ServiceEntry>();
   const byDomain = new Map<string, ServiceEntry>();
   const byWords = new Map<string, ServiceEntry[]>();
+  const byName = new Map<string, ServiceEntry>();
   let maxWords = 1;
   for (const entry of all) {
     byId.set(entry.id, entry);
     for (const d of entry.domains) if (!byDomain.has(d)) byDomain.set(d, entry);
+    for (const n of [entry.name, ...entry.domains]) {
+      const key = squashName(n);
+      if (key.length >= 3 && !byName.has(key)) byName.set(key, entry);
+    }
     for (const phrase of entry.statement) {
       const { words } = statementParts(phrase);
       if (words.length === 0) continue;
@@ -51,7 +58,7 @@ function build(): Index {
       maxWords = Math.max(maxWords, words.length);
     }
   }
-  return { all, byId, byDomain, byWords, maxWords };
+  return { all, byId, byDomain, byName, byWords, maxWords };
 }
 
 function idx(): Index {
@@ -158,8 +165,39 @@ export function countByCategory(): Record<Category, number> {
   return counts;
 }
 
+/** A name compared letters and digits only, lower case, `+` read as "plus": `Disney+` → `disneyplus`. */
+function squashName(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/\+/g, 'plus')
+    .replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/**
+ * The service a name is (`Netflix`, `Disney+`, `netflix.com`, `TV 2 Play`): the whole name, compared by letters and
+ * digits only, is a service's name or one of its domains. Names shorter than three letters match nothing.
+ */
+export function lookupName(name: string): ServiceEntry | undefined {
+  if (typeof name !== 'string' || name.length > 200) return undefined;
+  const key = squashName(name);
+  return key.length >= 3 ? idx().byName.get(key) : undefined;
+}
+
+function asHit(entry: ServiceEntry) {
+  return { id: entry.id, name: entry.name, domains: entry.domains, links: serviceLinks(entry) };
+}
+
 /** `lookupHost` in the shape the detection engine takes (`detectPage(…, { lookupHost: directoryHit })`). */
 export function directoryHit(hostname: string) {
   const entry = lookupHost(hostname);
-  return entry ? { id: entry.id, name: entry.name, domains: entry.domains, links: serviceLinks(entry) } : undefined;
+  return entry ? asHit(entry) : undefined;
 }
+
+/** `lookupName` in the shape the detection engine takes. */
+export function directoryName(name: string) {
+  const entry = lookupName(name);
+  return entry ? asHit(entry) : undefined;
+}
+
+/** The directory, as the detection engine takes it (`detectPage(document, url, now, DIRECTORY_OPTIONS)`). */
+export const DIRECTORY_OPTIONS = { lookupHost: directoryHit, lookupName: directoryName };

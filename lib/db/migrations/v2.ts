@@ -1,7 +1,9 @@
-import { HttpUrl, LINK_KINDS, Subscription } from '../../model';
 import type { Migration } from './index';
 
 type Row = Record<string, unknown>;
+
+/** The link kinds of version 2 (spelled out here: a migration depends on nothing that may change later). */
+const LINK_KINDS = ['manage', 'cancel', 'pause'] as const;
 
 /** Turns one v1 subscription into the v2 shape: `billingAnchor` and links that say where they came from. */
 export function upgradeSubscriptionV1toV2(old: Row): Row {
@@ -13,7 +15,8 @@ export function upgradeSubscriptionV1toV2(old: Row): Row {
     for (const kind of LINK_KINDS) {
       const value = (links as Row)[kind];
       const url = typeof value === 'string' ? value : (value as Row | undefined)?.url;
-      if (HttpUrl.safeParse(url).success) sourced[kind] = { url, source: 'user' };
+      // Whether it is a link worth keeping is decided after the last step (./settle.ts).
+      if (typeof url === 'string') sourced[kind] = { url, source: 'user' };
     }
   }
   next.links = sourced;
@@ -23,7 +26,8 @@ export function upgradeSubscriptionV1toV2(old: Row): Row {
 /**
  * Version 2: subscriptions are scheduled from a `billingAnchor` (so month-end days survive short months),
  * links carry their source; charges get a compound index for duplicate checks; links seen on account pages
- * are kept per service; records that cannot be converted go to `quarantine` instead of being dropped.
+ * are kept per service; records that do not fit the schema after the upgrade go to `quarantine` (./settle.ts)
+ * instead of being dropped.
  */
 export const v2: Migration = {
   version: 2,
@@ -40,17 +44,8 @@ export const v2: Migration = {
   },
   async upgrade(tx) {
     const subs = tx.table('subscriptions');
-    const quarantine = tx.table('quarantine');
-    const rows = (await subs.toArray()) as Row[];
-    for (const row of rows) {
-      const next = upgradeSubscriptionV1toV2(row);
-      const parsed = Subscription.safeParse(next);
-      if (parsed.success) {
-        await subs.put(parsed.data);
-      } else {
-        await quarantine.add({ table: 'subscriptions', record: row, reason: parsed.error.issues[0]?.message ?? '' });
-        await subs.delete(row.id as string);
-      }
-    }
+    await subs.toCollection().modify((row: Row, ref: { value: Row }) => {
+      ref.value = upgradeSubscriptionV1toV2(row);
+    });
   },
 };

@@ -61,16 +61,21 @@ describe('database migrations', () => {
     db.close();
   });
 
-  it('keeps a record it cannot convert in quarantine instead of dropping it', async () => {
+  it('keeps a record it cannot convert in quarantine instead of dropping it, and notes a part it dropped', async () => {
     const name = dbName();
     await seedV1(name);
     const db = new SubkeeperDb(name);
     await db.open();
     expect(await db.subscriptions.get('s-broken')).toBeUndefined();
     const q = await db.quarantine.toArray();
-    expect(q).toHaveLength(1);
-    expect(q[0]?.record).toMatchObject({ id: 's-broken' });
-    expect(q[0]?.reason).toMatch(/minor units/);
+    expect(q).toHaveLength(2);
+    const broken = q.find((e) => (e.record as { id: string }).id === 's-broken');
+    expect(broken).toMatchObject({ table: 'subscriptions', version: 1 });
+    expect(broken?.kept).toBeUndefined();
+    expect(broken?.reason).toMatch(/minor units/);
+    // The javascript: link is not carried over; the subscription is, and the dropped link is noted.
+    const netflix = q.find((e) => (e.record as { id: string }).id === 's-netflix');
+    expect(netflix).toMatchObject({ kept: true, dropped: ['links.manage'] });
     db.close();
   });
 

@@ -1,7 +1,7 @@
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { detectPage } from '../../../lib/detect';
-import { directoryHit } from '../../../lib/directory';
+import { DIRECTORY_OPTIONS, directoryHit } from '../../../lib/directory';
 
 /** A known service's own account page that shows nothing useful still names the service and where to cancel. */
 function blank(url: string, lang: string, title: string) {
@@ -9,7 +9,7 @@ function blank(url: string, lang: string, title: string) {
   w.document.write(
     `<!doctype html><html lang="${lang}"><head><title>${title}</title></head><body><main><h1>${title}</h1></main></body></html>`,
   );
-  return detectPage(w.document as unknown as Document, url, '2026-11-23', { lookupHost: directoryHit });
+  return detectPage(w.document as unknown as Document, url, '2026-11-23', DIRECTORY_OPTIONS);
 }
 
 describe('blank account pages of known services', () => {

@@ -4,7 +4,7 @@ import { detectPage } from '../../../lib/detect';
 import { diffFields, readCorpus } from '../../../lib/detect/corpus';
 import { loadHtml } from '../../../lib/detect/load';
 import { toReport } from '../../../lib/detect/report';
-import { directoryHit } from '../../../lib/directory';
+import { DIRECTORY_OPTIONS } from '../../../lib/directory';
 import { PAGE_KINDS, PageDetection } from '../../../lib/model';
 
 const corpus = readCorpus(join(process.cwd(), 'tests', 'fixtures', 'pages'));
@@ -48,7 +48,7 @@ describe('fixture corpus', () => {
   for (const fx of corpus) {
     it(fx.name, async () => {
       const { document: doc, close } = loadHtml(fx.html);
-      const result = detectPage(doc, fx.url, fx.now, { lookupHost: directoryHit });
+      const result = detectPage(doc, fx.url, fx.now, DIRECTORY_OPTIONS);
       await close();
       expect(PageDetection.safeParse(result).success).toBe(true);
       const report = toReport(result);

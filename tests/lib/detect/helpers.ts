@@ -1,7 +1,7 @@
 import { detectPage } from '../../../lib/detect';
 import type { Line } from '../../../lib/detect/dom';
 import { loadHtml } from '../../../lib/detect/load';
-import { directoryHit } from '../../../lib/directory';
+import { DIRECTORY_OPTIONS } from '../../../lib/directory';
 import type { PageDetection } from '../../../lib/model';
 
 /** Plain lines (no headings, no sections) for testing the text readers directly. */
@@ -20,7 +20,7 @@ export function linesOf(texts: string[]): Line[] {
 export async function detectHtml(html: string, url: string, now = '2026-11-23'): Promise<PageDetection> {
   const { document: doc, close } = loadHtml(html);
   try {
-    return detectPage(doc, url, now, { lookupHost: directoryHit });
+    return detectPage(doc, url, now, DIRECTORY_OPTIONS);
   } finally {
     await close();
   }

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { detectPage } from '../../../lib/detect';
+import { findCandidates, MAX_CANDIDATES, MAX_CANDIDATES_PER_LINE } from '../../../lib/detect/prices';
+import { SENTENCE_REACH, sentenceAround } from '../../../lib/detect/text';
 import { PageDetection } from '../../../lib/model';
-import { detectHtml } from './helpers';
+import { detectHtml, linesOf } from './helpers';
 
 const URL_NO = 'https://www.example.no/min-side/abonnement';
 const HEAD = '<html lang="nb"><head><title>Mitt abonnement</title></head><body>';
@@ -50,6 +52,26 @@ describe('bounded work on huge pages', () => {
     valid(r);
     expect(r.kind).toBe('pricing');
     expect(r.subscription).toBeNull();
+  });
+
+  it('caps the price candidates of a page and of one line (issue 15, item 3)', () => {
+    const lines = linesOf([
+      ...Array.from({ length: 50 }, (_, i) => `${'NOK 1 '.repeat(300)} ${i}`),
+      ...Array.from({ length: 1400 }, (_, i) => `Plan ${i}: ${100 + i} kr/mnd`),
+    ]);
+    const cands = findCandidates(lines, { lang: 'nb', hostname: 'www.example.no', defaultCurrency: 'NOK' });
+    expect(cands.length).toBe(MAX_CANDIDATES);
+    const perLine = new Map<number, number>();
+    for (const c of cands) perLine.set(c.line, (perLine.get(c.line) ?? 0) + 1);
+    expect(Math.max(...perLine.values())).toBe(MAX_CANDIDATES_PER_LINE);
+  });
+
+  it('never looks further than a sentence’s reach around a price on a line without sentence ends', () => {
+    const text = `${'pris 99,- '.repeat(400)}`;
+    const [from, to] = sentenceAround(text, 2000);
+    expect(from).toBeGreaterThanOrEqual(2000 - SENTENCE_REACH);
+    expect(to).toBeLessThanOrEqual(2000 + SENTENCE_REACH);
+    expect(sentenceAround('Hei. Pris 99 kr. Takk.', 10)).toEqual([4, 16]);
   });
 
   it('walks 10,000 nested elements without recursion', async () => {

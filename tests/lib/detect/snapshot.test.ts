@@ -4,7 +4,7 @@ import { detectFromSnapshot, detectPage } from '../../../lib/detect';
 import { readCorpus } from '../../../lib/detect/corpus';
 import { emptyPage, extractPage, GROUP_HOPS, LIMITS } from '../../../lib/detect/dom';
 import { loadHtml } from '../../../lib/detect/load';
-import { directoryHit } from '../../../lib/directory';
+import { DIRECTORY_OPTIONS } from '../../../lib/directory';
 import { PageSnapshot } from '../../../lib/model/page';
 
 const corpus = readCorpus(join(process.cwd(), 'tests', 'fixtures', 'pages'));
@@ -20,8 +20,8 @@ describe('the page snapshot a content script sends', () => {
         const parsed = PageSnapshot.safeParse(sent);
         expect(parsed.success, f.name).toBe(true);
         if (!parsed.success) continue;
-        const viaMessage = detectFromSnapshot(parsed.data, f.url, f.now, { lookupHost: directoryHit });
-        expect(viaMessage, f.name).toEqual(detectPage(document, f.url, f.now, { lookupHost: directoryHit }));
+        const viaMessage = detectFromSnapshot(parsed.data, f.url, f.now, DIRECTORY_OPTIONS);
+        expect(viaMessage, f.name).toEqual(detectPage(document, f.url, f.now, DIRECTORY_OPTIONS));
       } finally {
         await close();
       }
@@ -54,6 +54,13 @@ describe('the page snapshot a content script sends', () => {
       PageSnapshot.safeParse({ ...base, links: Array(LIMITS.links + 1).fill({ href: '', text: '', line: 0 }) }).success,
     ).toBe(false);
     expect(PageSnapshot.safeParse({ ...base, meta: [['og:type']] }).success).toBe(false);
+    // Lines that are each allowed cannot add up to more text than a real page gives (issue 15, item 3).
+    const long = { ...line, text: 'x'.repeat(LIMITS.lineChars * 5) };
+    expect(PageSnapshot.safeParse({ ...base, lines: Array(LIMITS.lines).fill(long) }).success).toBe(false);
+    expect(
+      PageSnapshot.safeParse({ ...base, jsonLd: Array(LIMITS.jsonLdScripts).fill('x'.repeat(LIMITS.jsonLdChars)) })
+        .success,
+    ).toBe(false);
     expect(
       PageSnapshot.safeParse({ ...base, lines: [{ ...line, groups: [[0, 1], null, [0, 2], null, [0, 3]] }] }).success,
     ).toBe(false);
