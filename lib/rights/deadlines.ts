@@ -1,6 +1,6 @@
 import { addDays, addMonthsClamped, daysInMonth, diffDays, parseIsoDate, toIsoDate } from '../dates';
 import type { NoticePeriod, RightsCountry, Subscription, Terms } from '../model';
-import { parsePeriod, perYearMinor } from '../schedule';
+import { parsePeriod, perYearMinor, previousOccurrence } from '../schedule';
 import { counts, nextRenewal, scheduleDays } from '../summary';
 import { type RuleOf, ruleFor } from './rules';
 
@@ -213,6 +213,9 @@ function periodMonths(period: string): number {
   return p.unit === 'Y' ? p.n * 12 : p.unit === 'M' ? p.n : 0;
 }
 
+/** How long after a renewal Subkeeper still asks whether its reminder came (the first months of the new term). */
+export const ASK_AFTER_RENEWAL_DAYS = 90;
+
 export interface RenewalReminder {
   /** The renewal the reminder is about. */
   renewal: string;
@@ -266,6 +269,23 @@ export function renewalReminderOf(
     .filter((a) => !a.received && a.renewal <= today)
     .sort((a, b) => (a.renewal < b.renewal ? 1 : -1));
   if (missed[0] && diffDays(missed[0].renewal, today) <= 366) return about(missed[0].renewal);
+  // A renewal that just happened and nobody said whether its reminder came: ask, for a while into the new term.
+  const start = contractDateOf(sub) ?? sub.startDate;
+  try {
+    const last = previousOccurrence(sub.billingAnchor, sub.period, addDays(today, 1));
+    const answered = answers.some((a) => a.renewal === last);
+    if (
+      !answered &&
+      last >= rule.params.inForceFrom &&
+      (!start || last > start) &&
+      diffDays(last, today) <= ASK_AFTER_RENEWAL_DAYS &&
+      (sub.status === 'active' || sub.status === 'trial')
+    ) {
+      return about(last);
+    }
+  } catch {
+    // no schedule: only the next renewal
+  }
   const next = nextRenewal(sub, today);
   if (!next || next < rule.params.inForceFrom) return undefined;
   return about(next);
