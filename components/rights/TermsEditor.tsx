@@ -58,10 +58,11 @@ export function TermsEditor(props: {
     else setErrors(r.errors);
   }
 
+  /** A field's problem, in the user's language (the schema's own message is English). */
   const err = (key: string) =>
-    Object.entries(errors)
-      .filter(([k]) => k === key || k.startsWith(`${key}.`) || k === `terms.${key}`)
-      .map(([, m]) => m)[0];
+    Object.keys(errors).some((k) => k === key || k.startsWith(`${key}.`) || k.startsWith(`terms.${key}`))
+      ? t(`rights.edit.error.${key}`)
+      : undefined;
   const field = (id: string, label: string, input: preact.JSX.Element, key: string) => (
     <div class="field">
       <label for={id}>{label}</label>
@@ -75,7 +76,7 @@ export function TermsEditor(props: {
   );
 
   return (
-    <form class="terms-editor card" onSubmit={save} aria-labelledby="terms-edit-h">
+    <form class="terms-editor card" onSubmit={save} aria-labelledby="terms-edit-h" noValidate>
       <h4 id="terms-edit-h">{t('rights.edit.title', { service: props.service })}</h4>
       {field(
         'terms-contract',
