@@ -8,7 +8,7 @@ import { ProofList } from '../../../components/rights/ProofList';
 import { RightsPanel, type RightsPanelProps } from '../../../components/rights/RightsPanel';
 import { RightsSettings } from '../../../components/rights/RightsSettings';
 import { createTranslator, LOCALES } from '../../../lib/i18n';
-import type { Language, Proof, Subscription } from '../../../lib/model';
+import type { Language, Proof, Subscription, Terms } from '../../../lib/model';
 import { priceCheckOf, rightsOf, usageOf } from '../../../lib/rights';
 import { makeCharge, makePriceChange, makeSub, textOf } from '../views/helpers';
 
@@ -195,7 +195,7 @@ describe('the rights panel, in four languages', () => {
   });
 
   it('edits the terms and refuses invalid ones', async () => {
-    const onSave = vi.fn(async () => ({ ok: true as const }));
+    const onSave = vi.fn(async (_terms: Terms) => ({ ok: true as const }));
     panel('en', { onSaveTerms: onSave });
     fireEvent.click(screen.getByRole('button', { name: 'Edit terms' }));
     fireEvent.input(screen.getByLabelText('Binding period in months (0 for none)'), { target: { value: '99' } });
