@@ -27,8 +27,10 @@ export function Overview(props: {
   onAccept: (d: Detection) => void;
   onEditDetection: (d: Detection) => void;
   onDismiss: (d: Detection) => void;
-  /** More cards after the totals (components/rights: charges after cancelling, cost per use). */
+  /** More cards after the totals (components/rights: charges after cancelling). */
   extra?: ComponentChildren;
+  /** More cards at the end (components/rights: cost per use). */
+  extraEnd?: ComponentChildren;
 }) {
   const { t, locale } = props;
   const byId = new Map(props.subscriptions.map((s) => [s.id, s]));
@@ -110,6 +112,7 @@ export function Overview(props: {
           </ul>
         )}
       </section>
+      {props.extraEnd}
     </div>
   );
 }

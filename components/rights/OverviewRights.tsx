@@ -18,25 +18,25 @@ export function AfterCancelList(props: {
   return (
     <section class="card warning after-cancel" aria-labelledby="after-cancel-h" data-testid="after-cancel-list">
       <h2 id="after-cancel-h">{t('rights.after.title')}</h2>
-      <ul class="renewals">
+      <ul class="after-list">
         {props.items.map((item) => {
           const last = item.charges[0]!;
           return (
             <li key={item.subscription.id}>
-              <button type="button" class="linkish" onClick={() => props.onOpen(item.subscription.id)}>
-                {item.subscription.service}
-              </button>
-              <span>
+              <p>
+                <button type="button" class="linkish" onClick={() => props.onOpen(item.subscription.id)}>
+                  {item.subscription.service}
+                </button>{' '}
                 {t('rights.after.line', {
                   date: day(last.date, locale),
                   amount: money(last.amountMinor, last.currency, locale),
                   since: day(item.since, locale),
                   count: item.charges.length,
                 })}
-              </span>
+              </p>
               <button
                 type="button"
-                class="link-button"
+                class="link-button small"
                 onClick={() => props.onDismiss(item.charges.map((c) => afterCancelKey(item.subscription.id, c.id)))}
               >
                 {t('rights.after.dismiss')}

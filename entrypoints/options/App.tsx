@@ -135,7 +135,24 @@ export function App({ store, platform }: { store: Store; platform: Platform }) {
           go(d.subscriptionId ? { view: 'edit', id: d.subscriptionId } : { view: 'add' });
         }}
         onDismiss={(d) => store.dismissDetection(d)}
-        extra={<RightsOverview store={store} t={t} locale={locale} onOpen={(id) => go({ view: 'subscription', id })} />}
+        extra={
+          <RightsOverview
+            part="warnings"
+            store={store}
+            t={t}
+            locale={locale}
+            onOpen={(id) => go({ view: 'subscription', id })}
+          />
+        }
+        extraEnd={
+          <RightsOverview
+            part="usage"
+            store={store}
+            t={t}
+            locale={locale}
+            onOpen={(id) => go({ view: 'subscription', id })}
+          />
+        }
       />
     );
   } else if (r.view === 'subscriptions') {

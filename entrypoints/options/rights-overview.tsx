@@ -5,18 +5,25 @@ import type { Translate } from '../../lib/i18n';
 import { usageOf } from '../../lib/rights/usage';
 import { rightsOfStore } from './rights-state';
 
-/** The overview's cards: charges after cancelling, and cost per use (when counted). */
-export function RightsOverview(props: { store: Store; t: Translate; locale: string; onOpen: (id: string) => void }) {
+/**
+ * The overview's cards: charges after cancelling (`part="warnings"`, near the top), and cost per use when counted
+ * (`part="usage"`, at the end).
+ */
+export function RightsOverview(props: {
+  store: Store;
+  t: Translate;
+  locale: string;
+  onOpen: (id: string) => void;
+  part: 'warnings' | 'usage';
+}) {
   const { store, t, locale } = props;
   const rights = rightsOfStore(store);
   const subs = store.subscriptions.value;
   const counting = store.settings.value.rights.usage;
   useEffect(() => {
-    void rights.loadAfterCancel(subs);
-  }, [subs]);
-  useEffect(() => {
-    if (counting) void rights.loadUsage();
-  }, [counting, subs]);
+    if (props.part === 'warnings') void rights.loadAfterCancel(subs);
+    else if (counting) void rights.loadUsage();
+  }, [props.part, counting, subs]);
   const today = store.ctx.value.today;
   const { days, since } = rights.usage.value;
   const usage = useMemo(
@@ -26,8 +33,8 @@ export function RightsOverview(props: { store: Store; t: Translate; locale: stri
         .map((s) => usageOf(s, days.get(s.id) ?? [], today, since)),
     [subs, days, since, today],
   );
-  return (
-    <>
+  if (props.part === 'warnings') {
+    return (
       <AfterCancelList
         items={rights.afterCancel.value}
         t={t}
@@ -35,14 +42,16 @@ export function RightsOverview(props: { store: Store; t: Translate; locale: stri
         onOpen={props.onOpen}
         onDismiss={(keys) => void rights.dismiss(subs, keys)}
       />
-      <UsageCard
-        usage={usage}
-        enabled={counting}
-        {...(since ? { since } : {})}
-        t={t}
-        locale={locale}
-        onOpen={props.onOpen}
-      />
-    </>
+    );
+  }
+  return (
+    <UsageCard
+      usage={usage}
+      enabled={counting}
+      {...(since ? { since } : {})}
+      t={t}
+      locale={locale}
+      onOpen={props.onOpen}
+    />
   );
 }
