@@ -1,13 +1,15 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { ChargeProposals } from '../../components/ChargeProposals';
 import { BackupPanel } from '../../components/data/BackupPanel';
 import { CsvImport } from '../../components/data/CsvImport';
 import { HouseholdReview } from '../../components/data/HouseholdReview';
 import { StatementImport } from '../../components/data/StatementImport';
 import { type ExportKind, ExportPanel } from '../../components/ExportPanel';
+import { StatementAfterCancel, type StatementHit } from '../../components/rights/StatementAfterCancel';
 import { checkAgainstCharges, proposalKey } from '../../lib/app/charge-check';
 import type { Store } from '../../lib/app/store';
 import { exportIcs } from '../../lib/calendar/ics';
+import { lookupStatement } from '../../lib/directory';
 import type { Translate } from '../../lib/i18n';
 import {
   decodeText,
@@ -20,6 +22,7 @@ import {
 import { exportChargesCsv, exportSubscriptionsCsv } from '../../lib/io/csv';
 import { runStatementJob, type StatementJob, type StatementJobMessage } from '../../lib/io/statement-job';
 import type { Language } from '../../lib/model';
+import { statementAfterCancel, statementMatch } from '../../lib/rights/after-cancel';
 import type { Platform } from './App';
 
 /** Reads a chosen file as text (UTF-8, or Windows-1252 for older bank exports). */
@@ -66,6 +69,9 @@ export function DataPanel(props: { store: Store; platform: Platform; t: Translat
     void store.loadStatementPrefs();
   }, []);
   const prefs = store.statementPrefs.value;
+  // Payments to services the user cancelled, after they ended (issue 14): found while a statement is read.
+  const [afterCancel, setAfterCancel] = useState<StatementHit[]>([]);
+  const reader = statementReader(today, ctx.base, prefs.layouts);
   const proposals = store.charges.value
     ? checkAgainstCharges(store.subscriptions.value, store.charges.value, today, store.dismissedProposals.value)
     : [];
@@ -129,11 +135,38 @@ export function DataPanel(props: { store: Store; platform: Platform; t: Translat
           return r;
         }}
       />
+      <StatementAfterCancel
+        hits={afterCancel}
+        t={t}
+        locale={locale}
+        onRecord={async (hits) => {
+          for (const h of hits) {
+            await store.addManualCharge({
+              id: crypto.randomUUID(),
+              subscriptionId: h.subscription.id,
+              date: h.row.date,
+              amountMinor: h.row.amountMinor,
+              currency: h.row.currency,
+              source: 'import',
+            });
+          }
+        }}
+      />
       <StatementImport
         t={t}
         locale={locale}
         defaultCurrency={ctx.base}
-        readStatement={statementReader(today, ctx.base, prefs.layouts)}
+        readStatement={async (file, choice, onProgress) => {
+          const out = await reader(file, choice, onProgress);
+          if (out.ok) {
+            const paid = out.transactions.filter((r) => r.amountMinor > 0 && !r.pending);
+            const hits = statementAfterCancel(store.subscriptions.value, paid, (row, cancelled) =>
+              statementMatch(row.description, cancelled, (text) => lookupStatement(text)),
+            );
+            setAfterCancel(hits.map((h) => ({ subscription: h.subscription, row: h.row })));
+          }
+          return out;
+        }}
         layouts={prefs.layouts}
         dismissed={prefs.dismissed}
         onRemember={(signature, layout) => void store.rememberStatementLayout(signature, layout)}

@@ -67,3 +67,29 @@ export function statementAfterCancel<T extends { date: string }>(
   }
   return out;
 }
+
+/**
+ * Which cancelled subscription a statement line belongs to: the directory service its text names (`lookup`, lib/directory
+ * `lookupStatement`), else a subscription whose name or domain appears in the text as a word (at least four letters).
+ */
+export function statementMatch(
+  description: string,
+  cancelled: readonly Subscription[],
+  lookup: (text: string) => { id: string } | undefined,
+): Subscription | undefined {
+  const hit = lookup(description)?.id;
+  if (hit) {
+    const byId = cancelled.find((s) => s.serviceId === hit);
+    if (byId) return byId;
+  }
+  const text = ` ${description.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+  return cancelled.find((s) => {
+    const names = [s.service, s.domain?.split('.')[0] ?? ''].map((n) =>
+      n
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}]+/gu, ' ')
+        .trim(),
+    );
+    return names.some((n) => n.length >= 4 && text.includes(` ${n} `));
+  });
+}

@@ -7,6 +7,7 @@ import { PopupRights } from '../../../components/rights/PopupRights';
 import { ProofList } from '../../../components/rights/ProofList';
 import { RightsPanel, type RightsPanelProps } from '../../../components/rights/RightsPanel';
 import { RightsSettings } from '../../../components/rights/RightsSettings';
+import { StatementAfterCancel } from '../../../components/rights/StatementAfterCancel';
 import { createTranslator, LOCALES } from '../../../lib/i18n';
 import type { Language, Proof, Subscription, Terms } from '../../../lib/model';
 import { priceCheckOf, rightsOf, usageOf } from '../../../lib/rights';
@@ -327,6 +328,19 @@ describe('overview, popup and settings cards, in four languages', () => {
       );
       expect(textOf(screen.getByTestId('pay-twice'))).toContain(t('rights.popup.payTwice', { service: 'Madkassen' }));
       expect(textOf(screen.getByTestId('popup-withdrawals'))).toContain(t('common.inDays', { n: 2 }));
+    });
+
+    it(`${lang}: a bank statement's payments after cancelling, recorded on request`, async () => {
+      const onRecord = vi.fn(async () => {});
+      const s = signedUp({ status: 'cancelled', cancelledOn: '2026-03-11' });
+      const row = { date: '2026-04-01', amountMinor: 64900, currency: 'DKK', description: 'MADKASSEN APS' };
+      render(<StatementAfterCancel hits={[{ subscription: s, row }]} t={t} locale={locale} onRecord={onRecord} />);
+      const card = screen.getByTestId('statement-after-cancel');
+      expect(textOf(card)).toContain(t('rights.after.statement'));
+      expect(card.querySelector('a')?.getAttribute('href')).toBe('#/subscription/s1');
+      fireEvent.click(screen.getByRole('button', { name: t('rights.after.record') }));
+      await waitFor(() => expect(screen.getByText(t('rights.after.recorded'))).toBeTruthy());
+      expect(onRecord).toHaveBeenCalledWith([{ subscription: s, row }]);
     });
 
     it(`${lang}: settings choose the country and turn counting on`, () => {

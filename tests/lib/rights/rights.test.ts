@@ -20,6 +20,7 @@ import {
   readDays,
   rightsOf,
   statementAfterCancel,
+  statementMatch,
   termsFromPage,
   usageOf,
   withDay,
@@ -140,6 +141,32 @@ describe('charges after cancelling', () => {
       row.payee === 'NETFLIX.COM' ? subs[0] : undefined,
     );
     expect(hits.map((h) => h.row.date)).toEqual(['2026-04-09']);
+  });
+});
+
+describe('a bank statement line and the cancelled subscription it belongs to', () => {
+  const netflix = sub({
+    id: 'n',
+    service: 'Netflix',
+    serviceId: 'netflix',
+    status: 'cancelled',
+    cancelledOn: '2026-03-01',
+  });
+  const gym = sub({
+    id: 'g',
+    service: 'Fitness DK',
+    domain: 'fitnessdk.dk',
+    status: 'cancelled',
+    cancelledOn: '2026-03-01',
+  });
+  const lookup = (text: string) => (text.includes('NETFLIX.COM') ? { id: 'netflix' } : undefined);
+
+  it('matches by the directory service the text names, else by name or domain as a word', () => {
+    expect(statementMatch('NETFLIX.COM 866-579-7172', [netflix, gym], lookup)?.id).toBe('n');
+    expect(statementMatch('Kortkøb FITNESS DK A/S', [netflix, gym], lookup)?.id).toBe('g');
+    expect(statementMatch('VISA FITNESSDK 1234', [netflix, gym], lookup)?.id).toBe('g');
+    expect(statementMatch('FITNESS WORLD', [netflix, gym], lookup)).toBeUndefined();
+    expect(statementMatch('SPOTIFY', [netflix, gym], lookup)).toBeUndefined();
   });
 });
 
