@@ -19,7 +19,7 @@ import { loadHtml } from '../lib/detect/load';
 import { DIRECTORY_OPTIONS } from '../lib/directory';
 import { exportSubscriptionsCsv } from '../lib/io/csv';
 import { EXTENSION_DIR, type Launched, launchExtension, startServer } from '../tests/e2e/harness';
-import { articlePage, bigSubscriptionPage } from './pages';
+import { articlePage, bigSubscriptionPage, plainPage } from './pages';
 
 const N = Number(process.env.BENCH_RUNS ?? 15);
 const median = (xs: number[]) => {
@@ -29,11 +29,11 @@ const median = (xs: number[]) => {
 };
 const ms = (x: number) => `${x.toFixed(2)} ms`;
 
-async function scriptDuration(context: BrowserContext, url: string): Promise<number> {
+async function scriptDuration(context: BrowserContext, url: string, referer?: string): Promise<number> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
-  await page.goto(url, { waitUntil: 'load' });
+  await page.goto(url, { waitUntil: 'load', ...(referer ? { referer } : {}) });
   await page.waitForTimeout(300);
   const { metrics } = await cdp.send('Performance.getMetrics');
   await page.close();
@@ -43,20 +43,32 @@ async function scriptDuration(context: BrowserContext, url: string): Promise<num
 async function contentScriptCost() {
   const pages: Record<string, string> = { '/article': articlePage(600), '/big': bigSubscriptionPage() };
   const server = await startServer((_h, p) => pages[p]);
-  const url = (p: string) => `https://www.nyheter.example/${p.slice(1)}`;
+  const url = (p: string) =>
+    p === '/known' || p === '/known-internal'
+      ? 'https://www.netflix.com/browse/article'
+      : `https://www.nyheter.example/${p.slice(1)}`;
+  // A catalogue page with nothing to detect, at an unknown host and on a directory service's site: on the latter the
+  // content script also reports a visit (lib/rights/usage), so the difference between the two is what that costs.
+  pages['/plain'] = plainPage();
+  pages['/known'] = pages['/plain'];
+  pages['/browse/article'] = pages['/plain'];
   const withExt = await launchExtension({ mapAllHostsToPort: server.port });
   const without = await launchExtension({ mapAllHostsToPort: server.port, withoutExtension: true });
   for (const [name, p] of [
     ['large article, no subscription', '/article'],
     ['2 MB page with a subscription', '/big'],
+    ['catalogue page, unknown site', '/plain'],
+    ['the same page on a directory service’s site, a visit starts (one is reported)', '/known'],
+    ['… reached from another page of that site (nothing reported)', '/known-internal'],
   ] as const) {
     const a: number[] = [];
     const b: number[] = [];
+    const referer = p === '/known-internal' ? 'https://www.netflix.com/browse' : undefined;
     for (let i = 0; i < N; i++) {
-      a.push(await scriptDuration(withExt.context, url(p)));
-      b.push(await scriptDuration(without.context, url(p)));
+      a.push(await scriptDuration(withExt.context, url(p), referer));
+      b.push(await scriptDuration(without.context, url(p), referer));
     }
-    const bytes = Buffer.byteLength(pages[p]!);
+    const bytes = Buffer.byteLength(pages[p === '/known-internal' ? '/known' : p]!);
     console.log(
       `content script, ${name} (${(bytes / 1024 / 1024).toFixed(2)} MB): extra script time median ${ms(median(a) - median(b))} (with ${ms(median(a))}, without ${ms(median(b))}, n=${N})`,
     );

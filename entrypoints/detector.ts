@@ -2,14 +2,15 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { gate } from '../lib/detect/gate';
 import { collectGateInput } from '../lib/detect/gate-collect';
 import { createWatcher } from '../lib/detect/watch';
-import { isKnownHost } from '../lib/directory/hosts';
+import { fromSameSite } from '../lib/rights/visit';
 
 /**
  * The content script (registered in wxt.config.ts for http(s) pages, at document_idle). It is a plain script,
  * not WXT's content-script context, and carries only the gate: on a page with nothing to find it reads a little
  * plain data, touches no extension API and sends nothing. When the gate fires it imports the page reader
  * (entrypoints/page-reader.ts), which reads the page into plain data and sends it to the background, where the
- * detection runs. Never throws into the page and never changes it.
+ * detection runs. On the site of a service in the directory it also reports the start of a visit (the site only),
+ * for the opt-in count of days of use. Never throws into the page and never changes it.
  */
 export default defineUnlistedScript(() => {
   try {
@@ -17,17 +18,22 @@ export default defineUnlistedScript(() => {
   } catch {
     // A broken page must never break because of us.
   }
-  try {
-    // A visit to the site of a service in the directory, for the opt-in count of days of use (lib/rights/usage):
-    // one host lookup in a string on every page; a message only on those sites, once, when the browser is idle.
-    if (isKnownHost(location.hostname)) {
-      const later = (globalThis as { requestIdleCallback?: (f: () => void) => void }).requestIdleCallback ?? setTimeout;
-      later(reportVisit);
-    }
-  } catch {
-    // Never into the page.
-  }
 });
+
+/** Runs `f` once the page is shown (never for a prerendered or background page that is never looked at), when idle. */
+function whenShown(f: () => void) {
+  const idle = (globalThis as { requestIdleCallback?: (g: () => void) => void }).requestIdleCallback ?? setTimeout;
+  if (document.visibilityState === 'visible') {
+    idle(f);
+    return;
+  }
+  const onShow = () => {
+    if (document.visibilityState !== 'visible') return;
+    document.removeEventListener('visibilitychange', onShow);
+    idle(f);
+  };
+  document.addEventListener('visibilitychange', onShow);
+}
 
 /** Tells the background the origin of this page (never its address); what it does with it, the page never learns. */
 function reportVisit() {
@@ -58,9 +64,21 @@ function extensionUrl(path: string): string {
 }
 let importing = false;
 
+let visitChecked = false;
+
 function check(): boolean {
   try {
-    if (!gate(collectGateInput(document, location))) return false;
+    const input = collectGateInput(document, location);
+    const hit = gate(input);
+    // A visit to the site of a service in the directory, for the opt-in count of days of use (lib/rights/usage): the
+    // gate has looked the host up already. A message only when a visit to such a site starts (not on pages reached
+    // from the same site: one message per visit, not per page), once the page is shown, when idle — and none when
+    // the gate fired, since the page it sends counts as the visit.
+    if (!visitChecked) {
+      visitChecked = true;
+      if (!hit && input.knownHost && !fromSameSite(document.referrer, location.hostname)) whenShown(reportVisit);
+    }
+    if (!hit) return false;
     const g = globalThis as { __subkeeperDetect?: Engine };
     // The first import reads the page; later re-checks (single-page apps) call it again.
     if (g.__subkeeperDetect) g.__subkeeperDetect();

@@ -254,7 +254,12 @@ describe('rights end to end', () => {
     await page.waitForTimeout(1500);
     expect(await days()).toBeNull();
     await put({ usage: true });
-    await page.goto('https://www.netflix.com/title/80100172');
+    // A page reached from another page of the same site is part of a visit already counted: no message at all.
+    await page.goto('https://www.netflix.com/title/80100171', { referer: 'https://www.netflix.com/browse' });
+    await page.waitForTimeout(1500);
+    expect(await days()).toBeNull();
+    // The start of a visit (from another site, or typed in) counts the day.
+    await page.goto('https://www.netflix.com/title/80100172', { referer: 'https://www.google.com/' });
     await expect.poll(days, { timeout: 15000 }).toEqual([iso(new Date())]);
     // Another directory service's site, not tracked: nothing is written.
     await page.goto('https://www.viaplay.no/filmer');
@@ -265,6 +270,7 @@ describe('rights end to end', () => {
     });
     expect(state).not.toContain('viaplay');
     expect(state).not.toContain('80100172');
+    expect(state).not.toContain('8010017');
     await page.close();
   });
 

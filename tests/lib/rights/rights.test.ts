@@ -353,3 +353,18 @@ describe('country, terms and proof', () => {
     expect(rightsOf(s, undefined, '2026-03-20')).toEqual({ withdrawal: { state: 'none', reason: 'no-country' } });
   });
 });
+
+describe('the start of a visit (days of use)', () => {
+  it('is a page not reached from another page of the same site', async () => {
+    const { fromSameSite, siteKey } = await import('../../../lib/rights/visit');
+    expect(siteKey('www.vg.no')).toBe('vg.no');
+    expect(siteKey('www.bbc.co.uk')).toBe('bbc.co.uk');
+    expect(fromSameSite('https://www.vg.no/nyheter', 'www.vg.no')).toBe(true);
+    expect(fromSameSite('https://pluss.vg.no/', 'www.vg.no')).toBe(true);
+    expect(fromSameSite('https://www.google.com/search?q=vg', 'www.vg.no')).toBe(false);
+    expect(fromSameSite('', 'www.vg.no')).toBe(false);
+    expect(fromSameSite('https://shop.co.uk/', 'www.bbc.co.uk')).toBe(false);
+    expect(fromSameSite('https://www.vg.no:8443/x', 'vg.no')).toBe(true);
+    expect(fromSameSite('not a url', 'vg.no')).toBe(false);
+  });
+});
