@@ -284,6 +284,7 @@ export function generateDemo(opts: DemoOptions): Backup {
     charges,
     priceChanges,
     detections: [],
+    quarantine: [],
     proofs: [],
   };
 }

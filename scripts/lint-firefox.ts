@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import linter from 'addons-linter';
@@ -23,29 +23,41 @@ export interface LinterMessage {
   column?: number;
 }
 
+export interface Known {
+  code: string;
+  file?: RegExp;
+  message?: RegExp;
+  /** The built code around the reported line and column must match this (so only that very construct passes). */
+  at?: RegExp;
+  why: string;
+}
+
 /**
  * Warnings that are understood and accepted, each with its reason. A warning matches when its code matches and,
- * if given, its file and message match too. Anything else fails the check.
+ * if given, its file, its message and the code at its position match too. Anything else fails the check.
  */
-export const KNOWN: ReadonlyArray<{ code: string; file?: RegExp; message?: RegExp; why: string }> = [
+export const KNOWN: readonly Known[] = [
   {
     code: 'UNSAFE_VAR_ASSIGNMENT',
     file: /^detector\.js$/,
+    at: /import\(\w+\(`\/page-reader\.js`\)\)/,
     why:
       "import(browser.runtime.getURL('/page-reader.js')): the content script loads the extension's own page reader " +
       'only after its gate fired; the URL is the extension’s own file, never page input.',
   },
   {
     code: 'UNSAFE_VAR_ASSIGNMENT',
-    file: /^chunks\/.+\.js$/,
+    file: /\.js$/,
     message: /innerHTML/,
+    at: /dangerouslySetInnerHTML[\s\S]{0,300}\.innerHTML=\w+\.__html/,
     why:
       "Preact's renderer sets innerHTML only for dangerouslySetInnerHTML, which Subkeeper never uses (Biome's " +
       'noDangerouslySetInnerHtml rule is on; page text is always rendered as text).',
   },
   {
     code: 'DANGEROUS_EVAL',
-    file: /^(background\.js|chunks\/.+\.js)$/,
+    file: /\.js$/,
+    at: /jitless[\s\S]{0,160}Function\(``\)/,
     why:
       "zod's probe `Function('')` for its JIT; lib/model sets z.config({ jitless: true }), so it never runs (and the " +
       "extension's CSP forbids eval anyway).",
@@ -71,12 +83,21 @@ export interface FirefoxLintResult {
   ok: boolean;
 }
 
-function knownReason(m: LinterMessage): string | undefined {
+/** The built code around a message's position (300 characters either side), or '' when it has none. */
+function codeAt(m: LinterMessage, read: (file: string) => string | undefined): string {
+  if (!m.file || m.line === undefined) return '';
+  const line = read(m.file)?.split('\n')[m.line - 1] ?? '';
+  const col = m.column ?? 0;
+  return line.slice(Math.max(0, col - 300), col + 300);
+}
+
+export function knownReason(m: LinterMessage, read: (file: string) => string | undefined): string | undefined {
   return KNOWN.find(
     (k) =>
       k.code === m.code &&
       (!k.file || (m.file !== undefined && k.file.test(m.file))) &&
-      (!k.message || k.message.test(`${m.message} ${[m.description ?? ''].flat().join(' ')}`)),
+      (!k.message || k.message.test(`${m.message} ${[m.description ?? ''].flat().join(' ')}`)) &&
+      (!k.at || k.at.test(codeAt(m, read))),
   )?.why;
 }
 
@@ -101,10 +122,25 @@ export async function lintFirefox(target: string, root: string, manifestText?: s
     warnings: LinterMessage[];
     notices: LinterMessage[];
   };
+  // The built files, to look at the code a warning points to.
+  const zip = target.endsWith('.zip') ? await JSZip.loadAsync(readFileSync(target)) : undefined;
+  const texts = new Map<string, string | undefined>();
+  for (const m of [...result.warnings, ...result.notices]) {
+    if (!m.file || texts.has(m.file)) continue;
+    const file = m.file;
+    texts.set(
+      file,
+      zip
+        ? await zip.file(file)?.async('string')
+        : existsSync(path.join(target, file))
+          ? readFileSync(path.join(target, file), 'utf8')
+          : undefined,
+    );
+  }
   const accepted: FirefoxLintResult['accepted'] = [];
   const unexpected: LinterMessage[] = [];
   for (const m of [...result.warnings, ...result.notices]) {
-    const why = knownReason(m);
+    const why = knownReason(m, (f) => texts.get(f));
     if (why) accepted.push({ message: m, why });
     else unexpected.push(m);
   }

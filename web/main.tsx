@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { App } from '../entrypoints/options/App';
 import { createStore } from '../lib/app/store';
 import { SubkeeperDb } from '../lib/db';
+import { exportRaw } from '../lib/db/raw';
 import { parseBackup } from '../lib/io/backup';
 import { restoreBackup } from '../lib/io/restore';
 import { HttpUrl } from '../lib/model';
@@ -22,6 +23,7 @@ const platform = {
     if (parsed.success) window.open(parsed.data, '_blank', 'noopener,noreferrer');
   },
   download: downloadText,
+  exportRaw: async () => JSON.stringify(await exportRaw(indexedDB, db.name, new Date().toISOString()), null, 1),
 };
 
 async function seedDemo() {
@@ -34,4 +36,7 @@ async function seedDemo() {
 
 render(<App store={store} platform={platform} />, document.getElementById('root')!);
 // Followed live, so that two tabs of the web dashboard stay in step.
-void seedDemo().then(() => store.live());
+void seedDemo()
+  .catch(() => {})
+  .then(() => store.live())
+  .catch(() => {});

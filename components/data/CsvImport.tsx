@@ -166,7 +166,7 @@ export function CsvImport(props: {
           <p>{t('data.csv.summary', { ok: good.length, bad: preview.length - good.length })}</p>
           {duplicate.size > 0 && (
             <div class="csv-duplicates" role="note">
-              <p>{t('data.csv.duplicates', { n: duplicate.size })}</p>
+              <p class="warning">{t('data.csv.duplicates', { n: duplicate.size })}</p>
               <input
                 type="checkbox"
                 id="csv-include-duplicates"

@@ -2,6 +2,8 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { todayFromInstant } from '../../lib/dates';
 import { getDb, getSettings } from '../../lib/db';
+import { holdFind, releaseFinds } from '../../lib/db/pending';
+import { errorText } from '../../lib/db/raw';
 import { detectFromSnapshot } from '../../lib/detect';
 import { DIRECTORY_OPTIONS, getService, lookupHost, serviceLinks } from '../../lib/directory';
 import { ingestDetection } from '../../lib/ingest';
@@ -78,6 +80,33 @@ export default defineBackground(() => {
     return reminders.resync().then(() => ({ ok: true }));
   });
 
+  type Found = Parameters<typeof ingestDetection>[1];
+  const ingest = async (found: Found, clock: { today: string; stamp: string }) =>
+    ingestDetection(db, found, await getSettings(db), clock, lookupHost);
+
+  // Finds held while the database would not open (lib/db/pending), stored once it does; one at a time.
+  let releasing: Promise<unknown> | null = null;
+  const releaseHeld = () => {
+    releasing ??= releaseFinds(
+      indexedDB,
+      async (f) => {
+        await ingest(
+          { url: f.url, result: f.result as Found['result'], ...(f.tabId !== undefined ? { tabId: f.tabId } : {}) },
+          { today: f.today, stamp: f.stamp },
+        );
+      },
+      async (f, error) => {
+        await db.quarantine.add({ table: 'detections', record: f, reason: errorText(error), at: now().toISOString() });
+      },
+    )
+      .catch(() => undefined)
+      .finally(() => {
+        releasing = null;
+      });
+    return releasing;
+  };
+  void db.open().then(releaseHeld, () => {});
+
   async function countVisit(url: string) {
     try {
       await recordVisit(db, await getSettings(db), url, todayFromInstant(now()));
@@ -88,20 +117,23 @@ export default defineBackground(() => {
 
   async function handleDetection(
     url: string,
-    result: Parameters<typeof ingestDetection>[1]['result'],
+    result: Found['result'],
     tabId: number | undefined,
     terms: PageTerms,
     page: PageSnapshot,
   ) {
-    const settings = await getSettings(db);
     const instant = now();
-    const outcome = await ingestDetection(
-      db,
-      { url, result, terms, page, ...(tabId !== undefined ? { tabId } : {}) },
-      settings,
-      { today: todayFromInstant(instant), stamp: instant.toISOString() },
-      lookupHost,
-    );
+    const clock = { today: todayFromInstant(instant), stamp: instant.toISOString() };
+    let outcome: Awaited<ReturnType<typeof ingest>>;
+    try {
+      outcome = await ingest({ url, result, terms, page, ...(tabId !== undefined ? { tabId } : {}) }, clock);
+    } catch {
+      // (The terms and the proof of a held find are not held: they are read again when the page is seen again.)
+      // The database would not open (a failed upgrade, a full disk): the find is held, not dropped.
+      await holdFind(indexedDB, { url, result, ...(tabId !== undefined ? { tabId } : {}), ...clock }).catch(() => {});
+      return { ok: true };
+    }
+    void releaseHeld();
     if (outcome.action === 'proposed' && tabId !== undefined) {
       await browser.action.setBadgeText({ tabId, text: '+1' });
       await browser.action.setBadgeBackgroundColor({ tabId, color: '#1f7a4d' });
@@ -133,6 +165,6 @@ export default defineBackground(() => {
   // (`wxt build --mode e2e`, npm run build:e2e): the constant is replaced at build time, so production builds and
   // the store packages do not contain this code at all.
   if (import.meta.env.MODE === 'e2e') {
-    Object.assign(globalThis, { subkeeper: { db, resync: () => reminders.resync() } });
+    Object.assign(globalThis, { subkeeper: { db, resync: () => reminders.resync(), releaseHeld } });
   }
 });

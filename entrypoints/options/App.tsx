@@ -1,5 +1,6 @@
 import { useComputed, useSignal, useSignalEffect } from '@preact/signals';
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { DatabaseError } from '../../components/DatabaseError';
 import { Overview } from '../../components/Overview';
 import { SubscriptionForm } from '../../components/SubscriptionForm';
 import { SubscriptionTable } from '../../components/SubscriptionTable';
@@ -10,6 +11,7 @@ import { NAV, parseRoute, type Route, routeHash } from '../../lib/app/route';
 import type { Store } from '../../lib/app/store';
 import { buildRows, DEFAULT_QUERY, distinct, queryRows, type TableQuery } from '../../lib/app/table';
 import type { DeletedBundle } from '../../lib/db';
+import { errorText, openFailureKind } from '../../lib/db/raw';
 import { createTranslator, LOCALES, resolveLanguage } from '../../lib/i18n';
 import type { Detection } from '../../lib/model';
 import { proposalOf } from '../../lib/proposal';
@@ -42,6 +44,8 @@ export interface Platform {
   openUrl: (url: string) => void;
   /** Offers a file to save. */
   download: (name: string, mime: string, text: string) => void;
+  /** Everything in the database as stored, as JSON text, for when it cannot be opened (lib/db/raw). */
+  exportRaw?: () => Promise<string>;
   /** The extension's version and its privacy page (absent in the static web app). */
   about?: { version: string; privacyUrl: (lang: string) => string };
 }
@@ -109,7 +113,25 @@ export function App({ store, platform }: { store: Store; platform: Platform }) {
     if ((view === 'add' || view === 'edit') && !suggestions) void loadServiceNames().then(setSuggestions);
   }, [view]);
 
-  if (!store.loaded.value) return <p class="loading">…</p>;
+  if (!store.loaded.value) {
+    const failure = store.failure.value;
+    if (!failure) return <p class="loading">…</p>;
+    // The database would not open: say so, and offer its raw data (nothing was changed).
+    return (
+      <main id="main" class="app">
+        <DatabaseError
+          t={t}
+          kind={openFailureKind(failure)}
+          detail={errorText(failure)}
+          onDownload={async () => {
+            const text = await platform.exportRaw?.();
+            if (text) platform.download(`subkeeper-raw-${ctx.today}.json`, 'application/json', text);
+          }}
+          onRetry={() => location.reload()}
+        />
+      </main>
+    );
+  }
 
   const r = route.value;
   let body: preact.JSX.Element;

@@ -3,6 +3,7 @@ import { ChargeProposals } from '../../components/ChargeProposals';
 import { BackupPanel } from '../../components/data/BackupPanel';
 import { CsvImport } from '../../components/data/CsvImport';
 import { HouseholdReview } from '../../components/data/HouseholdReview';
+import { QuarantinePanel } from '../../components/data/QuarantinePanel';
 import { StatementImport } from '../../components/data/StatementImport';
 import { type ExportKind, ExportPanel } from '../../components/ExportPanel';
 import { StatementAfterCancel, type StatementHit } from '../../components/rights/StatementAfterCancel';
@@ -134,6 +135,19 @@ export function DataPanel(props: { store: Store; platform: Platform; t: Translat
           await store.load();
           return r;
         }}
+      />
+      <QuarantinePanel
+        entries={store.quarantine.value}
+        t={t}
+        locale={locale}
+        onDownload={() =>
+          platform.download(
+            `subkeeper-set-aside-${today}.json`,
+            'application/json',
+            JSON.stringify(store.quarantine.value, null, 1),
+          )
+        }
+        onRemove={(id) => void store.removeQuarantined(id)}
       />
       <StatementAfterCancel
         hits={afterCancel}

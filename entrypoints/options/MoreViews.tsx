@@ -40,7 +40,8 @@ export function MoreViews(props: {
     if (!sub) return <p class="card">{t('dashboard.notFound')}</p>;
     const entry = sub.serviceId ? getService(sub.serviceId) : sub.domain ? lookupHost(sub.domain) : undefined;
     const seen = store.seenLinks.value.get(sub.serviceId ?? sub.domain ?? '') ?? {};
-    const shown = { ...sub, links: effectiveLinks(sub.links, seen, entry ? serviceLinks(entry) : undefined) };
+    const site = [...(sub.domain ? [sub.domain] : []), ...(entry?.domains ?? [])];
+    const shown = { ...sub, links: effectiveLinks(sub.links, seen, entry ? serviceLinks(entry) : undefined, site) };
     return (
       <SubscriptionDetail
         subscription={shown}

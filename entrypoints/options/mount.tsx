@@ -3,7 +3,8 @@ import { browser } from 'wxt/browser';
 import { downloadText } from '../../lib/app/download';
 import type { Snapshot } from '../../lib/app/snapshot';
 import { createStore } from '../../lib/app/store';
-import { getDb } from '../../lib/db';
+import { DB_NAME, getDb } from '../../lib/db';
+import { exportRaw } from '../../lib/db/raw';
 import { HttpUrl } from '../../lib/model';
 import { App } from './App';
 
@@ -25,6 +26,7 @@ export async function mount(root: HTMLElement, snapshot: Promise<Snapshot | null
       if (parsed.success) void browser.tabs.create({ url: parsed.data });
     },
     download: downloadText,
+    exportRaw: async () => JSON.stringify(await exportRaw(indexedDB, DB_NAME, new Date().toISOString()), null, 1),
     about: {
       version: browser.runtime.getManifest().version,
       privacyUrl: (lang: string) => `${browser.runtime.getURL('/privacy.html')}?lang=${lang}`,

@@ -1,13 +1,16 @@
 import { effect } from '@preact/signals';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { DatabaseError } from '../../components/DatabaseError';
 import { PopupView } from '../../components/PopupView';
 import { QuickAdd } from '../../components/QuickAdd';
 import { PopupRights } from '../../components/rights/PopupRights';
+import { downloadText } from '../../lib/app/download';
 import { type ActiveTab, popupSummary, siteFor } from '../../lib/app/popup';
 import { createRights } from '../../lib/app/rights';
 import { createStore } from '../../lib/app/store';
-import { getDb } from '../../lib/db';
+import { DB_NAME, getDb } from '../../lib/db';
+import { errorText, exportRaw, openFailureKind } from '../../lib/db/raw';
 import { createTranslator, LOCALES, resolveLanguage } from '../../lib/i18n';
 import type { Detection, Language, Subscription } from '../../lib/model';
 import { countryOf } from '../../lib/rights/country';
@@ -100,11 +103,37 @@ export async function start(root: HTMLElement, painted: () => void) {
     );
   }
 
-  // Before you pay twice: the background marked this tab's sign-up page (issue 14); and charges after cancelling.
-  await Promise.all([
-    rights.loadTab(tab?.id, tab?.url).catch(() => {}),
-    store.live().then(() => rights.loadAfterCancel(store.subscriptions.value).catch(() => {})),
-  ]);
+  try {
+    await store.live();
+    // Before you pay twice: the background marked this tab's sign-up page (issue 14); and charges after cancelling.
+    await Promise.all([
+      rights.loadTab(tab?.id, tab?.url).catch(() => {}),
+      rights.loadAfterCancel(store.subscriptions.value).catch(() => {}),
+    ]);
+  } catch (error) {
+    // The database would not open: say so instead of a blank popup, with its raw data to take away.
+    const lang = resolveLanguage('auto', navigator.languages);
+    document.documentElement.lang = LOCALES[lang];
+    render(
+      <DatabaseError
+        t={createTranslator(lang)}
+        kind={openFailureKind(error)}
+        detail={errorText(error)}
+        onDownload={async () => {
+          const raw = await exportRaw(indexedDB, DB_NAME, new Date().toISOString());
+          downloadText(
+            `subkeeper-raw-${raw.exportedAt.slice(0, 10)}.json`,
+            'application/json',
+            JSON.stringify(raw, null, 1),
+          );
+        }}
+        onRetry={() => location.reload()}
+      />,
+      root,
+    );
+    painted();
+    return actions;
+  }
   // Drawn now, and again whenever what it shows changes (here, in the background or in another tab).
   effect(draw);
   painted();

@@ -10,6 +10,7 @@ import {
   listMembers,
   listPendingDetections,
   newId,
+  type QuarantineRow,
   restoreSubscription,
   type SubkeeperDb,
   saveMember,
@@ -65,6 +66,8 @@ export function createStore({ db, now, notifyChanged }: StoreDeps) {
   const stamp = () => now().toISOString();
   const changed = () => notifyChanged?.();
 
+  /** What upgrades set aside or dropped parts of (lib/db/migrations/settle), shown in the Data view. */
+  const quarantine = signal<QuarantineRow[]>([]);
   /** Set when the database cannot be opened or read (a failed upgrade, a newer version, a broken disk). */
   const failure = signal<unknown>(null);
 
@@ -77,6 +80,7 @@ export function createStore({ db, now, notifyChanged }: StoreDeps) {
     members: Member[];
     serviceLinks: Array<{ key: string; links: Links }>;
     dismissed: string[];
+    quarantine: QuarantineRow[];
   };
   const parts: { [K in keyof Parts]: LivePart<Parts[K]> } = {
     settings: {
@@ -122,6 +126,12 @@ export function createStore({ db, now, notifyChanged }: StoreDeps) {
         dismissedProposals.value = new Set(v);
       },
     },
+    quarantine: {
+      read: () => db.quarantine.toArray(),
+      set: (v) => {
+        quarantine.value = v;
+      },
+    },
   };
   const partNames = Object.keys(parts) as Array<keyof Parts>;
 
@@ -130,6 +140,7 @@ export function createStore({ db, now, notifyChanged }: StoreDeps) {
     today.value = todayFromInstant(now());
     if (followers) return;
     try {
+      await db.open();
       const values = await Promise.all(partNames.map((name) => parts[name].read()));
       partNames.forEach((name, i) => {
         (parts[name].set as (v: unknown) => void)(values[i]);
@@ -154,6 +165,14 @@ export function createStore({ db, now, notifyChanged }: StoreDeps) {
   async function live(): Promise<void> {
     if (followers) return;
     today.value = todayFromInstant(now());
+    // Opened first, for its real error: a live query on a database that failed to open waits for it to reopen
+    // (forever, here), which would leave the views on "…".
+    try {
+      await db.open();
+    } catch (error) {
+      failure.value = error;
+      throw error;
+    }
     const started: Partial<Record<keyof Parts | 'charges', Follower>> = {};
     followers = started;
     const onError = (error: unknown) => {
@@ -194,7 +213,7 @@ export function createStore({ db, now, notifyChanged }: StoreDeps) {
       serviceLinks: d.serviceLinks,
       dismissed,
     };
-    for (const name of partNames) (parts[name].set as (v: unknown) => void)(values[name]);
+    for (const name of partNames) if (name in values) (parts[name].set as (v: unknown) => void)(values[name]);
     hydrated = values;
     loaded.value = true;
   }
@@ -419,6 +438,12 @@ export function createStore({ db, now, notifyChanged }: StoreDeps) {
     return { added: result.added.length, duplicates: result.duplicates, invalid: result.invalid.length };
   }
 
+  /** Removes an entry from the list of what upgrades set aside (the user has looked at it, or downloaded it). */
+  async function removeQuarantined(id: number) {
+    await db.quarantine.delete(id);
+    quarantine.value = quarantine.value.filter((q) => q.id !== id);
+  }
+
   async function dismissProposal(key: string) {
     const next = new Set(dismissedProposals.value).add(key);
     dismissedProposals.value = next;
@@ -471,6 +496,8 @@ export function createStore({ db, now, notifyChanged }: StoreDeps) {
     seenLinks,
     dismissedProposals,
     dismissProposal,
+    quarantine,
+    removeQuarantined,
     loaded,
     today,
     rates,

@@ -1,6 +1,6 @@
 /** The database module: the typed Dexie schema, its migrations, and every read and write. */
 export * from './repo';
-export { DB_NAME, type ServiceLinksRow, type SettingsRow, SubkeeperDb } from './schema';
+export { DB_NAME, type QuarantineRow, type ServiceLinksRow, type SettingsRow, SubkeeperDb } from './schema';
 
 import { SubkeeperDb } from './schema';
 

@@ -1,7 +1,17 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { Charge, Detection, Links, Member, PriceChange, Proof, Settings, Subscription } from '../model';
+import type {
+  Charge,
+  Detection,
+  Links,
+  Member,
+  PriceChange,
+  Proof,
+  QuarantineEntry,
+  Settings,
+  Subscription,
+} from '../model';
 import { MIGRATIONS, type Migration } from './migrations';
-import { CURRENT_RULES, type QuarantineEntry, settle, type TableRules } from './migrations/settle';
+import { CURRENT_RULES, settle, type TableRules } from './migrations/settle';
 
 export const DB_NAME = 'subkeeper';
 
@@ -20,7 +30,7 @@ export interface ServiceLinksRow {
   links: Links;
 }
 /** Records an upgrade could not convert (kept whole), or parts of records it dropped: never lost (./migrations/settle). */
-export type QuarantineRow = QuarantineEntry;
+export type QuarantineRow = QuarantineEntry & { id?: number };
 
 export interface DbOptions {
   /** Open at this version at most (tests seed old layouts this way); the check after the last step then does not run. */

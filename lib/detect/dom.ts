@@ -361,11 +361,11 @@ export function emptyPage(): PageData {
 /** How {@link extractPage} reads a document. */
 export interface ExtractOptions {
   /**
-   * Whether an element (and, for text, the text node in it) is really visible. Asked only about the few candidate
+   * Whether an element is really visible. Asked only about the few candidate
    * elements: those whose text sits on a line with a digit (prices, dates) and links. Without it (Node, tests, no
    * layout) only what the markup says is hidden is skipped. In the page the reader passes {@link layoutVisibility}.
    */
-  visible?: (el: Element, text?: Text) => boolean;
+  visible?: (el: Element) => boolean;
 }
 
 /** Most visibility questions one page read may ask; beyond that, candidate text counts as hidden (fail closed). */
@@ -393,13 +393,13 @@ export function extractPage(doc: Document, options: ExtractOptions = {}): PageDa
   let parts: Array<[number, number, Element]> = [];
   const seen = new Map<Element, boolean>();
   let checks = 0;
-  const isVisible = (el: Element, text?: Text): boolean => {
+  const isVisible = (el: Element): boolean => {
     const known = seen.get(el);
     if (known !== undefined) return known;
     let ok = false;
     if (checks++ < MAX_VISIBILITY_CHECKS) {
       try {
-        ok = options.visible!(el, text);
+        ok = options.visible!(el);
       } catch {
         ok = false;
       }
@@ -413,14 +413,12 @@ export function extractPage(doc: Document, options: ExtractOptions = {}): PageDa
     let out = '';
     let at = 0;
     for (const [start, end, el] of parts) {
-      if (isVisible(el, textNodes.get(el))) continue;
+      if (isVisible(el)) continue;
       out += `${text.slice(at, start)} `;
       at = end;
     }
     return at === 0 ? text : out + text.slice(at);
   };
-  /** The first text node read in each element (for measuring the text itself). */
-  const textNodes = new Map<Element, Text>();
   let textChars = 0;
   let nodes = 0;
   const blocks: Element[] = [];
@@ -480,10 +478,7 @@ export function extractPage(doc: Document, options: ExtractOptions = {}): PageDa
       const piece = cleanText(raw.length > room ? raw.slice(0, room) : raw);
       textChars += piece.length;
       const parent = node.parentElement;
-      if (options.visible && parent && piece.length > 0) {
-        parts.push([buf.length, buf.length + piece.length, parent]);
-        if (!textNodes.has(parent)) textNodes.set(parent, node as Text);
-      }
+      if (options.visible && parent && piece.length > 0) parts.push([buf.length, buf.length + piece.length, parent]);
       buf += piece;
       if (buf.length > LIMITS.lineChars) flush();
       return false;
@@ -700,17 +695,19 @@ function clipRectEmpty(clip: string): boolean {
 
 /** How far right of the page text may sit before it counts as put off-screen on purpose. */
 const FAR_RIGHT_PX = 10_000;
+/** A negative `text-indent` this large moves the text out of sight. */
+const FAR_INDENT_PX = 500;
 
 /**
  * The real visibility check for {@link ExtractOptions.visible}, for a document with layout (the page itself):
  * `checkVisibility()` with opacity and `visibility` (display:none also by a class, a dialog not open, closed
- * `<details>` content, `content-visibility: hidden`), then, for the text itself, a font size under 2 px, a transparent
- * colour, no size, a place off-screen (left of or above the page, or far right), and an ancestor that clips it all
- * away (a zero-size box with overflow hidden, `clip-path: inset(50%)`-like shapes, `clip: rect(0 0 0 0)`). Computed
+ * `<details>` content, `content-visibility: hidden`), then a font size under 2 px, a transparent colour, no size, a
+ * place off-screen (left of or above the page, or far right), and an ancestor that hides it all (a zero-size box with
+ * overflow hidden, `clip-path: inset(50%)`-like shapes, `clip: rect(0 0 0 0)`, a large negative text-indent). Computed
  * styles are read only for the candidate elements and their ancestors, once each. `content-visibility: auto` is
  * not counted as hidden: it only defers rendering of content off screen, which a person scrolls to.
  */
-export function layoutVisibility(doc: Document): (el: Element, text?: Text) => boolean {
+export function layoutVisibility(doc: Document): (el: Element) => boolean {
   const win = doc.defaultView;
   if (!win) return () => true;
   const clipping = new Map<Element, boolean>();
@@ -729,6 +726,8 @@ export function layoutVisibility(doc: Document): (el: Element, text?: Text) => b
     if (!hides && (cs.position === 'absolute' || cs.position === 'fixed') && cs.clip && cs.clip !== 'auto') {
       hides = clipRectEmpty(cs.clip);
     }
+    // Text pushed out of its box by a large negative indent (the old image-replacement trick).
+    if (!hides && Number.parseFloat(cs.textIndent) <= -FAR_INDENT_PX) hides = true;
     if (!hides && (cs.overflowX !== 'visible' || cs.overflowY !== 'visible')) {
       const r = el.getBoundingClientRect();
       hides = (cs.overflowX !== 'visible' && r.width < 2) || (cs.overflowY !== 'visible' && r.height < 2);
@@ -736,7 +735,7 @@ export function layoutVisibility(doc: Document): (el: Element, text?: Text) => b
     clipping.set(el, hides);
     return hides;
   };
-  return (el, text) => {
+  return (el) => {
     const check = (el as Element & { checkVisibility?: (o: Record<string, boolean>) => boolean }).checkVisibility;
     if (typeof check === 'function' && !check.call(el, { checkOpacity: true, checkVisibilityCSS: true })) return false;
     const cs = style(el);
@@ -744,14 +743,9 @@ export function layoutVisibility(doc: Document): (el: Element, text?: Text) => b
     if (alphaOf(cs.color) === 0) return false;
     const fill = (cs as CSSStyleDeclaration & { webkitTextFillColor?: string }).webkitTextFillColor;
     if (fill && alphaOf(fill) === 0) return false;
-    let box: DOMRect;
-    if (text) {
-      const range = doc.createRange();
-      range.selectNodeContents(text);
-      box = range.getBoundingClientRect();
-    } else {
-      box = el.getBoundingClientRect();
-    }
+    // The element's box, not a Range around the text: a Range stays live (the browser updates it on every change
+    // the page makes to its DOM until it is collected), which would make the page's own DOM work measurably slower.
+    const box = el.getBoundingClientRect();
     if (box.width < 1 || box.height < 1) return false;
     const x = win.scrollX;
     const y = win.scrollY;

@@ -21,7 +21,7 @@ function byId<T extends { id: string }>(rows: T[]): T[] {
 export async function exportBackup(db: SubkeeperDb, stamp: string): Promise<Backup> {
   return db.transaction(
     'r',
-    [db.settings, db.members, db.subscriptions, db.charges, db.priceChanges, db.detections, db.proofs],
+    [db.settings, db.members, db.subscriptions, db.charges, db.priceChanges, db.detections, db.quarantine, db.proofs],
     async () => {
       const settingsRow = await db.settings.get('settings');
       const backup: Backup = {
@@ -33,6 +33,8 @@ export async function exportBackup(db: SubkeeperDb, stamp: string): Promise<Back
         charges: byId(await db.charges.toArray()),
         priceChanges: byId(await db.priceChanges.toArray()),
         detections: byId(await db.detections.toArray()),
+        // In the order they were set aside; their local numbers are not kept.
+        quarantine: (await db.quarantine.toArray()).map(({ id: _id, ...entry }) => entry),
         proofs: byId(await db.proofs.toArray()),
       };
       if (settingsRow) backup.settings = settingsRow.value;
@@ -51,6 +53,7 @@ const TOP_LEVEL_ORDER = [
   'charges',
   'priceChanges',
   'detections',
+  'quarantine',
   'proofs',
 ];
 

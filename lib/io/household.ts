@@ -16,12 +16,17 @@ export const HouseholdFile = Backup.extend({ household: z.object({ member: Membe
 export type HouseholdFile = z.infer<typeof HouseholdFile>;
 
 /**
- * The household file of `member`: their backup without pending detections (those name pages they visited) and
- * without settings, tagged with their name and colour.
+ * The household file of `member`: their backup without pending detections (those name pages they visited),
+ * without what upgrades set aside and without settings, tagged with their name and colour.
  */
 export function exportHouseholdFile(backup: Backup, member: Member): HouseholdFile {
-  const { settings: _settings, detections: _detections, ...rest } = backup;
-  return { ...rest, detections: [], household: { member: { id: member.id, name: member.name, color: member.color } } };
+  const { settings: _settings, detections: _detections, quarantine: _quarantine, ...rest } = backup;
+  return {
+    ...rest,
+    detections: [],
+    quarantine: [],
+    household: { member: { id: member.id, name: member.name, color: member.color } },
+  };
 }
 
 /** Reads a household file's text; the same checks and messages as a backup, plus the member tag. Never throws. */

@@ -4,8 +4,8 @@
  * prices, and ignoring income, one-off purchases and shops with varying amounts.
  *
  * How it works, per payee (directory service, else the cleaned payee text; see `payee.ts`):
- * 1. charges are put in buckets of the same amount (±5% for services the directory knows, whose foreign-currency
- *    prices move with the exchange rate);
+ * 1. charges are put in buckets of the same amount (for services the directory knows, amounts each within 5% of
+ *    the next: a foreign-currency price moves with the exchange rate, by up to a quarter over a year);
  * 2. in each bucket, runs are found: charges one period apart (±a window for jitter, weekends and holidays);
  * 3. runs of the same period that follow each other are joined (a price change, or an intro price before it),
  *    and single charges just before or after a run are added when their amount is close (a change not yet
@@ -13,7 +13,8 @@
  * 4. a series is kept when it has enough charges for its period, and — unless the directory knows the service —
  *    when the payee is not a shop (other payments outnumber the series, or the same price turns up around it),
  *    at least half its charges fall on their schedule day, and, when it has stopped, it ran for a while
- *    (two charges more than the minimum).
+ *    (two charges more than the minimum); for every payee, the series' price may not turn up more often outside
+ *    the series than in it (a ticket price bought all year is a shop's price).
  */
 import { addDays, diffDays, isValidIsoDate, toDayNumber } from '../dates';
 import { lookupStatement } from '../directory';
@@ -92,6 +93,13 @@ const INTRO_RATIO = 0.7;
 /** A price change stays within these ratios. */
 const CHANGE_MIN = 0.5;
 const CHANGE_MAX = 2;
+/**
+ * A service the directory knows, charged in another currency, costs a little more or less each month as the rate
+ * moves: amounts each within this share of the next are one price, and a chain whose highest amount is within
+ * `FX_SPAN` of its lowest is stable (a year of USD/SEK moved 17% in 2025).
+ */
+const FX_STEP = 0.05;
+const FX_SPAN = 1.25;
 const COUNTRY_OF_CURRENCY: Record<string, string> = { NOK: 'NO', SEK: 'SE', DKK: 'DK', GBP: 'GB', USD: 'US' };
 
 interface Item {
@@ -267,14 +275,21 @@ function findRuns(bucket: readonly Item[]): Chain[] {
   return runs;
 }
 
-/** Amount buckets: equal amounts, or within ±5% for known services (exchange-rate noise). */
+/**
+ * Amount buckets: equal amounts, or for known services amounts each within 5% of the next one (a price that moves
+ * with the exchange rate stays in one bucket; an app bought at another price does not join it).
+ */
 function buckets(items: readonly Item[], fuzzy: boolean): Item[][] {
   const sorted = [...items].sort((a, b) => a.amountMinor - b.amountMinor);
   const out: Item[][] = [];
   for (const it of sorted) {
     const last = out.at(-1);
-    const base = last?.[0];
-    if (last && base && (it.amountMinor === base.amountMinor || (fuzzy && it.amountMinor <= base.amountMinor * 1.05))) {
+    const prev = last?.at(-1);
+    if (
+      last &&
+      prev &&
+      (it.amountMinor === prev.amountMinor || (fuzzy && it.amountMinor <= prev.amountMinor * (1 + FX_STEP)))
+    ) {
       last.push(it);
     } else {
       out.push([it]);
@@ -495,12 +510,17 @@ function looksLikeShop(chain: Chain, group: Group, chains: readonly Chain[], kno
   const wideTo = toDayNumber(addPeriods(lastOf(chain).date, chain.rule.period, 1)) + chain.rule.window;
   let others = 0;
   let sameAmount = 0;
+  let sameAmountAnywhere = 0;
   for (const i of group.items) {
     if (ignore.has(i)) continue;
     if (i.day >= from && i.day <= to) others++;
     if (amounts.has(i.amountMinor) && i.day >= wideFrom && i.day <= wideTo) sameAmount++;
+    if (amounts.has(i.amountMinor)) sameAmountAnywhere++;
   }
   const count = chain.placed.length;
+  // The series' price turns up more often outside it than in it over the whole statement: a price the payee
+  // charges everyone all year (a single ticket), six of which happened to fall a week apart.
+  if (sameAmountAnywhere > (known ? 2 : 1) * count) return true;
   // A few regular-looking charges among many others at one payee (tickets, apps) are not a subscription.
   if (count <= 3 && group.items.length >= 3 * count + 2) return true;
   // A service the directory knows sells one-offs too (apps, tickets): it may have some, not more than the series.
@@ -528,6 +548,10 @@ function isPunctual(chain: Chain, country: string | undefined): boolean {
  */
 function isStable(chain: Chain, known: boolean): boolean {
   const tolerance = known ? 0.05 : 0.02;
+  // A known service's price moving with the exchange rate, up and down within a quarter: one price. (An intro
+  // price is below 70% of the regular one, outside this span, and is found by the steps below.)
+  const amounts = chain.placed.map((p) => p.item.amountMinor);
+  if (known && Math.max(...amounts) <= Math.min(...amounts) * FX_SPAN) return true;
   const levels: Array<{ amount: number; n: number }> = [];
   for (const p of chain.placed) {
     const a = p.item.amountMinor;

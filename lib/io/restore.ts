@@ -1,5 +1,5 @@
 import type { SubkeeperDb } from '../db/schema';
-import type { Backup, Charge, Detection, Member, PriceChange, Proof, Subscription } from '../model';
+import type { Backup, Charge, Detection, Member, PriceChange, Proof, QuarantineEntry, Subscription } from '../model';
 import { findsToProposals } from '../proposal';
 import { duplicateIds } from './backup';
 import { serviceKey } from './keys';
@@ -72,8 +72,38 @@ export async function restoreBackup(db: SubkeeperDb, saved: Backup, mode: Restor
   // Finds an older version stored as unconfirmed subscriptions come back as inbox proposals (lib/proposal).
   const { converted: _converted, ...finds } = findsToProposals(saved);
   const backup: Backup = { ...saved, ...finds };
-  const tables = [db.settings, db.members, db.subscriptions, db.charges, db.priceChanges, db.detections, db.proofs];
-  return db.transaction('rw', tables, () => (mode === 'replace' ? replaceAll(db, backup) : mergeAll(db, backup)));
+  const tables = [
+    db.settings,
+    db.members,
+    db.subscriptions,
+    db.charges,
+    db.priceChanges,
+    db.detections,
+    db.quarantine,
+    db.proofs,
+  ];
+  return db.transaction('rw', tables, async () => {
+    const result = mode === 'replace' ? await replaceAll(db, backup) : await mergeAll(db, backup);
+    await mergeQuarantine(db, backup.quarantine ?? []);
+    return result;
+  });
+}
+
+/**
+ * What upgrades set aside, from the backup, added to what is here unless the same entry is already there. In
+ * both modes: a restore never clears the quarantine (only the user removes entries from it).
+ */
+async function mergeQuarantine(db: SubkeeperDb, incoming: readonly QuarantineEntry[]): Promise<void> {
+  if (incoming.length === 0) return;
+  const key = (e: QuarantineEntry) => JSON.stringify([e.table, e.record, e.reason]);
+  const here = new Set((await db.quarantine.toArray()).map(key));
+  const added = incoming.filter((e) => {
+    const k = key(e);
+    if (here.has(k)) return false;
+    here.add(k);
+    return true;
+  });
+  await db.quarantine.bulkAdd(added.map((e) => ({ ...e })));
 }
 
 async function replaceAll(db: SubkeeperDb, backup: Backup): Promise<RestoreResult> {

@@ -22,7 +22,7 @@ import Papa from 'papaparse';
 import { isKnownCurrency, toMinor } from '../money';
 import { readNumber } from '../money/number';
 import { type DateOrder, detectDateOrder, readDate } from './dates';
-import { cleanPayee, payeeKey } from './payee';
+import { cleanPayee, cleanPayeeKeepingReferences, payeeKey, payeeText } from './payee';
 import headerData from './statement-headers.json';
 
 /** One line of a statement. `amountMinor` is positive for money out, negative for money in. */
@@ -35,7 +35,7 @@ export interface Transaction {
   pending?: boolean;
 }
 
-export type StatementLanguage = 'nb' | 'sv' | 'da' | 'fi' | 'en';
+export type StatementLanguage = 'nb' | 'sv' | 'da' | 'fi' | 'en' | 'de';
 export type CurrencySource = 'column' | 'header' | 'amounts' | 'mapping' | 'account' | 'option' | 'guess';
 /** Which sign is money out in a signed amount column. */
 export type SignConvention = 'negative-out' | 'positive-out';
@@ -143,6 +143,7 @@ type Role =
   | 'in'
   | 'currency'
   | 'foreignAmount'
+  | 'foreignCurrency'
   | 'status'
   | 'direction'
   | 'balance'
@@ -225,14 +226,14 @@ export function titleRole(title: string): Role | undefined {
 }
 
 function headerLanguage(header: readonly string[]): StatementLanguage | undefined {
-  const score: Record<StatementLanguage, number> = { nb: 0, sv: 0, da: 0, fi: 0, en: 0 };
+  const score: Record<StatementLanguage, number> = { nb: 0, sv: 0, da: 0, fi: 0, en: 0, de: 0 };
   for (const title of header) {
     const folded = foldTitle(title);
     const langs = LANGS_OF.get(folded) ?? LANGS_OF.get(withoutCurrency(folded)) ?? [];
     for (const lang of langs) score[lang] += 1 / langs.length;
   }
   let best: StatementLanguage | undefined;
-  for (const lang of ['nb', 'sv', 'da', 'fi', 'en'] as const)
+  for (const lang of ['nb', 'sv', 'da', 'fi', 'en', 'de'] as const)
     if (score[lang] > 0 && (!best || score[lang] > score[best])) best = lang;
   return best;
 }
@@ -517,7 +518,7 @@ function payeeScore(
       emptyKey++;
       return;
     }
-    const key = payeeKey(cleanPayee(v));
+    const key = payeeKey(cleanPayee(payeeText(v)));
     if (!key) {
       emptyKey++;
       return;
@@ -624,13 +625,17 @@ function chooseColumns(
     if (out !== undefined && inn !== undefined) amount = undefined;
   }
   const foreign = firstRole('foreignAmount', (c) => numeric(c) >= 0.5);
-  let currency = firstRole(
-    'currency',
-    (c) => share(sample, c, (s) => /^[A-Z]{3}$/.test(s) && isKnownCurrency(s), true) >= 0.8,
-  );
-  // A currency column beside a foreign amount tells that amount's currency, not the account's.
-  let foreignCurrency: number | undefined;
-  if (currency !== undefined && foreign !== undefined) {
+  const isCode = (s: string) => /^[A-Z]{3}$/.test(s) && isKnownCurrency(s);
+  let currency = firstRole('currency', (c) => share(sample, c, isCode, true) >= 0.8);
+  // A file without a header: a column of currency codes on every row is the currency column (`…;DKK`).
+  if (!header && currency === undefined) {
+    for (let c = 0; c < width && currency === undefined; c++)
+      if (c !== date && share(sample, c, isCode) >= 0.95) currency = c;
+  }
+  // The purchase's own currency, when the export names it apart (`Orig currency`, `Target currency`).
+  let foreignCurrency = firstRole('foreignCurrency', (c) => share(sample, c, isCode, true) >= 0.5);
+  // Else a lone currency column beside a foreign amount tells that amount's currency, not the account's.
+  if (foreignCurrency === undefined && currency !== undefined && foreign !== undefined) {
     foreignCurrency = currency;
     currency = undefined;
   }
@@ -651,7 +656,9 @@ function chooseColumns(
     amount = candidates[0];
     if (header) doubts.add('columns');
   }
-  const used = new Set([date, amount, out, inn, currency, status, direction, foreign].filter((x) => x !== undefined));
+  const used = new Set(
+    [date, amount, out, inn, currency, status, direction, foreign, foreignCurrency].filter((x) => x !== undefined),
+  );
   // Payee columns: every other column with text, most payee-like first.
   const datesForSample = sample.map((r) => readDate(cellOf(r, date), 'ymd') ?? readDate(cellOf(r, date), 'dmy') ?? '');
   const scored: Array<{ col: number; score: number }> = [];
@@ -664,7 +671,7 @@ function chooseColumns(
   scored.sort((a, b) => b.score - a.score);
   // A column whose names sit inside another's texts (`Netflix.com` in `Card transaction of … issued by Netflix.com`)
   // is the payee itself: it goes first.
-  const keysOf = (c: number) => sample.map((r) => payeeKey(cleanPayee(r[c] ?? '')));
+  const keysOf = (c: number) => sample.map((r) => payeeKey(cleanPayee(payeeText(r[c] ?? ''))));
   const keys = new Map(scored.map((s) => [s.col, keysOf(s.col)]));
   const inside = (inner: number, outer: number) => {
     const a = keys.get(outer) as string[];
@@ -714,7 +721,8 @@ function currencyInTitle(title: string | undefined): string | undefined {
 
 /**
  * With a foreign amount and its currency column (`Currency Amount`, `Currency`, `Amount`), the rows where both
- * amounts are equal are in the account's own currency: their currency code is the account's.
+ * amounts are equal, or where the foreign amount is 0 or empty (`Utl. belopp` 0), are in the account's own
+ * currency: their currency code is the account's.
  */
 function accountCurrencyBesideForeign(
   data: readonly string[][],
@@ -726,9 +734,11 @@ function accountCurrencyBesideForeign(
   const votes = new Map<string, number>();
   for (const r of data.slice(0, 3000)) {
     const a = readAmount(cellOf(r, mapping.amount), decimal, 'EUR');
-    const f = readAmount(cellOf(r, foreign), decimal, 'EUR');
+    const fCell = cellOf(r, foreign);
+    const f = readAmount(fCell, decimal, 'EUR');
     const code = cellOf(r, foreignCurrency).toUpperCase();
-    if (a === null || f === null || a === 0 || Math.abs(a) !== Math.abs(f) || !isKnownCurrency(code)) continue;
+    const own = fCell === '' || f === 0 || (f !== null && a !== null && Math.abs(a) === Math.abs(f));
+    if (a === null || a === 0 || !own || !isKnownCurrency(code)) continue;
     votes.set(code, (votes.get(code) ?? 0) + 1);
   }
   const best = [...votes.entries()].sort((x, y) => y[1] - x[1])[0];
@@ -914,11 +924,13 @@ function parseRows(rows: string[][], delimiter: string, opts: StatementOptions):
     let description = '';
     for (const c of mapping.payee) {
       const v = cellOf(row, c);
-      if (!v || holder.has(v.toLowerCase()) || NO_PAYEE.has(words(v)) || !payeeKey(cleanPayee(v))) continue;
-      description = v;
+      if (!v || holder.has(v.toLowerCase()) || NO_PAYEE.has(words(v))) continue;
+      const text = payeeText(v);
+      if (!payeeKey(cleanPayee(text))) continue;
+      description = text;
       break;
     }
-    if (!description) description = mapping.payee.map((c) => cellOf(row, c)).find(Boolean) ?? '';
+    if (!description) description = payeeText(mapping.payee.map((c) => cellOf(row, c)).find(Boolean) ?? '');
     const textCells = [description, ...row.filter((c, j) => c && j !== mapping.date && !isAmountCell(c))];
     if (textCells.some(isBalanceText)) {
       balances++;
@@ -977,6 +989,7 @@ function parseRows(rows: string[][], delimiter: string, opts: StatementOptions):
     const latest = transactions.reduce((m, t) => (t.date > m ? t.date : m), '');
     for (const t of transactions) if (!t.date) t.date = latest;
   }
+  dropVaryingReferences(transactions);
   const merged = mergePending(
     transactions.filter((_, i) => !undatedRows.has(i)),
     transactions,
@@ -1016,6 +1029,44 @@ function parseRows(rows: string[][], delimiter: string, opts: StatementOptions):
     return { ok: false, code: 'no-transactions', error: 'no rows with a date and an amount were found', format };
   }
   return { ok: true, format, transactions: kept };
+}
+
+/**
+ * A reference that changes on every charge (`Spotify P3C7QK2M9`, `Microsoft*Microsoft 365 2ZS`) is not part of the
+ * payee: among texts that are the same but for their last word, when that word differs on every row and most of
+ * them mix letters and digits, the word goes. Names that differ at the end (`Sofie Nielsen`, `Sofie Holm`) have no
+ * digits; store numbers alone (`KIWI 318`) have no letters.
+ */
+function dropVaryingReferences(transactions: Transaction[]): void {
+  const groups = new Map<string, Array<{ t: Transaction; last: string }>>();
+  for (const t of transactions) {
+    const tokens = cleanPayeeKeepingReferences(t.description).split(' ');
+    // A reference glued on with a star (`AMZN MKTP DE*NZDUSG`) is a word of its own here.
+    const glued = (tokens.at(-1) ?? '').lastIndexOf('*');
+    if (glued > 0)
+      tokens.splice(-1, 1, (tokens.at(-1) as string).slice(0, glued), (tokens.at(-1) as string).slice(glued + 1));
+    if (tokens.length < 2) continue;
+    const last = tokens.at(-1) as string;
+    const stem = payeeKey(tokens.slice(0, -1).join(' '));
+    if (!/\p{L}{3}/u.test(stem) || !/^[\p{L}\p{N}]{2,16}$/u.test(last)) continue;
+    const list = groups.get(stem) ?? [];
+    list.push({ t, last: last.toUpperCase() });
+    groups.set(stem, list);
+  }
+  for (const list of groups.values()) {
+    if (list.length < 2 || new Set(list.map((x) => x.last)).size < list.length) continue;
+    const coded = list.filter((x) => /\d/.test(x.last) && /\p{L}/u.test(x.last)).length;
+    if (coded < 0.5 * list.length) continue;
+    for (const x of list) {
+      const words = x.t.description.split(' ');
+      const at = words.findIndex((w) => w.toUpperCase() === x.last || w.toUpperCase().endsWith(`*${x.last}`));
+      if (at < 0) continue;
+      const w = words[at] as string;
+      if (w.length > x.last.length) words[at] = w.slice(0, w.length - x.last.length - 1);
+      else words.splice(at, 1);
+      if (words.length > 0) x.t.description = words.join(' ');
+    }
+  }
 }
 
 /**

@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PopupView } from '../../components/PopupView';
 import { QuickAdd } from '../../components/QuickAdd';
-import { createTranslator } from '../../lib/i18n';
+import { createTranslator, LANGUAGES } from '../../lib/i18n';
 import { totals, upcomingRenewals } from '../../lib/summary';
 import { detection as makeDetection, sub } from '../helpers';
 
@@ -52,6 +52,26 @@ describe('PopupView', () => {
     expect(p.onTrack).toHaveBeenCalledWith(detection);
     fireEvent.click(screen.getByRole('button', { name: 'Ignorer' }));
     expect(p.onIgnore).toHaveBeenCalledWith(detection);
+  });
+
+  it('for changes to a subscription the user has, says so and offers Review (the inbox) or Ignore, in every language', () => {
+    const changes = makeDetection({ subscriptionId: 'n', hostname: 'netflix.com' });
+    const review = { en: 'Review', nb: 'Se gjennom', sv: 'Granska', da: 'Gennemse' } as const;
+    for (const lang of LANGUAGES) {
+      const p = renderPopup({
+        site: { hostname: 'netflix.com', detection: changes, subscription: subs[0]! },
+        t: createTranslator(lang),
+      });
+      const card = screen.getByTestId('site-changes');
+      expect(card.textContent).toContain(createTranslator(lang)('common.changesHere', { name: 'Netflix' }));
+      expect(screen.queryByTestId('site-detected')).toBeNull();
+      fireEvent.click(screen.getByRole('button', { name: review[lang] }));
+      expect(p.onOpenDashboard).toHaveBeenCalledWith('#/overview');
+      expect(p.onTrack).not.toHaveBeenCalled();
+      fireEvent.click(screen.getByRole('button', { name: createTranslator(lang)('common.ignore') }));
+      expect(p.onIgnore).toHaveBeenCalledWith(changes);
+      cleanup();
+    }
   });
 
   it('shows this month’s total and the next renewal with days left', () => {

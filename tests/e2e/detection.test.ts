@@ -16,7 +16,7 @@ type Sw = {
   subkeeper: {
     db: {
       subscriptions: { toArray(): Promise<Array<Record<string, unknown>>> };
-      detections: { count(): Promise<number> };
+      detections: { count(): Promise<number>; toArray(): Promise<Array<Record<string, unknown>>> };
     };
   };
 };
@@ -46,28 +46,42 @@ describe('detection end to end', () => {
     await page.close();
   });
 
-  it('finds the subscription on a confirmation page and shows it in the dashboard', async () => {
+  it('finds the subscription on a confirmation page and proposes it, once, in the inbox; adding it tracks it', async () => {
     const page = await ext.context.newPage();
     await page.goto(confirmation.url);
     expect(new URL(page.url()).host).toBe(new URL(confirmation.url).host);
-    const read = () => ext.sw.evaluate(() => (globalThis as unknown as Sw).subkeeper.db.subscriptions.toArray());
-    await expect.poll(read, { timeout: 15000 }).toHaveLength(1);
-    const [sub] = await read();
-    expect(sub).toMatchObject({
-      service: 'Storytel',
-      amountMinor: 22900,
-      currency: 'NOK',
-      status: 'trial',
-      source: 'detected',
-      confirmed: false,
+    const pending = () =>
+      ext.sw.evaluate(() =>
+        (globalThis as unknown as Sw).subkeeper.db.detections
+          .toArray()
+          .then((ds) => ds.filter((d) => d.status === 'pending')),
+      );
+    await expect.poll(pending, { timeout: 15000 }).toHaveLength(1);
+    const [d] = await pending();
+    expect(d?.proposal).toMatchObject({
+      type: 'new',
+      subscription: { service: 'Storytel', amountMinor: 22900, currency: 'NOK', status: 'trial' },
     });
+    // Not the user's until added: no subscription, nothing in the totals or the table.
+    const subs = () => ext.sw.evaluate(() => (globalThis as unknown as Sw).subkeeper.db.subscriptions.toArray());
+    expect(await subs()).toHaveLength(0);
 
     const dash = await ext.openPage('options.html#/subscriptions');
-    await expect.poll(() => dash.getByRole('row', { name: /Storytel/ }).count()).toBe(1);
-    expect(await dash.getByRole('row', { name: /Storytel/ }).textContent()).toContain('found, not confirmed');
-    // Accept it from the inbox.
-    await dash.getByRole('button', { name: 'Track Storytel' }).click();
-    await expect.poll(async () => (await read())[0]?.confirmed).toBe(true);
+    await expect.poll(() => dash.getByTestId('inbox-waiting').count()).toBe(1);
+    expect(await dash.getByRole('row', { name: /Storytel/ }).count()).toBe(0);
+    await dash.goto(dash.url().replace('#/subscriptions', '#/overview'));
+    // Shown once: one entry in the inbox.
+    await expect.poll(() => dash.locator('.inbox-item', { hasText: 'Storytel' }).count()).toBe(1);
+    await dash.getByRole('button', { name: 'Add Storytel' }).click();
+    await expect
+      .poll(async () => (await subs())[0])
+      .toMatchObject({
+        service: 'Storytel',
+        amountMinor: 22900,
+        confirmed: true,
+        source: 'detected',
+      });
+    await expect.poll(() => dash.locator('.inbox-item').count()).toBe(0);
     await dash.close();
     await page.close();
   });

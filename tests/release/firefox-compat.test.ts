@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { apiRequirements, compareVersions, manifestRequirements, minimumFirefox } from '../../scripts/firefox-compat';
-import { KNOWN } from '../../scripts/lint-firefox';
+import { KNOWN, knownReason } from '../../scripts/lint-firefox';
 
 /** The minimum Firefox is computed from MDN's compatibility data, never typed in. */
 describe('minimum Firefox version', () => {
@@ -48,5 +48,34 @@ describe('minimum Firefox version', () => {
 
   it('accepts only linter warnings that carry a reason', () => {
     for (const k of KNOWN) expect(k.why.length).toBeGreaterThan(40);
+  });
+
+  it("accepts an eval warning only at zod's disabled probe, not a real eval elsewhere", () => {
+    const probe =
+      'let a=1;let Ee=ue(()=>{if(xt.jitless||typeof navigator<`u`)return!1;try{return Function(``),!0}catch{return!1}});';
+    const real = 'function run(e){return Function(`return `+e)()}';
+    const warn = (column: number) => ({
+      code: 'DANGEROUS_EVAL',
+      message: 'The Function constructor is eval.',
+      file: 'chunks/x.js',
+      line: 1,
+      column,
+    });
+    expect(knownReason(warn(probe.indexOf('Function')), () => probe)).toMatch(/zod/);
+    expect(knownReason(warn(real.indexOf('Function')), () => real)).toBeUndefined();
+    // An innerHTML warning far from Preact's dangerouslySetInnerHTML branch is not accepted either.
+    const html = 'el.innerHTML=pageText';
+    expect(
+      knownReason(
+        {
+          code: 'UNSAFE_VAR_ASSIGNMENT',
+          message: 'Unsafe assignment to innerHTML',
+          file: 'chunks/y.js',
+          line: 1,
+          column: 3,
+        },
+        () => html,
+      ),
+    ).toBeUndefined();
   });
 });

@@ -1,6 +1,17 @@
 import type { Table, Transaction } from 'dexie';
 import type { z } from 'zod';
-import { Charge, Detection, Links, Member, PriceChange, Proof, Settings, Subscription, sameValue } from '../../model';
+import {
+  Charge,
+  Detection,
+  Links,
+  Member,
+  PriceChange,
+  Proof,
+  type QuarantineEntry,
+  Settings,
+  Subscription,
+  sameValue,
+} from '../../model';
 
 /**
  * The last step of every upgrade, whichever version the data came from: each stored record is checked against
@@ -40,24 +51,8 @@ export const CURRENT_RULES: TableRules = {
   proofs: { schema: Proof },
 };
 
-/** A record set aside, or noted when part of it was dropped. */
-export interface QuarantineEntry {
-  id?: number;
-  /** The table it was in. */
-  table: string;
-  /** The record as it was stored (before the upgrade's last step). */
-  record: unknown;
-  /** What was wrong: `field: message`, joined by `; `. */
-  reason: string;
-  /** The schema version the data was upgraded from, when known. */
-  version?: number;
-  /** When it happened (ISO instant). */
-  at?: string;
-  /** True when the record stayed in its table without the `dropped` parts. */
-  kept?: boolean;
-  /** The parts dropped from a kept record (`links.cancel`, `statusHistory[2]`). */
-  dropped?: string[];
-}
+/** A record set aside, or noted when part of it was dropped (lib/model `QuarantineEntry`). */
+export type { QuarantineEntry } from '../../model';
 
 export interface SettleReport {
   checked: number;
@@ -140,7 +135,7 @@ export async function settle(
   meta: { version?: number; at: string },
 ): Promise<SettleReport> {
   const report: SettleReport = { checked: 0, rewritten: 0, repaired: 0, setAside: 0 };
-  const quarantine = tx.table('quarantine') as Table<QuarantineEntry, number>;
+  const quarantine = tx.table('quarantine') as Table<QuarantineEntry & { id?: number }, number>;
   const base = { at: meta.at, ...(meta.version !== undefined ? { version: meta.version } : {}) };
   for (const [name, rule] of Object.entries(rules)) {
     let table: Table<Row>;

@@ -14,7 +14,8 @@ function cli(args: string[]) {
   });
 }
 
-describe('detect CLI', () => {
+// Each case starts Node with tsx (seconds on a loaded machine; each process may take up to its own 60 s limit).
+describe('detect CLI', { timeout: 200_000 }, () => {
   it('prints the report for a page, taking the URL from the canonical link', () => {
     const run = cli(['--now', '2026-11-23', join(pages, 'nb-viaplay-checkout.html')]);
     expect(run.status).toBe(0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanPayee, isExcludedLine, payeeKey } from '../../../lib/io/payee';
+import { cleanPayee, cleanPayeeKeepingReferences, isExcludedLine, payeeKey, payeeText } from '../../../lib/io/payee';
 
 describe('cleanPayee', () => {
   it('removes card numbers, dates, amounts, exchange rates and card words', () => {
@@ -26,6 +26,36 @@ describe('cleanPayee', () => {
   });
 });
 
+describe('cleanPayee: held-out texts', () => {
+  it('drops a payment reference of mixed letters and digits, alone or glued on with a star, but keeps store numbers', () => {
+    expect(cleanPayee('Spotify PJKXYJ5QZE')).toBe('SPOTIFY');
+    expect(cleanPayee('AMZN Mktp DE*2K3L45')).toBe('AMZN MKTP');
+    expect(cleanPayee('KIWI 318 TOYEN')).toBe('KIWI 318 TOYEN');
+    expect(cleanPayee('7-ELEVEN 1234 STORGATA')).toBe('7-ELEVEN STORGATA');
+    expect(cleanPayee('MICROSOFT*MICROSOFT 365')).toBe('MICROSOFT*MICROSOFT 365');
+    expect(cleanPayeeKeepingReferences('Spotify PJKXYJ5QZE')).toBe('SPOTIFY PJKXYJ5QZE');
+    expect(cleanPayeeKeepingReferences('AMZN Mktp DE*NZDUSG')).toBe('AMZN MKTP DE*NZDUSG');
+  });
+  it("removes the bank's words after the payee and the longer payment-app prefixes", () => {
+    expect(cleanPayee('Varekjøp RUTER betal dato 2025-11-28')).toBe('RUTER');
+    expect(cleanPayee('Swish inbetalning MAJA SANDBERG')).toBe('MAJA SANDBERG');
+    expect(cleanPayee('Swish betalning ANNA LINDQVIST')).toBe('ANNA LINDQVIST');
+  });
+});
+
+describe('payeeText', () => {
+  it('takes the first line that names someone: the message on the next lines is not the payee', () => {
+    expect(payeeText('MobilePay Sofie Nielsen\nTak for i går')).toBe('MobilePay Sofie Nielsen');
+    expect(payeeText('Egen overførsel til opsparing\r\nBudget')).toBe('Egen overførsel til opsparing');
+  });
+  it('cuts a card text padded to a width before the city, only when the part before names someone', () => {
+    expect(payeeText('APPLE.COM/BILL          ITUNES.COM')).toBe('APPLE.COM/BILL');
+    expect(payeeText('OPENAI *CHATGPT SUBSCR  OPENAI.COM')).toBe('OPENAI *CHATGPT SUBSCR');
+    expect(payeeText('VISA 100123   NOK 159,00   NETFLIX.COM')).toBe('VISA 100123   NOK 159,00   NETFLIX.COM');
+    expect(payeeText('Kortköp 250114  NETFLIX.COM')).toBe('Kortköp 250114  NETFLIX.COM');
+  });
+});
+
 describe('payeeKey', () => {
   it('groups spellings of one payee', () => {
     expect(payeeKey('NETFLIX.COM')).toBe(payeeKey('NETFLIX COM'));
@@ -38,6 +68,7 @@ describe('isExcludedLine', () => {
   it('marks transfers between own accounts, savings and cash', () => {
     expect(isExcludedLine('Overføring til sparekonto')).toBe(true);
     expect(isExcludedLine('Överföring eget konto')).toBe(true);
+    expect(isExcludedLine('To pocket EUR Savings')).toBe(true);
     expect(isExcludedLine('Minibank Storo')).toBe(true);
     expect(isExcludedLine('NETFLIX.COM')).toBe(false);
     expect(isExcludedLine('SPAREBANK 1 FORSIKRING')).toBe(false);

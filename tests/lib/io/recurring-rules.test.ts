@@ -90,6 +90,42 @@ describe('findRecurring: prices', () => {
   });
 });
 
+describe('findRecurring: held-out statements', () => {
+  it('a USD subscription booked in SEK at each month’s rate is one monthly series at its latest amount', () => {
+    // USD 20 at rates that wander between 9.4 and 11.0 SEK over the year, in no order.
+    const rates = [10.92, 9.61, 10.35, 9.44, 10.98, 10.07, 9.83, 10.61, 9.52, 10.24, 9.97, 10.46];
+    const txs = rates.map((r, k) =>
+      tx(addPeriods('2025-01-08', 'P1M', k), 'OPENAI *CHATGPT SUBSCR', Math.round(2000 * r), 'SEK'),
+    );
+    const { series } = findRecurring(txs, { today: '2026-01-10' });
+    expect(series.map((s) => [s.serviceId, s.period, s.count, s.amountMinor, s.active])).toEqual([
+      ['chatgpt', 'P1M', 12, 20920, true],
+    ]);
+    expect(series[0]?.introAmountMinor).toBeUndefined();
+  });
+
+  it('an unknown payee whose price is twice 30% apart stays two prices, not one wandering price', () => {
+    const txs = [0, 1, 2, 3, 4, 5, 6, 7].map((k) =>
+      tx(
+        addPeriods('2025-01-10', 'P1M', k),
+        'VINKLUBBEN',
+        [29900, 31000, 29900, 31000, 29900, 31000, 29900, 31000][k] as number,
+      ),
+    );
+    expect(findRecurring(txs, { today: '2025-09-01' }).series.filter((s) => s.count > 4)).toEqual([]);
+  });
+
+  it('one ticket price bought all year is a shop price, even where six of them fall a week apart', () => {
+    const txs: Transaction[] = [];
+    // Six Mondays in a row at 44 kr, and the same ticket bought on 40 other days through the year.
+    for (let k = 0; k < 6; k++) txs.push(tx(addDays('2025-03-03', 7 * k), 'RUTER', 4400));
+    for (let k = 0; k < 40; k++) txs.push(tx(addDays('2025-05-02', 5 * k + (k % 3)), 'RUTER', 4400));
+    for (let k = 0; k < 12; k++)
+      txs.push(tx(addDays('2025-01-09', 23 * k), 'RUTER', [6600, 13200, 89300][k % 3] as number));
+    expect(findRecurring(txs, { today: '2025-12-01' }).series).toEqual([]);
+  });
+});
+
 describe('findRecurring: known services need the same spacing', () => {
   it('one-off purchases at a known service never form a series', () => {
     const txs = [

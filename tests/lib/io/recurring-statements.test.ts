@@ -54,7 +54,8 @@ describe('committed sample statements', () => {
   });
 });
 
-describe('npm run recurring', () => {
+// Each case starts Node with tsx, seconds apiece on a loaded machine: more time than the default 20 s.
+describe('npm run recurring', { timeout: 120_000 }, () => {
   const run = promisify(execFile);
   const cli = (args: string[]) =>
     run(process.execPath, ['--import', 'tsx', join(__dirname, '../../../scripts/recurring.ts'), ...args], {

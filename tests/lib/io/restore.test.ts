@@ -350,3 +350,33 @@ describe('restoreBackup round trip (property)', () => {
     );
   });
 });
+
+describe('quarantine in backups (issue 15, item 6)', () => {
+  const entry = {
+    table: 'subscriptions',
+    record: { id: 's-old', service: 'From v1', amountMinor: 1.5 },
+    reason: 'amountMinor: amount must be whole minor units',
+    version: 1,
+    at: '2026-06-01T08:00:00.000Z',
+  };
+
+  it('a backup carries what an upgrade set aside, and a restore brings it back without doubling it', async () => {
+    const db = open();
+    await db.quarantine.add({ ...entry });
+    const backup = await exportBackup(db, STAMP);
+    expect(backup.quarantine).toEqual([entry]);
+    for (const mode of ['replace', 'merge'] as const) {
+      const other = open();
+      await other.quarantine.add({ table: 'charges', record: { id: 'x' }, reason: 'mine' });
+      await restoreBackup(other, backup, mode);
+      await restoreBackup(other, backup, mode);
+      const q = await other.quarantine.toArray();
+      // Never cleared by a restore: only the user removes entries.
+      expect(q.map((e) => e.reason).sort()).toEqual([entry.reason, 'mine'].sort());
+    }
+  });
+
+  it('reads a backup without quarantine (older files) as having none', () => {
+    expect(backupOf({}).quarantine).toEqual([]);
+  });
+});

@@ -139,6 +139,109 @@ describe('parseStatement: bank exports', () => {
   });
 });
 
+describe('parseStatement: held-out layouts', () => {
+  it('drops a reference that changes on every row, also one without digits among ones with them', () => {
+    const rows = [
+      '2025-01-05;Spotify P3C7QK2M9;-129,00',
+      '2025-02-05;Spotify PTHCECUYZM;-129,00',
+      '2025-03-05;Spotify P81KQ0ZZ4A;-129,00',
+    ];
+    rows.push('2025-03-06;MobilePay Sofie Nielsen;-100,00', '2025-03-07;MobilePay Sofie Holm;-80,00');
+    rows.push('2025-03-08;AMZN Mktp DE*NZDUSG;-349,00', '2025-04-08;AMZN Mktp DE*2K3L45;-129,00');
+    const r = ok(`Dato;Tekst;Beløp\n${rows.join('\n')}\n`);
+    expect(r.transactions.map((t) => t.description)).toEqual([
+      'Spotify',
+      'Spotify',
+      'Spotify',
+      'MobilePay Sofie Nielsen',
+      'MobilePay Sofie Holm',
+      'AMZN Mktp DE',
+      'AMZN Mktp DE',
+    ]);
+  });
+
+  it('Wise transaction history: unsigned amounts with the sign in Direction, cancelled rows out, payee per side', () => {
+    const head =
+      'ID,Status,Direction,"Created on","Finished on","Source name","Source amount (after fees)","Source currency","Target name","Target amount (after fees)","Target currency"';
+    const rows = [
+      'CARD-1,COMPLETED,OUT,2025-01-14 09:12:33,2025-01-14 09:12:33,Henrik Dahl,13.99,EUR,Netflix,13.99,EUR',
+      'T-2,COMPLETED,IN,2025-01-28 10:00:00,2025-01-28 10:00:00,Northwind Studio,1200.00,EUR,Henrik Dahl,1200.00,EUR',
+      'T-3,CANCELLED,OUT,2025-01-29 10:00:00,,Henrik Dahl,250.00,EUR,Clara Schmidt,250.00,EUR',
+      ...Array.from(
+        { length: 10 },
+        (_, i) =>
+          `CARD-${i + 4},COMPLETED,OUT,2025-02-${String(i + 10)} 12:00:00,2025-02-${String(i + 10)} 12:00:00,Henrik Dahl,${i + 5}.50,EUR,Lidl,${i + 5}.50,EUR`,
+      ),
+    ];
+    const r = ok(`${head}\n${rows.join('\n')}\n`, { defaultCurrency: 'NOK' });
+    expect(r.transactions.slice(0, 2)).toEqual([
+      { date: '2025-01-14', description: 'Netflix', amountMinor: 1399, currency: 'EUR' },
+      { date: '2025-01-28', description: 'Northwind Studio', amountMinor: -120000, currency: 'EUR' },
+    ]);
+    expect(r.transactions).toHaveLength(12);
+    expect(r.format.voided).toBe(1);
+  });
+
+  it('takes the account currency from Payment currency when the purchase currency is named apart (Revolut Business)', () => {
+    const head =
+      'Date started (UTC),Date completed (UTC),Type,State,Description,Orig currency,Orig amount,Payment currency,Amount,Balance';
+    const rows = [
+      '2025-01-12,2025-01-12,CARD_PAYMENT,COMPLETED,OpenAI,USD,-20.00,EUR,-18.43,981.57',
+      '2025-01-13,2025-01-13,CARD_PAYMENT,COMPLETED,Lidl,EUR,-25.10,EUR,-25.10,956.47',
+      '2025-01-14,,CARD_PAYMENT,PENDING,Lidl,EUR,-12.00,EUR,-12.00,',
+    ];
+    const r = ok(`${head}\n${rows.join('\n')}\n`, { defaultCurrency: 'NOK' });
+    expect(r.transactions.map((t) => [t.description, t.amountMinor, t.currency, Boolean(t.pending)])).toEqual([
+      ['OpenAI', 1843, 'EUR', false],
+      ['Lidl', 2510, 'EUR', false],
+      ['Lidl', 1200, 'EUR', true],
+    ]);
+  });
+
+  it('a file without a header: a column of currency codes on every row is the currency', () => {
+    const rows = [
+      '01-12-2025;REMA 1000 AMAGERBRO;-502,91;185.656,03;DKK',
+      '28-11-2025;Løn;32.436,26;186.158,94;DKK',
+      '28-11-2025;DSB;-36,00;153.722,68;DKK',
+    ];
+    const r = ok(`\uFEFF${rows.join('\r\n')}\r\n`, { defaultCurrency: 'NOK' });
+    expect(r.format).toMatchObject({ headerLine: null, currencySource: 'column' });
+    expect(r.transactions.map((t) => [t.amountMinor, t.currency])).toEqual([
+      [50291, 'DKK'],
+      [-3243626, 'DKK'],
+      [3600, 'DKK'],
+    ]);
+  });
+
+  it('N26 in German: the currency from the amount title, the foreign amount and its currency left aside', () => {
+    const head =
+      '"Datum","Empfänger","Kontonummer","Transaktionstyp","Verwendungszweck","Kategorie","Betrag (EUR)","Betrag (Fremdwährung)","Fremdwährung","Wechselkurs"';
+    const rows = [
+      '"2025-01-12","OpenAI","","MasterCard Zahlung","","Freizeit & Unterhaltung","-18.43","-20.0","USD","1.0852"',
+      '"2025-01-13","Lidl","","MasterCard Zahlung","","Lebensmittel & Supermärkte","-25.10","","",""',
+    ];
+    const r = ok(`${head}\n${rows.join('\n')}\n`, { defaultCurrency: 'SEK' });
+    expect(r.format).toMatchObject({ language: 'de', currency: 'EUR', currencySource: 'header', doubts: [] });
+    expect(r.transactions.map((t) => [t.description, t.amountMinor, t.currency])).toEqual([
+      ['OpenAI', 1843, 'EUR'],
+      ['Lidl', 2510, 'EUR'],
+    ]);
+  });
+
+  it("a card statement's Valuta is the purchase's currency when a foreign amount stands beside it (SEB Kort)", () => {
+    const rows = [
+      '2025-01-08,2025-01-09,OPENAI *CHATGPT SUBSCR,OPENAI.COM,USD,20,203.55',
+      '2025-01-09,2025-01-10,ICA NARA,STOCKHOLM,SEK,0,544.75',
+    ];
+    for (let d = 10; d < 20; d++) rows.push(`2025-01-${d},2025-01-${d + 1},WILLYS ODENPLAN,STOCKHOLM,SEK,0,${d}1.5`);
+    const r = ok(`Datum,Bokfört,Specifikation,Ort,Valuta,Utl. belopp,Belopp\n${rows.join('\n')}\n`, {
+      defaultCurrency: 'SEK',
+    });
+    expect(r.transactions.every((t) => t.currency === 'SEK')).toBe(true);
+    expect(r.transactions[0]).toMatchObject({ description: 'OPENAI *CHATGPT SUBSCR', amountMinor: 20355 });
+  });
+});
+
 describe('parseStatement: refusals', () => {
   it('says what is wrong instead of throwing', () => {
     expect(parseStatement('')).toMatchObject({ ok: false, code: 'empty' });
