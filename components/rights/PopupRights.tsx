@@ -1,6 +1,7 @@
 import type { Translate } from '../../lib/i18n';
 import type { Subscription } from '../../lib/model';
 import type { TabWarning } from '../../lib/rights/db';
+import { safeHttpUrl } from '../views/format';
 import { leftLabel } from './common';
 import './rights.css';
 
@@ -14,7 +15,8 @@ export function PopupRights(props: {
   /** The subscription the warning is about (and, for a bundle, the one that includes it). */
   tabSubscription?: Subscription;
   afterCancel: readonly Subscription[];
-  withdrawals: ReadonlyArray<{ subscription: Subscription; daysLeft: number }>;
+  /** Withdrawal periods running now, with the site's own withdrawal function when one was seen. */
+  withdrawals: ReadonlyArray<{ subscription: Subscription; daysLeft: number; url?: string }>;
   t: Translate;
   onOpen: (id: string) => void;
 }) {
@@ -59,6 +61,11 @@ export function PopupRights(props: {
                   {w.subscription.service}
                 </button>
                 <span class="days">{leftLabel(w.daysLeft, t)}</span>
+                {w.url && safeHttpUrl(w.url) && (
+                  <a class="small" href={safeHttpUrl(w.url)!} target="_blank" rel="noopener noreferrer">
+                    {t('rights.popup.withdraw')}
+                  </a>
+                )}
               </li>
             ))}
           </ul>

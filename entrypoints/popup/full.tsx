@@ -86,7 +86,9 @@ export async function start(root: HTMLElement, painted: () => void) {
     const today = store.ctx.value.today;
     const withdrawals = subs
       .map((subscription) => ({ subscription, w: withdrawalOf(subscription, country, today) }))
-      .flatMap(({ subscription, w }) => (w.state === 'open' ? [{ subscription, daysLeft: w.daysLeft }] : []))
+      .flatMap(({ subscription, w }) =>
+        w.state === 'open' ? [{ subscription, daysLeft: w.daysLeft, ...(w.url ? { url: w.url } : {}) }] : [],
+      )
       .sort((a, b) => a.daysLeft - b.daysLeft);
     const warning = rights.tab.value;
     const tabSubscription = warning ? subs.find((x) => x.id === warning.subscriptionId) : undefined;

@@ -321,13 +321,15 @@ describe('overview, popup and settings cards, in four languages', () => {
           tab={{ hostname: 'madkassen.dk', subscriptionId: 's1', via: 'tracked', at: '2026-03-12T10:00:00.000Z' }}
           tabSubscription={s}
           afterCancel={[]}
-          withdrawals={[{ subscription: s, daysLeft: 2 }]}
+          withdrawals={[{ subscription: s, daysLeft: 2, url: 'https://madkassen.dk/fortryd' }]}
           t={t}
           onOpen={noop}
         />,
       );
       expect(textOf(screen.getByTestId('pay-twice'))).toContain(t('rights.popup.payTwice', { service: 'Madkassen' }));
       expect(textOf(screen.getByTestId('popup-withdrawals'))).toContain(t('common.inDays', { n: 2 }));
+      const link = screen.getByRole('link', { name: t('rights.popup.withdraw') });
+      expect(link.getAttribute('href')).toBe('https://madkassen.dk/fortryd');
     });
 
     it(`${lang}: a bank statement's payments after cancelling, recorded on request`, async () => {
