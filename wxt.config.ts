@@ -38,8 +38,12 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // Only what is used: alarms + notifications for reminders; activeTab lets the popup see which site the current
-    // tab shows, only when the user opens it. The database is IndexedDB, which needs no permission.
-    permissions: ['alarms', 'notifications', 'activeTab'],
+    // tab shows, only when the user opens it. The database is IndexedDB, which needs no permission. `storage` is for
+    // household sync: a person's own settings follow them through `storage.sync`, and the sync status is kept in
+    // `storage.local` for the popup.
+    permissions: ['alarms', 'notifications', 'activeTab', 'storage'],
+    // Household sync: the household's own CouchDB server, asked for when sync is set up (never at install).
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
     // The page reader, imported by the content script only after its gate fired. Chrome serves it under a
     // per-session random id, so pages cannot probe for it to fingerprint the extension.
     web_accessible_resources: [

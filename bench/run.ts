@@ -7,6 +7,7 @@
  * 2. Popup: time to first paint with data, 500 subscriptions.
  * 3. Dashboard: time to first paint with data, 1,000 subscriptions and 50,000 charges; search and sort response.
  * 4. Data: importing a 10,000-row CSV file through the dashboard (choose the file → preview; click → all saved).
+ * 5. Mail: a generated 500 MB mailbox of 20,000 messages read in Node and in the dashboard (bench/mbox.ts).
  */
 import { statSync } from 'node:fs';
 import path from 'node:path';
@@ -236,8 +237,15 @@ async function csvImport() {
   await ext.close();
 }
 
-// BENCH_ONLY=content, ui or data runs one part.
+// BENCH_ONLY=content, ui, data or mail runs one part.
 const only = process.env.BENCH_ONLY;
 if (!only || only === 'content') await contentScriptCost();
 if (!only || only === 'ui') await popupAndDashboard();
 if (!only || only === 'data') await csvImport();
+if (!only || only === 'mail') {
+  const { chromiumRun, ensureMbox, nodeRun } = await import('./mbox');
+  const file = process.env.BENCH_MBOX ?? '/tmp/subkeeper-bench.mbox';
+  await ensureMbox(file);
+  await nodeRun(file);
+  await chromiumRun(file);
+}

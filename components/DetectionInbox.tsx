@@ -38,11 +38,13 @@ function ChangeRow({ line, item, locale, t }: { line: ChangeLine; item: InboxIte
     label = t('inbox.renewal');
     from = formatDate(line.from, locale, 'medium');
     to = formatDate(line.to, locale, 'medium');
-  } else if (line.field === 'cancelled') {
-    // A cancellation the service's page confirmed (issue 14); its proof waits with it.
-    label = t('rights.inbox.status');
-    from = t('rights.inbox.running');
-    to = t('rights.inbox.cancelledOn', { date: formatDate(line.on, locale, 'medium') });
+  } else if (line.field === 'status') {
+    // A cancellation the service confirmed (a page or a mail; issue 14); its proof waits with it.
+    label = t('inbox.status');
+    from = t(`common.status.${line.from}`);
+    to = line.on
+      ? t('rights.inbox.cancelledOn', { date: formatDate(line.on, locale, 'medium') })
+      : t(`common.status.${line.to}`);
     if (line.endsOn) note = t('rights.inbox.accessUntil', { date: formatDate(line.endsOn, locale, 'medium') });
   } else if (line.field === 'terms') {
     label = t('rights.inbox.terms');
@@ -64,13 +66,24 @@ function ChangeRow({ line, item, locale, t }: { line: ChangeLine; item: InboxIte
   );
 }
 
-function Charges({ charges, locale, t }: { charges: readonly ProposedCharge[]; locale: string; t: Translate }) {
+function Charges({
+  charges,
+  locale,
+  t,
+  mail,
+}: {
+  charges: readonly ProposedCharge[];
+  locale: string;
+  t: Translate;
+  /** Read from mail: how many mails (the wording says e-mail or e-mails). */
+  mail?: number;
+}) {
   if (charges.length === 0) return null;
   const newest = [...charges].sort((a, b) => (a.date < b.date ? 1 : -1));
   const shown = newest.slice(0, CHARGES_SHOWN);
   return (
     <p class="small charges">
-      {t('inbox.charges')}:{' '}
+      {t(mail === undefined ? 'inbox.charges' : mail > 1 ? 'inbox.chargesMail' : 'inbox.chargesOneMail')}:{' '}
       {shown.map((c, i) => (
         <span key={`${c.date}:${c.amountMinor}`}>
           {i > 0 && ', '}
@@ -128,9 +141,16 @@ export function DetectionInbox(props: {
                   {item.type === 'new' && <span class="tag new">{t('inbox.new')}</span>}
                 </div>
                 <div class="muted small">
-                  {t(`common.kind.${d.result.kind}`)}
-                  {host}
+                  {d.mail && d.result.event ? t(`inbox.event.${d.result.event}`) : t(`common.kind.${d.result.kind}`)}
+                  {d.mail ? '' : host}
                 </div>
+                {d.mail && (
+                  <p class="muted small mail-source">
+                    {(d.mail.count ?? 1) > 1
+                      ? t('inbox.fromMails', { n: d.mail.count ?? 1, sender: d.mail.name || d.mail.from })
+                      : t('inbox.fromMail', { sender: d.mail.name || d.mail.from, subject: d.mail.subject })}
+                  </p>
+                )}
                 {d.result.claimedName && (
                   <p class="warning small" role="note">
                     {t('inbox.claimed', { name: d.result.claimedName })}
@@ -151,7 +171,12 @@ export function DetectionInbox(props: {
                     ))}
                   </dl>
                 )}
-                <Charges charges={item.charges} locale={locale} t={t} />
+                <Charges
+                  charges={item.charges}
+                  locale={locale}
+                  t={t}
+                  {...(d.mail ? { mail: d.mail.count ?? 1 } : {})}
+                />
               </div>
               <div class="row-actions">
                 {item.type !== 'found' && (

@@ -33,6 +33,8 @@ export function PopupView(props: {
   QuickAdd?: ComponentType<QuickAddProps>;
   /** More cards after this site's (components/rights/PopupRights), once the full popup has loaded. */
   extra?: ComponentChildren;
+  /** Shown at the bottom (the household sync status). */
+  footer?: ComponentChildren;
 }) {
   const { t, locale, site } = props;
   const [adding, setAdding] = useState(false);
@@ -160,6 +162,7 @@ export function PopupView(props: {
       <button type="button" class="primary wide" onClick={() => setAdding(true)}>
         {t('common.addManually')}
       </button>
+      {props.footer}
     </main>
   );
 }

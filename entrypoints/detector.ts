@@ -2,6 +2,7 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { gate } from '../lib/detect/gate';
 import { collectGateInput } from '../lib/detect/gate-collect';
 import { createWatcher } from '../lib/detect/watch';
+import { isWebmailHost } from '../lib/detect/webmail-hosts';
 import { fromSameSite } from '../lib/rights/visit';
 
 /**
@@ -68,17 +69,20 @@ let visitChecked = false;
 
 function check(): boolean {
   try {
-    const input = collectGateInput(document, location);
-    const hit = gate(input);
-    // A visit to the site of a service in the directory, for the opt-in count of days of use (lib/rights/usage): the
-    // gate has looked the host up already. A message only when a visit to such a site starts (not on pages reached
-    // from the same site: one message per visit, not per page), once the page is shown, when idle — and none when
-    // the gate fired, since the page it sends counts as the visit.
-    if (!visitChecked) {
-      visitChecked = true;
-      if (!hit && input.knownHost && !fromSameSite(document.referrer, location.hostname)) whenShown(reportVisit);
+    // On a webmail client the page reader looks for an open message (a host compare: other pages pay nothing).
+    if (!isWebmailHost(location.hostname)) {
+      const input = collectGateInput(document, location);
+      const hit = gate(input);
+      // A visit to the site of a service in the directory, for the opt-in count of days of use (lib/rights/usage):
+      // the gate has looked the host up already. A message only when a visit to such a site starts (not on pages
+      // reached from the same site: one message per visit, not per page), once the page is shown, when idle — and
+      // none when the gate fired, since the page it sends counts as the visit.
+      if (!visitChecked) {
+        visitChecked = true;
+        if (!hit && input.knownHost && !fromSameSite(document.referrer, location.hostname)) whenShown(reportVisit);
+      }
+      if (!hit) return false;
     }
-    if (!hit) return false;
     const g = globalThis as { __subkeeperDetect?: Engine };
     // The first import reads the page; later re-checks (single-page apps) call it again.
     if (g.__subkeeperDetect) g.__subkeeperDetect();

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { extractPage, layoutVisibility } from '../lib/detect/dom';
+import { isWebmailHost, readWebmail } from '../lib/detect/webmail';
 
 /**
  * The page reader, imported by the content script into a page whose gate fired (never loaded on other pages).
@@ -12,6 +13,17 @@ let lastSent = '';
 
 function run() {
   try {
+    if (isWebmailHost(location.hostname)) {
+      // A webmail client: only the message open in it, never the page itself (the inbox list, the folders).
+      const mail = readWebmail(document, location.hostname, layoutVisibility);
+      if (!mail) return;
+      const url = location.href;
+      const key = `${url}\n${JSON.stringify(mail)}`;
+      if (key === lastSent) return;
+      lastSent = key;
+      browser.runtime.sendMessage({ type: 'mail-seen', url, mail }).catch(() => {});
+      return;
+    }
     // The lines with prices and dates, and the links, are checked for real visibility (text nobody can see is not read).
     const page = extractPage(document, { visible: layoutVisibility(document) });
     const url = location.href;

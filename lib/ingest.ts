@@ -1,4 +1,5 @@
 import { addCharges, newId, type SubkeeperDb, saveDetection } from './db';
+import { sharedDomain, squashVariants } from './detect/mail-service';
 import type { Detection, Links, PageDetection, PageTerms, Proposal, Settings, Subscription } from './model';
 import { chargeSource, hasChanges, newSubscriptionOf, proposalKey, updatePlan } from './proposal';
 import { isTracked } from './reminders/renewals';
@@ -87,15 +88,27 @@ export function detectionAllowed(
   return null;
 }
 
-function serviceKey(result: PageDetection, hostname: string): string {
-  return result.service?.serviceId ?? result.service?.domain ?? hostname;
+export function serviceKey(result: PageDetection, hostname: string): string {
+  const s = result.service;
+  if (s?.serviceId) return s.serviceId;
+  // Apps bought in an app store, merchants known only by their payment platform: one domain, many services.
+  if (s && sharedDomain(s.domain)) return `${s.domain}#${squashVariants(s.name)[0] ?? s.name.toLowerCase()}`;
+  return s?.domain ?? hostname;
 }
 
-/** Finds the subscription a page is about: same directory id, else same domain (or parent domain). */
+/**
+ * Finds the subscription a page is about: same directory id, else same domain (or parent domain); on a domain many
+ * services share (an app store, a payment platform), same domain and name.
+ */
 export function findExisting(subs: readonly Subscription[], result: PageDetection, hostname: string) {
   const id = result.service?.serviceId;
   const live = subs.filter((s) => s.status !== 'cancelled' && isTracked(s));
-  return (id ? live.find((s) => s.serviceId === id) : undefined) ?? forHost(live, result.service?.domain ?? hostname);
+  const domain = result.service?.domain ?? hostname;
+  if (!id && result.service && sharedDomain(domain)) {
+    const name = squashVariants(result.service.name)[0];
+    return live.find((s) => s.domain === domain && squashVariants(s.service)[0] === name);
+  }
+  return (id ? live.find((s) => s.serviceId === id) : undefined) ?? forHost(live, domain);
 }
 
 /** What the service directory knows about a host (see lib/directory `lookupHost`). */
@@ -136,7 +149,12 @@ export function believable(result: PageDetection): PageDetection {
  * The page's links that may be kept (lib/trust `linkAllowed`): to its own site or the service's directory domains.
  * A link that is the directory's own for the service is marked as coming from the directory.
  */
-function trustedLinks(result: PageDetection, url: string, entry: DirectoryHit | undefined, today: string): Links {
+export function trustedLinks(
+  result: PageDetection,
+  url: string,
+  entry: DirectoryHit | undefined,
+  today: string,
+): Links {
   const out: Links = {};
   const directory = new Set(Object.values(entry?.links ?? {}));
   for (const kind of ['manage', 'cancel', 'pause'] as const) {
@@ -354,7 +372,9 @@ async function ingestCancellation(
       proposal: {
         type: 'update',
         changes: {
-          cancel: { on: clock.today, ...(terms.accessUntil ? { endsOn: terms.accessUntil } : {}) },
+          status: 'cancelled',
+          statusFrom: clock.today,
+          ...(terms.accessUntil ? { endsOn: terms.accessUntil } : {}),
         },
         charges: [],
       },
@@ -367,7 +387,7 @@ async function ingestCancellation(
  * Stores a pending proposal (inside the ingest transaction): it replaces a pending one for the same subscription or
  * service; it is dropped when the user already ignored the same proposal, or when the host has too many waiting.
  */
-async function propose(
+export async function propose(
   db: SubkeeperDb,
   detection: Detection,
   chargesAdded: number,

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatDate } from '../../lib/dates';
 import type { Translate } from '../../lib/i18n';
@@ -30,6 +31,8 @@ export interface SettingsViewProps {
   onDeleteMember: (id: string) => unknown;
   /** Id for a new member; defaults to `crypto.randomUUID()`. */
   newId?: () => string;
+  /** More sections after the members (household sync). */
+  extra?: ComponentChildren;
 }
 
 /** Each language's name in that language (shown the same whatever the UI language is). */
@@ -421,6 +424,7 @@ export function SettingsView(props: SettingsViewProps) {
       </form>
 
       <Members {...props} />
+      {props.extra}
     </section>
   );
 }

@@ -4,17 +4,21 @@ import { todayFromInstant } from '../../lib/dates';
 import { getDb, getSettings } from '../../lib/db';
 import { holdFind, releaseFinds } from '../../lib/db/pending';
 import { errorText } from '../../lib/db/raw';
-import { detectFromSnapshot } from '../../lib/detect';
+import { detectFromSnapshot, detectMail } from '../../lib/detect';
+import { mailOfWebmail } from '../../lib/detect/mail';
 import { DIRECTORY_OPTIONS, getService, lookupHost, serviceLinks } from '../../lib/directory';
 import { ingestDetection } from '../../lib/ingest';
-import { acceptContentMessage, acceptPageMessage, type SenderInfo } from '../../lib/messages';
+import { ingestMail } from '../../lib/ingest-mail';
+import { acceptContentMessage, acceptPageMessage, type MailSeenMessage, type SenderInfo } from '../../lib/messages';
 import { createLimiter } from '../../lib/messages/limit';
 import type { PageTerms } from '../../lib/model';
 import type { PageSnapshot } from '../../lib/model/page';
 import { recordVisit, setTabWarning } from '../../lib/rights/db';
 import { readTerms } from '../../lib/rights/terms';
+import { isSyncMessage } from '../../lib/sync/messages';
 import { pageVerdict } from '../../lib/trust';
 import { setupReminders } from './reminders';
+import { setupSync } from './sync';
 
 /**
  * The background only wires lib/ to the browser: it runs the detection on what content scripts read, keeps reminders
@@ -36,6 +40,7 @@ export default defineBackground(() => {
     directoryCancel,
     notificationButtons: !import.meta.env.FIREFOX,
   });
+  const sync = setupSync({ db, now, onDataChanged: () => void reminders.resync() });
   const ownId = browser.runtime.id;
   const ownOrigin = browser.runtime.getURL('/');
 
@@ -50,11 +55,20 @@ export default defineBackground(() => {
       const message = accepted.message;
       // A visit to a directory service's site: a day of use, when the user counts them (lib/rights/usage).
       if (message.type === 'visit') return countVisit(message.url).then(() => ({ ok: true }));
-      const { url, page } = message;
       // Plain http pages and pages people publish on platforms are never read (lib/trust): not even detected.
-      const verdict = pageVerdict(url);
+      const verdict = pageVerdict(message.url);
       if (!verdict.ok) return Promise.resolve({ ok: true });
       const tabId = sender.tab.id as number;
+      if (message.type === 'mail-seen') {
+        // A message open in webmail (accepted only from a webmail host): read as a mail, its sender names it.
+        return limiter
+          .submit(tabId, verdict.url.origin, () => handleMail(message, tabId))
+          .then(
+            (r) => ({ ok: r.ok }),
+            () => ({ ok: false }),
+          );
+      }
+      const { url, page } = message;
       // The detection runs here, on the plain data the content script read: web pages pay only for the reading.
       // The page learns nothing about what is stored (whether the user has this service, what was proposed).
       return limiter
@@ -71,12 +85,14 @@ export default defineBackground(() => {
           () => ({ ok: false }),
         );
     }
+    if (isSyncMessage(raw)) return sync.onMessage(raw, sender);
     const accepted = acceptPageMessage(raw, sender, ownId, ownOrigin);
     if (!accepted.ok) return Promise.resolve({ ok: false, reason: accepted.reason });
     const message = accepted.message;
     if (message.type === 'detection-seen') {
       return browser.action.setBadgeText({ tabId: message.tabId, text: '' }).then(() => reminders.resync());
     }
+    sync.kick();
     return reminders.resync().then(() => ({ ok: true }));
   });
 
@@ -161,10 +177,42 @@ export default defineBackground(() => {
     return (await db.subscriptions.get(id))?.status === 'cancelled';
   }
 
+  /** A message open in webmail: detected as a mail (its sender names the service), then proposed like a page. */
+  async function handleMail(message: MailSeenMessage, tabId: number) {
+    const instant = now();
+    const today = todayFromInstant(instant);
+    const mail = mailOfWebmail(message.mail, today);
+    const result = detectMail(mail, today, DIRECTORY_OPTIONS);
+    if (result.kind === 'none') return;
+    const outcome = await ingestMail(
+      db,
+      {
+        result,
+        mail: {
+          from: mail.from.address,
+          name: mail.from.name,
+          subject: mail.subject,
+          ...(mail.date ? { sent: mail.date } : {}),
+          via: 'webmail',
+        },
+        url: message.url,
+        tabId,
+      },
+      await getSettings(db),
+      { today, stamp: instant.toISOString() },
+      lookupHost,
+    );
+    if (outcome.action === 'proposed') {
+      await browser.action.setBadgeText({ tabId, text: '+1' });
+      await browser.action.setBadgeBackgroundColor({ tabId, color: '#1f7a4d' });
+    }
+    if (outcome.action !== 'ignored') await reminders.resync();
+  }
+
   // Hooks for end-to-end tests, inside the worker only (never reachable from web pages), and only in the test build
   // (`wxt build --mode e2e`, npm run build:e2e): the constant is replaced at build time, so production builds and
   // the store packages do not contain this code at all.
   if (import.meta.env.MODE === 'e2e') {
-    Object.assign(globalThis, { subkeeper: { db, resync: () => reminders.resync(), releaseHeld } });
+    Object.assign(globalThis, { subkeeper: { db, resync: () => reminders.resync(), releaseHeld, sync: sync.engine } });
   }
 });

@@ -8,7 +8,9 @@ import {
   type SubkeeperDb,
   setState,
 } from '../../lib/db';
-import { createTranslator, LOCALES, resolveLanguage } from '../../lib/i18n';
+import { createRemindersTranslator } from '../../lib/i18n/reminders';
+import { LOCALES, resolveLanguage } from '../../lib/i18n/translate';
+import { applyDuePriceChanges } from '../../lib/proposal/accept';
 import {
   actionOfButton,
   alarmDayOf,
@@ -142,7 +144,7 @@ export function setupReminders(deps: RemindersDeps): RemindersHandle {
   async function translator() {
     const settings = await getSettings(db);
     const lang = resolveLanguage(settings.language, languages());
-    return { settings, lang, t: createTranslator(lang), locale: LOCALES[lang] };
+    return { settings, lang, t: createRemindersTranslator(lang), locale: LOCALES[lang] };
   }
 
   async function show(id: string, p: PendingNotification, t: (key: string) => string): Promise<void> {
@@ -166,13 +168,20 @@ export function setupReminders(deps: RemindersDeps): RemindersHandle {
     const day = today();
     const { settings, lang, t, locale } = await translator();
     const rightsCountry = countryOf(settings.rights, settings.baseCurrency, lang);
-    const [subscriptions, priceChanges, firedRaw, snoozedRaw, pendingRaw] = await Promise.all([
+    // Prices announced ahead (a price-change mail) take effect on their day.
+    await applyDuePriceChanges(db, day, deps.now().toISOString()).catch(report);
+    const [subscriptions, priceChanges, firedRaw, snoozedRaw, pendingRaw, failures] = await Promise.all([
       listSubscriptions(db),
       listPriceChanges(db, addDays(day, -PRICE_CHANGE_DAYS)),
       getState<unknown>(db, FIRED_KEY, {}),
       getState<unknown>(db, SNOOZED_KEY, {}),
       getState<unknown>(db, PENDING_KEY, {}),
+      db.detections.filter((d) => d.result.event === 'payment-failed' && Boolean(d.subscriptionId)).toArray(),
     ]);
+    const paymentFailures = failures.map((d) => ({
+      subscriptionId: d.subscriptionId as string,
+      date: d.mail?.sent ?? d.seenAt.slice(0, 10),
+    }));
 
     // Notifications decided by an earlier run that stopped before showing them.
     const leftOver = readPendingLog(pendingRaw, day);
@@ -187,6 +196,7 @@ export function setupReminders(deps: RemindersDeps): RemindersHandle {
     const result = reminderCycle({
       subscriptions,
       priceChanges,
+      paymentFailures,
       settings,
       today: day,
       fired: readFiredLog(firedRaw),

@@ -3,6 +3,7 @@ import { ChargeProposals } from '../../components/ChargeProposals';
 import { BackupPanel } from '../../components/data/BackupPanel';
 import { CsvImport } from '../../components/data/CsvImport';
 import { HouseholdReview } from '../../components/data/HouseholdReview';
+import { MailImport, type ReadMails } from '../../components/data/MailImport';
 import { QuarantinePanel } from '../../components/data/QuarantinePanel';
 import { StatementImport } from '../../components/data/StatementImport';
 import { type ExportKind, ExportPanel } from '../../components/ExportPanel';
@@ -21,10 +22,12 @@ import {
   seriesToImport,
 } from '../../lib/io';
 import { exportChargesCsv, exportSubscriptionsCsv } from '../../lib/io/csv';
+import type { MailJobProgress, MailJobResult } from '../../lib/io/mail-job';
 import { runStatementJob, type StatementJob, type StatementJobMessage } from '../../lib/io/statement-job';
 import type { Language } from '../../lib/model';
 import { statementAfterCancel, statementMatch } from '../../lib/rights/after-cancel';
 import type { Platform } from './App';
+import type { MailWorkerMessage } from './mail-worker';
 
 /** Reads a chosen file as text (UTF-8, or Windows-1252 for older bank exports). */
 const readFile = async (file: File) => decodeText(new Uint8Array(await file.arrayBuffer()));
@@ -59,8 +62,80 @@ function statementReader(today: string, defaultCurrency: string, remembered: Sta
   };
 }
 
+/**
+ * Reads mail files in a Web Worker (lib/io/mail-job.ts) so a 500 MB mailbox never freezes the dashboard; stopping
+ * terminates the worker. Where workers are missing (tests), the same job runs here and stops at the next chunk.
+ */
+function mailReader(today: string): ReadMails {
+  return (files, onProgress, onFound) => {
+    const empty = (p?: MailJobProgress) => ({
+      bytesRead: p?.bytesRead ?? 0,
+      bytesTotal: p?.bytesTotal ?? files.reduce((n, f) => n + f.size, 0),
+      messages: p?.messages ?? 0,
+      read: p?.read ?? 0,
+      found: p?.found ?? 0,
+      malformed: p?.malformed ?? 0,
+      truncated: p?.truncated ?? 0,
+      cancelled: true,
+    });
+    if (typeof Worker === 'undefined') {
+      const signal = { aborted: false };
+      return {
+        // Loaded only here: the engine and the MIME parser stay out of the dashboard's own code.
+        done: import('../../lib/io/mail-job').then(({ runMailJob }) =>
+          runMailJob(files, { today, onProgress, onFound, signal }),
+        ),
+        cancel: () => {
+          signal.aborted = true;
+        },
+      };
+    }
+    const worker = new Worker(new URL('./mail-worker.ts', import.meta.url), { type: 'module' });
+    let last: MailJobProgress | undefined;
+    let settle: (r: MailJobResult) => void = () => {};
+    let fail: (e: Error) => void = () => {};
+    const done = new Promise<MailJobResult>((resolve, reject) => {
+      settle = resolve;
+      fail = reject;
+    });
+    worker.onmessage = (e: MessageEvent<MailWorkerMessage>) => {
+      const m = e.data;
+      if (m.type === 'progress') {
+        last = m.progress;
+        onProgress(m.progress);
+      } else if (m.type === 'found') onFound(m.found);
+      else if (m.type === 'done') {
+        worker.terminate();
+        settle(m.result);
+      } else {
+        worker.terminate();
+        fail(new Error('mail import failed'));
+      }
+    };
+    worker.onerror = () => {
+      worker.terminate();
+      fail(new Error('worker failed'));
+    };
+    worker.postMessage({ files, today });
+    return {
+      done,
+      cancel: () => {
+        worker.terminate();
+        settle(empty(last));
+      },
+    };
+  };
+}
+
 /** Import and export: wires lib/io and lib/calendar to the data views. */
-export function DataPanel(props: { store: Store; platform: Platform; t: Translate; lang: Language; locale: string }) {
+export function DataPanel(props: {
+  store: Store;
+  platform: Platform;
+  t: Translate;
+  lang: Language;
+  locale: string;
+  onShowInbox?: () => void;
+}) {
   const { store, platform, t, locale, lang } = props;
   const today = store.today.value;
   const ctx = store.ctx.value;
@@ -135,6 +210,13 @@ export function DataPanel(props: { store: Store; platform: Platform; t: Translat
           await store.load();
           return r;
         }}
+      />
+      <MailImport
+        t={t}
+        locale={locale}
+        readMails={mailReader(today)}
+        onFound={(found) => store.importMailFinds(found)}
+        {...(props.onShowInbox ? { onShowInbox: props.onShowInbox } : {})}
       />
       <QuarantinePanel
         entries={store.quarantine.value}

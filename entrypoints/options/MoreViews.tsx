@@ -15,6 +15,7 @@ import { bundledRates } from '../../lib/money';
 import { byCategory, byMember, chargesByMonth, renewalCalendar, spendBy } from '../../lib/summary';
 import type { Platform } from './App';
 import { DataPanel } from './DataPanel';
+import { HouseholdRoute, HouseholdSettings } from './Household';
 import { RightsDetail, RightsSettingsSection } from './rights';
 
 /** The detail, calendar, charts, data and settings views, wired to the store. */
@@ -123,11 +124,32 @@ export function MoreViews(props: {
           }}
           onSaveMember={(m) => store.upsertMember(m)}
           onDeleteMember={(id) => store.removeMember(id)}
+          extra={<HouseholdSettings store={store} t={t} locale={locale} />}
         />
         <RightsSettingsSection store={store} t={t} lang={props.lang} />
         {about && <AboutCard t={t} version={about.version} privacyUrl={about.privacyUrl(props.lang)} />}
       </>
     );
   }
-  return <DataPanel store={store} platform={props.platform} t={t} lang={props.lang} locale={locale} />;
+  if (route.view === 'household') {
+    return (
+      <HouseholdRoute
+        store={store}
+        t={t}
+        locale={locale}
+        onOpen={(id) => go({ view: 'subscription', id })}
+        onSetUp={() => go({ view: 'settings' })}
+      />
+    );
+  }
+  return (
+    <DataPanel
+      store={store}
+      platform={props.platform}
+      t={t}
+      lang={props.lang}
+      locale={locale}
+      onShowInbox={() => go({ view: 'overview' })}
+    />
+  );
 }

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { downloadText } from '../../lib/app/download';
 import type { Snapshot } from '../../lib/app/snapshot';
 import { createStore } from '../../lib/app/store';
+import { holdLivePort } from '../../lib/app/sync-live';
 import { DB_NAME, getDb } from '../../lib/db';
 import { exportRaw } from '../../lib/db/raw';
 import { HttpUrl } from '../../lib/model';
@@ -42,4 +43,6 @@ export async function mount(root: HTMLElement, snapshot: Promise<Snapshot | null
   } else {
     await store.live().catch(() => {});
   }
+  // Household sync runs live while the dashboard is open (the live queries show what it applies).
+  holdLivePort(browser.runtime as never, () => void store.load());
 }

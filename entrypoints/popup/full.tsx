@@ -1,20 +1,23 @@
-import { effect } from '@preact/signals';
+import { effect, signal } from '@preact/signals';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { DatabaseError } from '../../components/DatabaseError';
 import { PopupView } from '../../components/PopupView';
 import { QuickAdd } from '../../components/QuickAdd';
 import { PopupRights } from '../../components/rights/PopupRights';
+import { SyncStatusLine } from '../../components/sync/SyncStatusLine';
 import { downloadText } from '../../lib/app/download';
 import { type ActiveTab, popupSummary, siteFor } from '../../lib/app/popup';
 import { createRights } from '../../lib/app/rights';
 import { createStore } from '../../lib/app/store';
+import { followStatus, holdLivePort } from '../../lib/app/sync-live';
 import { DB_NAME, getDb } from '../../lib/db';
 import { errorText, exportRaw, openFailureKind } from '../../lib/db/raw';
-import { createTranslator, LOCALES, resolveLanguage } from '../../lib/i18n';
+import { createTranslator, LOCALES, resolveLanguage, type Translate } from '../../lib/i18n';
 import type { Detection, Language, Subscription } from '../../lib/model';
 import { countryOf } from '../../lib/rights/country';
 import { withdrawalOf } from '../../lib/rights/deadlines';
+import { OFF, type SyncStatus } from '../../lib/sync/status';
 
 /**
  * The popup after its first paint: the store over the database, every action, and the quick-add form. The store
@@ -31,6 +34,8 @@ export async function start(root: HTMLElement, painted: () => void) {
     .then(([t]) => t)
     .catch(() => undefined);
   let seenSent = false;
+  /** The household sync status (storage.local), shown at the bottom once the popup is up. */
+  const sync = signal<SyncStatus>(OFF);
 
   function openDashboard(path = '') {
     void browser.tabs.create({ url: `${browser.runtime.getURL('/options.html')}${path}` });
@@ -60,6 +65,8 @@ export async function start(root: HTMLElement, painted: () => void) {
     }
     const lang = resolveLanguage(store.settings.value.language, navigator.languages);
     const ctx = store.ctx.value;
+    const t = createTranslator(lang);
+    const status = sync.value;
     document.documentElement.lang = LOCALES[lang];
     render(
       <PopupView
@@ -69,17 +76,27 @@ export async function start(root: HTMLElement, painted: () => void) {
         today={ctx.today}
         members={store.members.value}
         locale={LOCALES[lang]}
-        t={createTranslator(lang)}
+        t={t}
         {...actions}
         QuickAdd={QuickAdd}
-        extra={rightsCards(lang)}
+        extra={rightsCards(lang, t)}
+        footer={
+          status.state !== 'off' && (
+            <footer class="popup-sync">
+              <SyncStatusLine status={status} t={t} locale={LOCALES[lang]} nowMs={Date.now()} compact />
+              <button type="button" class="linkish" onClick={() => openDashboard('#/household')}>
+                {t('sync.status.household')}
+              </button>
+            </footer>
+          )
+        }
       />,
       root,
     );
   };
 
   /** The rights cards (issue 14): paying twice on this tab, charges after cancelling, withdrawal periods. */
-  function rightsCards(lang: Language) {
+  function rightsCards(lang: Language, t: Translate) {
     const subs = store.subscriptions.value;
     const s = store.settings.value;
     const country = countryOf(s.rights, s.baseCurrency, lang);
@@ -99,7 +116,7 @@ export async function start(root: HTMLElement, painted: () => void) {
         {...(tabSubscription ? { tabSubscription } : {})}
         afterCancel={afterCancel}
         withdrawals={withdrawals}
-        t={createTranslator(lang)}
+        t={t}
         onOpen={(id) => openDashboard(`#/subscription/${encodeURIComponent(id)}`)}
       />
     );
@@ -139,5 +156,11 @@ export async function start(root: HTMLElement, painted: () => void) {
   // Drawn now, and again whenever what it shows changes (here, in the background or in another tab).
   effect(draw);
   painted();
+  // After the first paint: the household sync status, and live sync while the popup is open (the store follows
+  // the database, so what sync applies shows by itself).
+  followStatus(browser.storage as never, (status) => {
+    sync.value = status;
+  });
+  holdLivePort(browser.runtime as never, () => undefined);
   return actions;
 }

@@ -7,6 +7,7 @@ export type Route =
   | { view: 'edit'; id: string }
   | { view: 'calendar' }
   | { view: 'charts' }
+  | { view: 'household' }
   | { view: 'data' }
   | { view: 'settings' };
 
@@ -15,6 +16,7 @@ export const NAV: ReadonlyArray<Route['view']> = [
   'subscriptions',
   'calendar',
   'charts',
+  'household',
   'data',
   'settings',
 ];
@@ -26,6 +28,7 @@ export function parseRoute(hash: string): Route {
     case 'subscriptions':
     case 'calendar':
     case 'charts':
+    case 'household':
     case 'data':
     case 'settings':
     case 'add':

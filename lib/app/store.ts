@@ -19,6 +19,7 @@ import {
   setDetectionStatus,
   setState,
 } from '../db';
+import type { FoundMail, MailImportSummary } from '../ingest-mail';
 import type { ImportCounts, ImportOptions } from '../io/import';
 import type { RememberedLayout } from '../io/statement-job';
 import type { Charge, Detection, ExchangeRates, Links, Member, PriceChange, Status, Subscription } from '../model';
@@ -480,6 +481,27 @@ export function createStore({ db, now, notifyChanged }: StoreDeps) {
     await setState(db, STATEMENT_DISMISSED, dismissed);
   }
 
+  /**
+   * Adds what a mail import found, through the proposal path of pages (lib/ingest-mail `importMails`): new services
+   * to the inbox, charges at a price the user already has to that subscription.
+   */
+  async function importMailFinds(found: readonly FoundMail[]): Promise<MailImportSummary> {
+    const [{ importMails }, { lookupHost }] = await Promise.all([import('../ingest-mail'), import('../directory')]);
+    const instant = now();
+    const summary = await importMails(
+      db,
+      found,
+      settings.value,
+      { today: todayFromInstant(instant), stamp: instant.toISOString() },
+      lookupHost,
+    );
+    detections.value = await listPendingDetections(db);
+    await refreshSubscriptions();
+    if (charges.value) await loadCharges();
+    changed();
+    return summary;
+  }
+
   async function addManualCharge(charge: Charge) {
     await addCharges(db, [charge]);
     await refreshCharges();
@@ -487,6 +509,7 @@ export function createStore({ db, now, notifyChanged }: StoreDeps) {
 
   return {
     db,
+    importMailFinds,
     subscriptions,
     priceChanges,
     detections,

@@ -120,6 +120,8 @@ export function findReceiptCharge(
   now: string,
   skip: (lineIndex: number) => boolean,
   fallback: { amountMinor: number; currency: string } | undefined,
+  /** The day to use when the receipt states none (a mail's own day). */
+  defaultDate?: string,
 ): FoundCharge | undefined {
   const lex = lexicon();
   let labelled: string | undefined;
@@ -145,7 +147,7 @@ export function findReceiptCharge(
       if (past && !lex.renewal.test(lines[i + 1]?.text ?? '')) labelled = past;
     }
   }
-  const date = labelled ?? first;
+  const date = labelled ?? defaultDate ?? first;
   if (!date) return undefined;
   const totals = cands.filter(
     (c) =>
@@ -156,7 +158,8 @@ export function findReceiptCharge(
       !c.net &&
       !c.saving &&
       !c.upsell &&
-      !c.dueToday,
+      // `Betalt idag 64,50 kr`: paid today is the charge; `Å betale i dag` is not yet.
+      (!c.dueToday || c.charged),
   );
   let amount: { amountMinor: number; currency: string } | undefined;
   for (const c of totals) if (!amount || c.amountMinor > amount.amountMinor) amount = c;
@@ -185,9 +188,81 @@ export function findSentenceCharges(
     const [from, to] = sentenceAround(text, c.index);
     const sentence = text.slice(from, to);
     if (lex.renewal.test(sentence) || lex.failed.test(sentence)) continue;
-    const d = dates.get(c.line).find((x) => x.index >= from && x.index < to && pastDate(x, now) !== null);
-    const date = d ? pastDate(d, now) : null;
+    // A date without a year that is still to come (`Den 27 november drar vi 349 kr`) is not last year's.
+    const d = dates.get(c.line).find((x) => x.index >= from && x.index < to && x.date <= now);
+    const date = d ? d.date : null;
     if (date) out.push({ date, amountMinor: c.amountMinor, currency: c.currency });
   }
   return out;
+}
+
+/**
+ * Charges stated as made today (`You were charged £1.00 today.`, `Trukket i dag: 79 kr`, `Debiterat idag 2 490 kr`):
+ * a charge word and a today word around a price, dated `now`.
+ */
+export function findTodayCharges(
+  lines: readonly Line[],
+  cands: readonly Candidate[],
+  now: string,
+  skip: (lineIndex: number) => boolean,
+): FoundCharge[] {
+  const lex = lexicon();
+  const out: FoundCharge[] = [];
+  for (const c of cands) {
+    if (c.negative || c.amountMinor <= 0 || skip(c.line)) continue;
+    const text = (lines[c.line] as Line).text;
+    const [from, to] = sentenceAround(text, c.index);
+    if (!c.charged && !lex.charged.test(text.slice(c.index + c.length, Math.min(to, c.index + c.length + 20))))
+      continue;
+    const before = text.slice(Math.max(from, c.index - 40), c.index);
+    const after = text.slice(c.index + c.length, Math.min(to, c.index + c.length + 20));
+    const labelAbove = from === 0 && before.trim() === '' ? (lines[c.line - 1]?.text ?? '') : '';
+    if (lex.failed.test(text.slice(from, to))) continue;
+    // `1 188 kr har dragits från ditt kort idag`: the charge said right after the amount, today in the same clause.
+    const clause = text.slice(c.index + c.length, Math.min(to, c.index + c.length + 50));
+    const chargedAfter = lex.charged.all(clause, 1)[0];
+    const saidAfter = chargedAfter !== undefined && chargedAfter.index <= 8 && lex.today.test(clause);
+    if (
+      lex.today.test(before) ||
+      lex.today.atStart(after) ||
+      saidAfter ||
+      (labelAbove.length <= 40 && lex.today.test(labelAbove))
+    ) {
+      out.push({ date: now, amountMinor: c.amountMinor, currency: c.currency });
+    }
+  }
+  return out;
+}
+
+/**
+ * An invoice not paid yet: it states an amount due (`Å betale`, `Amount due`, `Att betala`, `trekkes automatisk`)
+ * and nothing says it was paid.
+ */
+export function isUnpaid(lines: readonly Line[]): boolean {
+  const lex = lexicon();
+  const text = lines
+    .slice(0, 200)
+    .map((l) => l.text)
+    .join('\n');
+  return lex.unpaid.test(text) && !lex.paid.test(text);
+}
+
+/** The day an amount due is to be paid (`Forfallsdato 01.12.2026`, `Collection date: 1 December 2026`), if later than `now`. */
+export function findDueDate(
+  lines: readonly Line[],
+  dates: LineDates,
+  now: string,
+  skip: (lineIndex: number) => boolean,
+): string | undefined {
+  const lex = lexicon();
+  for (let i = 0; i < lines.length && i < 400; i++) {
+    if (skip(i)) continue;
+    const text = (lines[i] as Line).text;
+    if (text.length > 300) continue;
+    const cue = lex.dueDate.all(text, 2)[0];
+    if (!cue) continue;
+    const d = dates.get(i).find((x) => x.index > cue.index) ?? (text.length <= 40 ? dates.get(i + 1)[0] : undefined);
+    if (d && d.date > now) return d.date;
+  }
+  return undefined;
 }

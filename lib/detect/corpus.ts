@@ -27,6 +27,27 @@ export function readCorpus(dir: string): Fixture[] {
     });
 }
 
+/** One fixture e-mail: its raw bytes, the day it is run as of, and its expected report. */
+export interface MailFixture {
+  name: string;
+  raw: Uint8Array;
+  now: string;
+  expected: DetectReport;
+}
+
+/** Reads every `<name>.eml` with its `<name>.meta.json` ({now}) and `<name>.expected.json`. */
+export function readMailCorpus(dir: string): MailFixture[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.eml'))
+    .sort()
+    .map((f) => {
+      const name = f.slice(0, -'.eml'.length);
+      const meta = JSON.parse(readFileSync(join(dir, `${name}.meta.json`), 'utf8')) as { now: string };
+      const expected = JSON.parse(readFileSync(join(dir, `${name}.expected.json`), 'utf8')) as DetectReport;
+      return { name, raw: new Uint8Array(readFileSync(join(dir, f))), now: meta.now, expected };
+    });
+}
+
 /** The fields scored by the evaluation, each read off a report. */
 export const FIELDS: Record<string, (r: DetectReport) => unknown> = {
   kind: (r) => r.kind,
@@ -37,8 +58,10 @@ export const FIELDS: Record<string, (r: DetectReport) => unknown> = {
   trialDays: (r) => r.subscription?.trialDays ?? null,
   intro: (r) => [r.subscription?.introAmount ?? null, r.subscription?.introPeriods ?? null],
   nextRenewal: (r) => r.subscription?.nextRenewal ?? null,
+  priceChange: (r) => r.subscription?.priceChange ?? null,
   charges: (r) => r.charges,
   links: (r) => r.links,
+  event: (r) => r.event ?? null,
 };
 
 /** Stable JSON (sorted keys) for comparing reports. */

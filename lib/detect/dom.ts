@@ -1,6 +1,9 @@
-import { lexicon } from './lexicon';
+import { cookieWords as daCookie } from './lang/da.json';
+import { cookieWords as enCookie } from './lang/en.json';
+import { cookieWords as nbCookie } from './lang/nb.json';
+import { cookieWords as svCookie } from './lang/sv.json';
 import pageData from './page.json';
-import { cleanText } from './text';
+import { cleanText, type PhraseMatcher, phraseMatcher } from './text';
 
 /** One line of visible text: the text of one block element between its child blocks. Plain data. */
 export interface Line {
@@ -209,6 +212,16 @@ function attr(el: Element, name: string): string {
   return typeof v === 'string' ? v : '';
 }
 
+/**
+ * The cookie-banner words of every language, taken alone from the word lists (named JSON imports): the page reader,
+ * which runs in pages, carries no other word list.
+ */
+let cookie: PhraseMatcher | undefined;
+const cookieWords = () => {
+  cookie ??= phraseMatcher([...enCookie, ...nbCookie, ...svCookie, ...daCookie]);
+  return cookie;
+};
+
 /** Cookie banners and consent overlays, recognised by their ids and classes (never by layout). */
 function isNoise(el: Element, tag: string): boolean {
   // Cut before lower-casing: a page's attribute can be megabytes long.
@@ -219,7 +232,7 @@ function isNoise(el: Element, tag: string): boolean {
   const role = attr(el, 'role');
   if (tag === 'dialog' || role === 'dialog' || role === 'alertdialog' || OVERLAY_HINT.test(idClass)) {
     const sample = `${attr(el, 'aria-label')} ${sampleText(el, 300)}`;
-    if (lexicon().cookieWords.test(sample)) return true;
+    if (cookieWords().test(sample)) return true;
   }
   return false;
 }
@@ -366,6 +379,8 @@ export interface ExtractOptions {
    * layout) only what the markup says is hidden is skipped. In the page the reader passes {@link layoutVisibility}.
    */
   visible?: (el: Element) => boolean;
+  /** Read only this element (and not the document's head): a message open in webmail. */
+  root?: Element;
 }
 
 /** Most visibility questions one page read may ask; beyond that, candidate text counts as hidden (fail closed). */
@@ -375,17 +390,19 @@ export const MAX_VISIBILITY_CHECKS = 2000;
  * Reads a document in one bounded walk: visible text as lines, links, payment fields and frames, and the head's
  * metadata. Skips scripts, styles, hidden elements, closed `<details>` (but their summary), dialogs that are not
  * open, navigation, footers, struck-out prices and cookie banners. Reads no layout itself; `options.visible` checks
- * the candidate elements for real visibility.
+ * the candidate elements for real visibility. With `options.root` (a message open in webmail), only that element is
+ * read, not the document's head.
  */
 export function extractPage(doc: Document, options: ExtractOptions = {}): PageData {
+  const root = options.root;
   const out = emptyPage();
   const state: WalkState = { jsonLdChars: 0, meta: new Set() };
   /** The block element of each line, and the line range of each block element (for Line.groups, at the end). */
   const lineEls: Element[] = [];
   const ranges = new Map<Element, [number, number]>();
   const microdataRoots: Element[] = [];
-  readHead(doc, out, state);
-  const start = doc.body ?? doc.documentElement;
+  if (!root) readHead(doc, out, state);
+  const start = root ?? doc.body ?? doc.documentElement;
   if (!start) return out;
 
   let buf = '';

@@ -11,6 +11,7 @@
 import { PageDetection, salvageDetection } from '../model/detection';
 import { extractPage, type PageData } from './dom';
 import { type DetectOptions, detectFromPage } from './engine';
+import { addressHost, type MailData, mailDay } from './mail';
 
 export type { DetectOptions } from './engine';
 export type { DirectoryHit, LookupHost, LookupName } from './service';
@@ -45,3 +46,21 @@ export function detectFromSnapshot(
 
 /** The schema (and its type), for callers that validate detections they received. */
 export { PageDetection };
+
+/**
+ * What a message (read by one of the mail front ends into `MailData`) is about, as of `today`; validated like
+ * {@link detectPage}.
+ */
+export function detectMail(mail: MailData, today: string, options: DetectOptions = {}): PageDetection {
+  const host = addressHost(mail.from.address);
+  const page: PageData = { ...mail.body, title: mail.subject };
+  const day = mailDay(mail, today);
+  const sender = { name: mail.from.name, address: mail.from.address };
+  const raw = detectFromPage(page, host ? `https://${host}/` : 'https://example.invalid/', day, options, {
+    sender: mail.replyTo ? { ...sender, replyTo: mail.replyTo.address } : sender,
+    subject: mail.subject,
+    date: /^\d{4}-\d{2}-\d{2}$/.test(mail.date) ? day : '',
+    bulk: mail.listUnsubscribe === true,
+  });
+  return salvageDetection(raw) ?? { kind: 'none', service: null, subscription: null, charges: [], links: {} };
+}

@@ -1,4 +1,4 @@
-import type { PageKind } from '../model';
+import type { DetectionEvent, PageKind } from '../model';
 import { type Line, metaValue, type PageData } from './dom';
 import { lexicon } from './lexicon';
 import type { FoundLinks } from './links';
@@ -47,37 +47,60 @@ function h1Text(lines: readonly Line[]): string {
     .join(' \n ');
 }
 
+/**
+ * The kinds whose cue words `text` holds, leaving out a cue that sits inside a longer cue of another kind: in
+ * `Betaling bekræftet` (receipt) the sign-up word `betaling` does not count, nor `din prenumeration` (account) in
+ * `Din prenumeration är aktiv` (confirmation).
+ */
+export function kindsIn(text: string): Set<Scored> {
+  const lex = lexicon();
+  const found: Array<{ kind: Scored; start: number; end: number }> = [];
+  for (const kind of KINDS) {
+    for (const m of lex.kinds[kind].all(text, 10)) found.push({ kind, start: m.index, end: m.index + m.text.length });
+  }
+  const out = new Set<Scored>();
+  for (const f of found) {
+    const inside = found.some(
+      (g) => g.kind !== f.kind && g.start <= f.start && g.end >= f.end && g.end - g.start > f.end - f.start,
+    );
+    if (!inside) out.add(f.kind);
+  }
+  return out;
+}
+
 /** Cue score of each kind, by where its words appear (title, h1, headings, URL path, buttons, body). */
 export function cueScores(page: PageData, url: URL | null): Record<Scored, Cue> {
-  const lex = lexicon();
-  const title = page.title;
-  const h1 = h1Text(page.lines);
+  const title = kindsIn(page.title);
+  const h1 = kindsIn(h1Text(page.lines));
   const headings = page.lines
     .filter((l) => l.heading >= 2)
     .slice(0, 40)
-    .map((l) => l.text);
+    .map((l) => kindsIn(l.text));
   const buttons = page.lines
     .filter((l) => l.button)
     .slice(0, 20)
-    .map((l) => l.text);
+    .map((l) => kindsIn(l.text));
   const path = url ? decodeSafe(url.pathname).replace(/[-_/]+/g, ' ') : '';
-  const body = page.lines.slice(0, 300).filter((l) => l.heading === 0 && !l.button && l.text.length <= 200);
+  const inPath = path !== '' ? kindsIn(path) : new Set<Scored>();
+  const body = page.lines
+    .slice(0, 300)
+    .filter((l) => l.heading === 0 && !l.button && l.text.length <= 200)
+    .map((l) => kindsIn(l.text));
   const out = {} as Record<Scored, Cue>;
   for (const kind of KINDS) {
-    const m = lex.kinds[kind];
     let score = 0;
-    const top = m.test(title) || m.test(h1);
-    const inHeading = headings.some((h) => m.test(h));
-    const inUrl = path !== '' && m.test(path);
-    if (m.test(title)) score += WEIGHT.title;
-    if (m.test(h1)) score += WEIGHT.h1;
+    const top = title.has(kind) || h1.has(kind);
+    const inHeading = headings.some((h) => h.has(kind));
+    const inUrl = inPath.has(kind);
+    if (title.has(kind)) score += WEIGHT.title;
+    if (h1.has(kind)) score += WEIGHT.h1;
     if (inHeading) score += WEIGHT.heading;
     if (inUrl) score += WEIGHT.url;
-    if (buttons.some((b) => m.test(b))) score += WEIGHT.button;
+    if (buttons.some((b) => b.has(kind))) score += WEIGHT.button;
     let bodyHits = 0;
     for (const l of body) {
       if (bodyHits >= MAX_BODY) break;
-      if (m.test(l.text)) bodyHits++;
+      if (l.has(kind)) bodyHits++;
     }
     score += bodyHits * WEIGHT.body;
     if (top) score += WEIGHT.top;
@@ -165,4 +188,39 @@ export function decideKind(s: KindSignals): PageKind {
     }
   }
   return best;
+}
+
+/** What a message's words say, for {@link decideMailKind} (lib/detect/events.ts). */
+export interface MailCues {
+  seller: boolean;
+  receipt: number;
+  event?: { event: DetectionEvent; score: number };
+  /** The mail came to a list (List-Unsubscribe) and says nothing a transactional mail says. */
+  bulk: boolean;
+}
+
+/**
+ * The kind of a message. A mail to a seller about a customer is nothing of the reader's. A receipt, an invoice or an
+ * order confirmation is a receipt (with or without a subscription: a one-off purchase is a receipt with a charge and
+ * no subscription). A trial ending, a renewal coming, a price change, a failed payment or a cancellation is news
+ * about a subscription the reader has: an account message. A welcome is a confirmation. Anything else (offers,
+ * newsletters, sign-up nudges) is `none`: a mail is never a sign-up or pricing page.
+ */
+export function decideMailKind(s: KindSignals, m: MailCues): PageKind {
+  if (m.seller) return 'none';
+  const subWords = lexicon().subscriptionWords.test(
+    s.page.lines
+      .slice(0, 200)
+      .map((l) => l.text)
+      .join('\n'),
+  );
+  const aboutSubscription = s.recurring || subWords || s.knownService === true || s.renewal;
+  const event = m.event && m.event.event !== 'welcome' ? m.event : undefined;
+  if (event && aboutSubscription && (event.score > m.receipt || (m.receipt < 4 && event.score >= 2))) return 'account';
+  if (m.receipt > 0 && s.priced && !(m.event?.event === 'welcome' && m.event.score > m.receipt)) return 'receipt';
+  if (m.event?.event === 'welcome' && aboutSubscription) return 'confirmation';
+  if (event && aboutSubscription) return 'account';
+  if (m.bulk) return 'none';
+  const page = decideKind(s);
+  return page === 'signup' || page === 'pricing' ? 'none' : page;
 }

@@ -38,7 +38,16 @@ function byWords(sample: string): LangData | undefined {
       bestCount = c;
     }
   });
-  return best >= 0 ? LANGUAGES[best] : undefined;
+  if (best >= 0) return LANGUAGES[best];
+  // A short text (a receipt of labels and values) with Nordic letters: the Nordic language with most of its words,
+  // even one; `ä`/`ö` say Swedish when the words do not tell.
+  if (!/[æøåäö]/i.test(sample)) return undefined;
+  const nordic = LANGUAGES.map((l, i) => ({ l, c: counts[i] ?? 0 })).filter((x) => x.l.code !== 'en');
+  nordic.sort((a, b) => b.c - a.c);
+  const [first, second] = nordic;
+  if (first && first.c > 0 && first.c > (second?.c ?? 0)) return first.l;
+  if (/[äö]/i.test(sample) && !/[æø]/i.test(sample)) return LANGUAGES.find((l) => l.code === 'sv');
+  return undefined;
 }
 
 /**

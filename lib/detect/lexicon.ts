@@ -1,3 +1,4 @@
+import type { DetectionEvent } from '../model/detection';
 import { LANGUAGES, type LangData, type TemplateSpec } from './lang';
 import { escapeRe, LETTER_CHARS, type PhraseMatcher, phraseKey, phraseMatcher, WORD_CHARS } from './text';
 
@@ -13,6 +14,8 @@ export interface Template {
   pct?: number;
   amount?: number;
   n?: number;
+  /** A fixed unit (`X`: one billing period) for phrases that name none (`£1 now, then £9.99 per month`). */
+  unit?: Unit;
 }
 
 /** All templates of one kind, longest first. */
@@ -60,6 +63,36 @@ export interface Lexicon {
   newsletter: PhraseMatcher;
   subscriptionWords: PhraseMatcher;
   cookieWords: PhraseMatcher;
+  /** Per event: its phrases, and the pair of word lists that say it together. */
+  events: Record<DetectionEvent, { phrases: PhraseMatcher; near: Array<[PhraseMatcher, PhraseMatcher]> }>;
+  seller: PhraseMatcher;
+  mailReceipt: PhraseMatcher;
+  unpaid: PhraseMatcher;
+  paid: PhraseMatcher;
+  dueDate: PhraseMatcher;
+  /** Lower-case words a link text's words may end with to be a legal/help/unsubscribe link. */
+  linkNot: { phrases: PhraseMatcher; endings: string[] };
+  brandBefore: PhraseMatcher;
+  brandStop: Set<string>;
+  oldPrice: PhraseMatcher;
+  newPrice: PhraseMatcher;
+  changeFrom: PhraseMatcher;
+  changeTo: PhraseMatcher;
+  today: PhraseMatcher;
+  notOn: PhraseMatcher;
+  chargeDay: PhraseMatcher;
+  chosenWords: PhraseMatcher;
+  /** Lower-case word parts for the mail import's subject filter (substring match). */
+  subjectStems: string[];
+  linkContext: Record<'manage' | 'cancel', PhraseMatcher>;
+  /** Lower-case link texts of account pages (whole text). */
+  accountLinks: Set<string>;
+  readMore: PhraseMatcher;
+  dayOfMonthBefore: PhraseMatcher;
+  paidThrough: PhraseMatcher;
+  paymentLinks: PhraseMatcher;
+  chargedLater: PhraseMatcher;
+  insteadOf: PhraseMatcher;
   trial: TemplateSet;
   intro: TemplateSet;
   /**
@@ -142,7 +175,7 @@ function compileTemplates(specs: TemplateSpec[], parts: { n: string; unit: strin
     }
     const pre = /^[\p{L}\p{N}]/u.test(t) ? `(?<![${WORD_CHARS}])` : '';
     const post = /[\p{L}\p{N}]$/u.test(t) ? `(?![${WORD_CHARS}])` : '';
-    const fixed: { pct?: number; amount?: number; n?: number } = typeof spec === 'string' ? {} : spec;
+    const fixed: { pct?: number; amount?: number; n?: number; unit?: string } = typeof spec === 'string' ? {} : spec;
     const words = t
       .replace(/\{[a-z]+\}/g, ' ')
       .toLowerCase()
@@ -161,6 +194,7 @@ function compileTemplates(specs: TemplateSpec[], parts: { n: string; unit: strin
     if (fixed.pct !== undefined) tpl.pct = fixed.pct;
     if (fixed.amount !== undefined) tpl.amount = fixed.amount;
     if (fixed.n !== undefined) tpl.n = fixed.n;
+    if (fixed.unit !== undefined) tpl.unit = fixed.unit as Unit;
     out.push(tpl);
   }
   return { templates: out };
@@ -295,6 +329,54 @@ function build(): Lexicon {
     newsletter: list((l) => l.newsletter),
     subscriptionWords: list((l) => l.subscriptionWords),
     cookieWords: list((l) => l.cookieWords),
+    events: () => {
+      const names = Object.keys(LANGUAGES[0]?.mailEvents ?? {}) as DetectionEvent[];
+      const out = {} as Lexicon['events'];
+      for (const e of names) {
+        const pairs: Array<[PhraseMatcher, PhraseMatcher]> = [];
+        for (const lang of LANGUAGES) {
+          const near = lang.mailEvents[e]?.near ?? [];
+          if (near.length === 2) pairs.push([phraseMatcher(near[0] as string[]), phraseMatcher(near[1] as string[])]);
+        }
+        out[e] = { phrases: phraseMatcher(merged((l) => l.mailEvents[e]?.phrases)), near: pairs };
+      }
+      return out;
+    },
+    seller: list((l) => l.seller),
+    mailReceipt: list((l) => l.mailReceipt),
+    unpaid: list((l) => l.unpaid),
+    paid: list((l) => l.paid),
+    dueDate: list((l) => l.dueDate),
+    linkNot: () => {
+      const all = merged((l) => l.linkNot);
+      return {
+        phrases: phraseMatcher(all),
+        endings: all.filter((w) => !/[\s*]/.test(w)).map((w) => w.toLowerCase()),
+      };
+    },
+    brandBefore: list((l) => l.brandBefore),
+    brandStop: () => new Set(merged((l) => l.brandStop).map((w) => w.toLowerCase())),
+    oldPrice: list((l) => l.oldPrice),
+    newPrice: list((l) => l.newPrice),
+    changeFrom: list((l) => l.changeFrom),
+    changeTo: list((l) => l.changeTo),
+    today: list((l) => l.today),
+    notOn: list((l) => l.notOn),
+    chargeDay: list((l) => l.chargeDay),
+    chosenWords: list((l) => l.chosenWords),
+    subjectStems: () => [...new Set(merged((l) => l.subjectStems).map((w) => w.toLowerCase()))],
+    linkContext: () =>
+      lazy<Lexicon['linkContext']>({
+        manage: list((l) => l.linkContext.manage),
+        cancel: list((l) => l.linkContext.cancel),
+      }),
+    accountLinks: () => new Set(merged((l) => l.accountLinks).map((w) => w.toLowerCase())),
+    readMore: list((l) => l.readMore),
+    dayOfMonthBefore: list((l) => l.dayOfMonthBefore),
+    paidThrough: list((l) => l.paidThrough),
+    paymentLinks: list((l) => l.paymentLinks),
+    chargedLater: list((l) => l.chargedLater),
+    insteadOf: list((l) => l.insteadOf),
     trial: () =>
       compileTemplates(
         LANGUAGES.flatMap((l) => l.trial),

@@ -114,15 +114,16 @@ export function findOffers(
     if (skip(li)) continue;
     const text = (lines[li] as Line).text;
     if (text.length > 600) continue;
-    // Cheap filter first: every phrase has a number (or `første`, `first`...) right before a unit.
-    if (!lex.offerShape.test(text)) continue;
-    checked++;
     const lineCands = byLine.get(li) ?? [];
+    // Cheap filter first: every phrase has a number (or `første`, `first`...) right before a unit, or is two prices
+    // in one line (`£1 now, then £9.99 per month`).
+    if (!lex.offerShape.test(text) && lineCands.length < 2) continue;
+    checked++;
     const tokenised = tokenise(text, lineCands);
     let hasIntro = false;
     for (const { tpl, g } of matchAll(lex.intro, tokenised)) {
       const n = tpl.n ?? readNumber(g.n) ?? (g.n === undefined ? 1 : undefined);
-      const unit = readUnit(g.unit);
+      const unit = tpl.unit ?? readUnit(g.unit);
       if (n === undefined || !unit || n < 1 || n > 104) continue;
       const match: IntroMatch = { line: li, n, unit };
       if (g.price !== undefined) {
@@ -140,8 +141,8 @@ export function findOffers(
       hasIntro = true;
     }
     if (hasIntro) continue;
-    for (const { g } of matchAll(lex.trial, tokenised)) {
-      const n = readNumber(g.n);
+    for (const { tpl, g } of matchAll(lex.trial, tokenised)) {
+      const n = tpl.n ?? readNumber(g.n);
       const unit = readUnit(g.unit);
       if (n === undefined || !unit || unit === 'X' || n < 1 || n > 366) continue;
       trials.push({ line: li, n, unit });

@@ -1,6 +1,6 @@
 import { findPrices, type PriceContext, parsePrice } from '../money';
 import type { Line } from './dom';
-import { lexicon } from './lexicon';
+import { lexicon, type Unit } from './lexicon';
 import { type PhraseMatcher, sentenceEndsAt } from './text';
 
 /** A price seen in the page text, with what its surroundings say about it. */
@@ -42,6 +42,8 @@ export interface Candidate {
   unitPrice: boolean;
   /** A price that applies only from a coming date (`Fra 1. januar 2027 koster abonnementet 699 kr/mnd`). */
   future: boolean;
+  /** In the column of a plan table that its header marks as the reader's (`Plus (dit valg)`). */
+  chosenColumn?: boolean;
 }
 
 /**
@@ -157,9 +159,19 @@ export function findCandidates(lines: readonly Line[], ctx: PriceContext): Candi
         const prefix = lex.periodPrefixes.endMatch(tail);
         if (prefix) period = lex.periodPrefixes.valueOf(prefix);
       }
+      // `Billed annually at $99.00`: the amount billed, for that period (not an equivalent of another price).
+      const billedBefore = period
+        ? null
+        : lex.billed.endMatch(tail.replace(/\s*(?::|\b(?:at|as|of|på|för|til|till))\s*$/i, ''));
+      if (billedBefore) period = lex.billed.valueOf(billedBefore);
       const perInstance = !period && lex.perInstance.atStart(after) !== null;
-      const billedMatch = lex.billed.all(afterClause, 1)[0] ?? lex.billed.all(tail, 1)[0];
-      const billed = billedMatch ? lex.billed.valueOf(billedMatch.text) : undefined;
+      const billedMatch = lex.billed.all(afterClause, 1)[0] ?? (billedBefore ? undefined : lex.billed.all(tail, 1)[0]);
+      let billed = billedMatch ? lex.billed.valueOf(billedMatch.text) : undefined;
+      // `$8.25 / month` with `Billed annually at $99.00` on the next line: the monthly figure is an equivalent.
+      if (!billed && period && next && next.text.length <= 80) {
+        const below = lex.billed.atStart(next.text);
+        if (below) billed = lex.billed.valueOf(below.text);
+      }
       const billedAs = billed && billed !== period ? billed : undefined;
 
       const vatWord = hasNear(lex.vat, tail, 30);
@@ -208,7 +220,38 @@ export function findCandidates(lines: readonly Line[], ctx: PriceContext): Candi
   }
   markUnitPrices(out, lines);
   markTermTotals(out, lines);
+  markChosenColumns(out, lines);
   return out;
+}
+
+/** Cells of a table row (lines join cells with tabs) and the index of the cell holding `at`. */
+function cellAt(text: string, at: number): number {
+  let k = 0;
+  for (let i = 0; i < at && i < text.length; i++) if (text[i] === '\t') k++;
+  return k;
+}
+
+/**
+ * A price in a plan table whose column header marks it as the reader's (`Plus (dit valg)`, `Current plan`): the
+ * header is the nearest line above with as many cells and no price.
+ */
+function markChosenColumns(cands: Candidate[], lines: readonly Line[]): void {
+  const chosen = lexicon().chosenWords;
+  const withPrice = new Set(cands.map((c) => c.line));
+  for (const c of cands) {
+    const text = (lines[c.line] as Line).text;
+    const cells = text.split('\t').length;
+    if (cells < 3) continue;
+    for (let i = c.line - 1; i >= 0 && i >= c.line - 12; i--) {
+      const head = (lines[i] as Line).text;
+      const headCells = head.split('\t');
+      // A header's empty first cell (above the row labels) is not in its line: count the columns from the right.
+      if (withPrice.has(i) || (headCells.length !== cells && headCells.length !== cells - 1)) continue;
+      const cell = headCells[headCells.length - (cells - cellAt(text, c.index))] ?? '';
+      if (chosen.test(cell)) c.chosenColumn = true;
+      break;
+    }
+  }
 }
 
 /**
@@ -265,13 +308,19 @@ function markTermTotals(cands: Candidate[], lines: readonly Line[]): void {
     const a = cands[i] as Candidate;
     const b = cands[i + 1] as Candidate;
     if (a.line !== b.line || a.currency !== b.currency || a.period || !b.period || a.amountMinor <= 0) continue;
+    // The term (`6 månader`, `6-month membership:`) in the words right before the total.
     const words = (lines[a.line] as Line).text
-      .slice(Math.max(0, a.index - 30), a.index)
+      .slice(Math.max(0, a.index - 40), a.index)
       .trim()
       .toLowerCase()
-      .split(/\s+/);
-    const unit = lex.units.get((words[words.length - 1] ?? '').replace(/\.$/, ''));
-    const nWord = words[words.length - 2] ?? '';
+      .split(/[\s-]+/)
+      .map((w) => w.replace(/[:,.]+$/, ''));
+    let unit: Unit | undefined;
+    let nWord = '';
+    for (let k = words.length - 1; k >= 1 && k >= words.length - 3 && !unit; k--) {
+      unit = lex.units.get(words[k] as string);
+      if (unit) nWord = words[k - 1] as string;
+    }
     const n = /^\d{1,2}$/.test(nWord) ? Number(nWord) : lex.numbers.get(nWord);
     if (!n || n < 2 || (unit !== 'M' && unit !== 'W') || b.period !== `P1${unit}`) continue;
     const expected = b.amountMinor * n;

@@ -13,9 +13,12 @@ export interface DetectReport {
     introAmount?: number;
     introPeriods?: number;
     nextRenewal?: string;
+    priceChange?: { amount: number; from: string };
   } | null;
   charges: Array<{ date: string; amount: number; currency: string }>;
   links: { cancel?: string; pause?: string; manage?: string };
+  /** What a message says happens to the subscription (e-mails mostly); left out when nothing. */
+  event?: NonNullable<PageDetection['event']>;
 }
 
 /** Converts a detection (minor units) to the CLI report (major units, no directory id). Pure. */
@@ -29,16 +32,21 @@ export function toReport(d: PageDetection): DetectReport {
     if (s.introAmountMinor !== undefined) subscription.introAmount = toMajor(s.introAmountMinor, s.currency);
     if (s.introPeriods !== undefined) subscription.introPeriods = s.introPeriods;
     if (s.nextRenewal !== undefined) subscription.nextRenewal = s.nextRenewal;
+    if (s.priceChange !== undefined) {
+      subscription.priceChange = { amount: toMajor(s.priceChange.amountMinor, s.currency), from: s.priceChange.from };
+    }
   }
   const links: DetectReport['links'] = {};
   if (d.links.cancel) links.cancel = d.links.cancel;
   if (d.links.pause) links.pause = d.links.pause;
   if (d.links.manage) links.manage = d.links.manage;
-  return {
+  const report: DetectReport = {
     kind: d.kind,
     service: d.service ? { name: d.service.name, domain: d.service.domain } : null,
     subscription,
     charges: d.charges.map((c) => ({ date: c.date, amount: toMajor(c.amountMinor, c.currency), currency: c.currency })),
     links,
   };
+  if (d.event) report.event = d.event;
+  return report;
 }

@@ -22,6 +22,8 @@ export interface FoundService {
   entry?: DirectoryHit;
   /** A name the page gave itself that is another directory service's (not used as the name). */
   claimedName?: string;
+  /** Sold through this app store (a message from the store names the app, on the store's domain). */
+  store?: string;
 }
 
 const SECOND_LEVEL = new Set<string>(pageData.secondLevelSuffixes);
@@ -42,7 +44,7 @@ function squash(s: string): string {
 const LEGAL_FORMS: readonly string[] = pageData.legalForms;
 
 /** A company's legal form at the end of a name (`Pagebound Ltd`, `Skyhylla AS`, `Quillnote, Inc.`): not the brand. */
-function withoutLegalForm(name: string): string {
+export function withoutLegalForm(name: string): string {
   const lower = name.toLowerCase();
   for (const form of LEGAL_FORMS) {
     if (lower.endsWith(` ${form}`) || lower.endsWith(`,${form}`)) {

@@ -1,4 +1,4 @@
-import { diffDays } from '../dates';
+import { addDays, addMonthsClamped, diffDays } from '../dates';
 import type { PageKind } from '../model';
 import { addPeriods, parsePeriod } from '../schedule';
 import type { FoundCharge } from './charges';
@@ -7,6 +7,7 @@ import { lexicon, type Unit } from './lexicon';
 import type { IntroMatch, TrialMatch } from './phrases';
 import { type Candidate, eligible } from './prices';
 import type { SdOffer, StructuredFacts } from './structured';
+import { sentenceAround } from './text';
 
 /** The recurring price chosen for the page. */
 export interface Chosen {
@@ -32,6 +33,7 @@ function score(c: Candidate, lines: readonly Line[], sdKeys: Set<string>): numbe
   if (c.total || c.charged) s -= 1;
   if (c.button) s -= 1;
   if (lines[c.line]?.selected) s += 2;
+  if (c.chosenColumn) s += 4;
   const line = lines[c.line];
   const heading = line && line.section >= 0 ? lines[line.section] : undefined;
   if (heading && lexicon().summary.test(heading.text)) s += 1;
@@ -102,15 +104,24 @@ export function pagePeriod(
 ): string | undefined {
   const lex = lexicon();
   const values = new Set<string>();
-  const priced = new Set(cands.map((c) => c.line));
-  const firstPrice = new Map<number, number>();
-  for (const c of cands) if (!firstPrice.has(c.line)) firstPrice.set(c.line, c.index);
+  const byLine = new Map<number, Candidate[]>();
+  for (const c of cands) byLine.set(c.line, [...(byLine.get(c.line) ?? []), c]);
   for (let i = 0; i < lines.length && i < 2000; i++) {
     if (skip(i)) continue;
     // In a line with prices only the label before the first price counts (`Goodiebox – månedligt medlemskab`);
-    // periods after prices are read with the prices.
+    // periods after prices are read with the prices. With one price in the line, the rest of its sentence counts
+    // too (`we tried to charge $11.99 for your Plus subscription (monthly)`).
     const full = (lines[i] as Line).text;
-    const text = priced.has(i) ? full.slice(0, firstPrice.get(i)) : full;
+    const own = byLine.get(i);
+    let text = full;
+    if (own) {
+      const first = own[0] as Candidate;
+      text = full.slice(0, first.index);
+      // (A price with its own period or an equivalent is read with the prices.)
+      if (own.length === 1 && !first.period && !first.equivalent) {
+        text += ` ${full.slice(first.index + first.length, sentenceAround(full, first.index)[1])}`;
+      }
+    }
     if (text.length > 300) continue;
     for (const m of lex.anyPeriod.all(text, 5)) {
       const v = lex.anyPeriod.valueOf(m.text);
@@ -151,6 +162,53 @@ export function periodFromCharges(charges: readonly FoundCharge[]): string | und
   ];
   for (const [lo, hi, p] of table) if (median >= lo && median <= hi) return p;
   return undefined;
+}
+
+/**
+ * The billing period two dates span: a whole number of months (with or without the last day counted:
+ * `23.11.2026–22.12.2026`, `Nov 20, 2026 – Nov 20, 2027`), else one, two or four weeks. Undefined otherwise.
+ */
+export function gapPeriod(a: string, b: string): string | undefined {
+  if (b <= a) return undefined;
+  for (const months of [1, 2, 3, 6, 12, 24]) {
+    const end = addMonthsClamped(a, months);
+    if (b === end || b === addDays(end, -1)) {
+      return months === 12 ? 'P1Y' : months === 24 ? 'P2Y' : `P${months}M`;
+    }
+  }
+  const days = diffDays(a, b);
+  if (days === 7 || days === 6) return 'P1W';
+  if (days === 14 || days === 13) return 'P2W';
+  if (days === 28 || days === 27) return 'P4W';
+  return undefined;
+}
+
+const SPAN_JOIN = /^\s*(?:[-–—→]|to|til|till|until|tom\.?|t\.o\.m\.)\s*$/i;
+
+/**
+ * A period stated as the span of the service paid for (`Periode 23.11.2026–22.12.2026`, `Nov 20, 2026 – Nov 20,
+ * 2027`), when every span on the page agrees.
+ */
+export function spanPeriod(
+  lines: readonly Line[],
+  dates: { get(i: number): Array<{ index: number; length: number; date: string }> },
+  skip: (line: number) => boolean,
+): string | undefined {
+  const found = new Set<string>();
+  for (let i = 0; i < lines.length && i < 2000; i++) {
+    if (skip(i)) continue;
+    const text = (lines[i] as Line).text;
+    if (text.length > 400) continue;
+    const ds = dates.get(i);
+    for (let k = 0; k + 1 < ds.length; k++) {
+      const a = ds[k] as { index: number; length: number; date: string };
+      const b = ds[k + 1] as { index: number; length: number; date: string };
+      if (!SPAN_JOIN.test(text.slice(a.index + a.length, b.index))) continue;
+      const p = gapPeriod(a.date, b.date);
+      if (p) found.add(p);
+    }
+  }
+  return found.size === 1 ? [...found][0] : undefined;
 }
 
 /** Days of a trial of `n` units from `now`: months and years count calendar days (1 month from 23 Nov = 30). */

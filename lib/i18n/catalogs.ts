@@ -6,6 +6,7 @@ import da_data from './locales/da/data.json';
 import da_inbox from './locales/da/inbox.json';
 import da_reminders from './locales/da/reminders.json';
 import da_rights from './locales/da/rights.json';
+import da_sync from './locales/da/sync.json';
 import da_views from './locales/da/views.json';
 import en_about from './locales/en/about.json';
 import en_common from './locales/en/common.json';
@@ -14,6 +15,7 @@ import en_data from './locales/en/data.json';
 import en_inbox from './locales/en/inbox.json';
 import en_reminders from './locales/en/reminders.json';
 import en_rights from './locales/en/rights.json';
+import en_sync from './locales/en/sync.json';
 import en_views from './locales/en/views.json';
 import nb_about from './locales/nb/about.json';
 import nb_common from './locales/nb/common.json';
@@ -22,6 +24,7 @@ import nb_data from './locales/nb/data.json';
 import nb_inbox from './locales/nb/inbox.json';
 import nb_reminders from './locales/nb/reminders.json';
 import nb_rights from './locales/nb/rights.json';
+import nb_sync from './locales/nb/sync.json';
 import nb_views from './locales/nb/views.json';
 import sv_about from './locales/sv/about.json';
 import sv_common from './locales/sv/common.json';
@@ -30,6 +33,7 @@ import sv_data from './locales/sv/data.json';
 import sv_inbox from './locales/sv/inbox.json';
 import sv_reminders from './locales/sv/reminders.json';
 import sv_rights from './locales/sv/rights.json';
+import sv_sync from './locales/sv/sync.json';
 import sv_views from './locales/sv/views.json';
 
 type Catalog = Record<string, Record<string, string>>;
@@ -45,6 +49,7 @@ export const CATALOGS: Record<Language, Catalog> = {
     inbox: en_inbox,
     about: en_about,
     rights: en_rights,
+    sync: en_sync,
   },
   nb: {
     common: nb_common,
@@ -55,6 +60,7 @@ export const CATALOGS: Record<Language, Catalog> = {
     inbox: nb_inbox,
     about: nb_about,
     rights: nb_rights,
+    sync: nb_sync,
   },
   sv: {
     common: sv_common,
@@ -65,6 +71,7 @@ export const CATALOGS: Record<Language, Catalog> = {
     inbox: sv_inbox,
     about: sv_about,
     rights: sv_rights,
+    sync: sv_sync,
   },
   da: {
     common: da_common,
@@ -75,5 +82,6 @@ export const CATALOGS: Record<Language, Catalog> = {
     inbox: da_inbox,
     about: da_about,
     rights: da_rights,
+    sync: da_sync,
   },
 };

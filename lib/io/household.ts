@@ -130,13 +130,28 @@ export function mergeHousehold(files: readonly HouseholdFile[], opts: HouseholdO
     }
   });
 
+  return summariseHousehold(members, subscriptions, opts);
+}
+
+/**
+ * The household view of subscriptions that already name their member (`memberId`): totals per member (the
+ * owner pays what is not shared, each member their share; subscriptions of someone not in `members` count for
+ * nobody) and the services paid by two or more members. Used by the file merge above and by the live view of a
+ * synced household (lib/sync/household-view).
+ */
+export function summariseHousehold(
+  members: Member[],
+  subscriptions: HouseholdSubscription[],
+  opts: HouseholdOptions,
+): HouseholdView {
   const totals = new Map<string, MemberTotal>(
     members.map((m) => [m.id, { memberId: m.id, monthlyMinor: 0, count: 0, missingRates: [] }]),
   );
   const monthlyOf = new Map<string, number>();
   for (const s of subscriptions) {
     if (!counts(s, opts.today)) continue;
-    const owner = totals.get(s.memberId) as MemberTotal;
+    const owner = totals.get(s.memberId);
+    if (!owner) continue;
     owner.count++;
     const monthly = monthlyInBase(s, opts);
     if (monthly === null) {

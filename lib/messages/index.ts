@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isWebmailHost } from '../detect/webmail-hosts';
 import { HttpUrl } from '../model';
 import { PageSnapshot } from '../model/page';
 
@@ -20,6 +21,23 @@ export const PageSeenMessage = z.object({
 export type PageSeenMessage = z.infer<typeof PageSeenMessage>;
 
 /**
+ * Content script on a webmail client → background: the one message open there (lib/detect/webmail.ts), as plain
+ * data. Accepted only from a webmail host (a page elsewhere cannot pose as a mail).
+ */
+export const MailSeenMessage = z.object({
+  type: z.literal('mail-seen'),
+  url: HttpUrl,
+  mail: z.object({
+    client: z.string().max(20),
+    from: z.object({ name: z.string().max(200), address: z.string().max(320) }),
+    subject: z.string().max(500),
+    dateText: z.string().max(200),
+    body: PageSnapshot,
+  }),
+});
+export type MailSeenMessage = z.infer<typeof MailSeenMessage>;
+
+/**
  * Content script → background, on the site of a service in the directory: a visit, for the opt-in count of days of
  * use (lib/rights/usage). Only the page's origin; the background keeps the day only when the user turned counting on
  * and tracks that service, and nothing otherwise.
@@ -27,7 +45,7 @@ export type PageSeenMessage = z.infer<typeof PageSeenMessage>;
 export const VisitMessage = z.object({ type: z.literal('visit'), url: HttpUrl });
 export type VisitMessage = z.infer<typeof VisitMessage>;
 
-export const ContentMessage = z.discriminatedUnion('type', [PageSeenMessage, VisitMessage]);
+export const ContentMessage = z.discriminatedUnion('type', [PageSeenMessage, MailSeenMessage, VisitMessage]);
 export type ContentMessage = z.infer<typeof ContentMessage>;
 
 /** Extension page (popup, dashboard) → background. */
@@ -58,6 +76,9 @@ export function acceptContentMessage(raw: unknown, sender: SenderInfo, ownId: st
   if (!parsed.success) return { ok: false, reason: `invalid message: ${parsed.error.issues[0]?.message ?? ''}` };
   const from = sender.url ?? sender.tab.url;
   if (!from || !sameOrigin(from, parsed.data.url)) return { ok: false, reason: 'url does not match sender' };
+  if (parsed.data.type === 'mail-seen' && !isWebmailHost(new URL(parsed.data.url).hostname)) {
+    return { ok: false, reason: 'not a webmail page' };
+  }
   return { ok: true, message: parsed.data };
 }
 

@@ -11,6 +11,21 @@ export const PageKind = z.enum(PAGE_KINDS);
 export type PageKind = z.infer<typeof PageKind>;
 
 /**
+ * What a message (mostly an e-mail) says happened or is about to happen to a subscription, beside its kind: a trial
+ * ending, a renewal coming, a price change, a failed payment, a cancellation, a welcome.
+ */
+export const DETECTION_EVENTS = [
+  'trial-ending',
+  'renewal-upcoming',
+  'price-change',
+  'payment-failed',
+  'cancelled',
+  'welcome',
+] as const;
+export const DetectionEvent = z.enum(DETECTION_EVENTS);
+export type DetectionEvent = z.infer<typeof DetectionEvent>;
+
+/**
  * What the detection engine read off one page (amounts in minor units). This is also the payload a content
  * script sends to the background, so every field is bounded.
  */
@@ -32,10 +47,13 @@ export const PageDetection = z.object({
       introAmountMinor: MinorUnits.optional(),
       introPeriods: z.number().int().min(1).max(36).optional(),
       nextRenewal: IsoDate.optional(),
+      /** A coming price (same currency) and the day it applies from, as a price-change notice states it. */
+      priceChange: z.object({ amountMinor: MinorUnits, from: IsoDate }).optional(),
     })
     .nullable(),
   charges: z.array(z.object({ date: IsoDate, amountMinor: MinorUnits, currency: CurrencyCode })).max(500),
   links: z.object({ cancel: HttpUrl.optional(), pause: HttpUrl.optional(), manage: HttpUrl.optional() }),
+  event: DetectionEvent.optional(),
   /**
    * A name the page gave itself (og:site_name, structured data, title) that belongs to another service in the
    * directory, on a host that is not that service's: flagged, and not used as the name.
@@ -66,7 +84,14 @@ export function salvageDetection(raw: unknown): PageDetection | null {
     const base = { amountMinor: sub.amountMinor, currency: sub.currency };
     if (subSchema.safeParse(base).success) {
       const keep: Record<string, unknown> = { ...base };
-      for (const key of ['period', 'trialDays', 'introAmountMinor', 'introPeriods', 'nextRenewal'] as const) {
+      for (const key of [
+        'period',
+        'trialDays',
+        'introAmountMinor',
+        'introPeriods',
+        'nextRenewal',
+        'priceChange',
+      ] as const) {
         const v = sub[key];
         if (v !== undefined && subSchema.safeParse({ ...base, [key]: v }).success) keep[key] = v;
       }
@@ -89,6 +114,8 @@ export function salvageDetection(raw: unknown): PageDetection | null {
       if (parsed.success && parsed.data[k]) out.links[k] = parsed.data[k];
     }
   }
+  const event = DetectionEvent.safeParse(raw.event);
+  if (event.success) out.event = event.data;
   const claimed = PageDetection.shape.claimedName.safeParse(raw.claimedName);
   if (claimed.success && claimed.data) out.claimedName = claimed.data;
   const again = PageDetection.safeParse(out);

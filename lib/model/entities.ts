@@ -140,10 +140,15 @@ export const PriceChange = z.object({
   sourceUrl: HttpUrl.optional(),
   /** The day Subkeeper first saw the new price (the notice the user had, as far as Subkeeper knows). */
   noticedOn: IsoDate.optional(),
+  /**
+   * Announced ahead (a price-change notice): the subscription keeps its price until `date`, when the new price is
+   * applied (lib/proposal `applyDuePriceChanges`) and this is cleared.
+   */
+  announced: z.boolean().optional(),
 });
 export type PriceChange = z.infer<typeof PriceChange>;
 
-export { PAGE_KINDS, PageDetection, PageKind } from './detection';
+export { DETECTION_EVENTS, DetectionEvent, PAGE_KINDS, PageDetection, PageKind } from './detection';
 
 /** A charge a page showed, waiting to be recorded when its proposal is accepted. */
 export const ProposedCharge = z.object({
@@ -180,14 +185,27 @@ export const ProposedChanges = z.object({
   period: Period.optional(),
   billingAnchor: IsoDate.optional(),
   links: Links.optional(),
-  /** The day the new price applies from (recorded with the price change). */
+  /** The day the new price applies from (recorded with the price change; a coming day leaves the price until then). */
   priceFrom: IsoDate.optional(),
-  /** A cancellation the service's page confirmed: the day, and the last day of access it stated. */
-  cancel: z.object({ on: IsoDate, endsOn: IsoDate.optional() }).optional(),
+  /**
+   * A cancellation the service confirmed (its page or a mail): accepting marks the subscription cancelled on
+   * `statusFrom`, with access until `endsOn` when the service stated a last day.
+   */
+  status: z.literal('cancelled').optional(),
+  statusFrom: IsoDate.optional(),
+  endsOn: IsoDate.optional(),
   /** Terms a page stated for a subscription that has none yet. */
   terms: Terms.optional(),
 });
 export type ProposedChanges = z.infer<typeof ProposedChanges>;
+
+/** An earlier price of a subscription read from its receipts (a mail import): recorded as price history. */
+export const ProposedPriceStep = z.object({
+  date: IsoDate,
+  oldAmountMinor: MinorUnits,
+  newAmountMinor: MinorUnits,
+});
+export type ProposedPriceStep = z.infer<typeof ProposedPriceStep>;
 
 /**
  * What a page (or a mail) proposes. Nothing a page says changes the user's data until the user accepts it: a new
@@ -198,19 +216,35 @@ export const Proposal = z.discriminatedUnion('type', [
     type: z.literal('new'),
     subscription: ProposedSubscription,
     charges: z.array(ProposedCharge).max(500).default([]),
+    /** Price history read from the receipts (oldest first). */
+    priceSteps: z.array(ProposedPriceStep).max(100).optional(),
   }),
   z.object({
     type: z.literal('update'),
     changes: ProposedChanges,
     charges: z.array(ProposedCharge).max(500).default([]),
+    priceSteps: z.array(ProposedPriceStep).max(100).optional(),
   }),
 ]);
 export type Proposal = z.infer<typeof Proposal>;
 
 /** What a page showed, waiting for the user in the inbox (a proposal), or what became of it. */
+/** Where a message was read: its sender, subject and day, and whether it was open in webmail or in a mail file. */
+export const MailSource = z.object({
+  from: Text(320),
+  name: Text(200).default(''),
+  subject: Text(300).default(''),
+  sent: IsoDate.optional(),
+  via: z.enum(['webmail', 'file']),
+  /** How many messages it sums up (a mail import groups a service's receipts into one proposal). */
+  count: z.number().int().min(1).max(100_000).optional(),
+});
+export type MailSource = z.infer<typeof MailSource>;
+
 export const Detection = z.object({
   id: Id,
-  url: HttpUrl,
+  /** The page it was seen on (for a mail: the webmail page; a mail file has none). */
+  url: HttpUrl.optional(),
   hostname: Hostname,
   seenAt: Timestamp,
   result: PageDetection,
@@ -223,6 +257,8 @@ export const Detection = z.object({
   tabId: z.number().int().optional(),
   /** What accepting does; absent on detections stored before proposals (they are read from `result`). */
   proposal: Proposal.optional(),
+  /** Set when it was read from an e-mail rather than a page. */
+  mail: MailSource.optional(),
 });
 export type Detection = z.infer<typeof Detection>;
 

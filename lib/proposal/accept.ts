@@ -1,5 +1,5 @@
 import { addCharges, newId, type SubkeeperDb, saveSubscription } from '../db';
-import { LINK_KINDS, type Links, type SourcedLink } from '../model';
+import { type Detection, LINK_KINDS, type Links, type SourcedLink } from '../model';
 import { proposalOf } from './index';
 
 /** Page links as the user accepted them today. */
@@ -10,6 +10,12 @@ function accepted(links: Links | undefined, today: string): Links {
     if (l) out[kind] = (l.source === 'page' ? { ...l, acceptedAt: today } : l) as SourcedLink;
   }
   return out;
+}
+
+/** The day the user was told of a new price, as far as Subkeeper knows: the mail's day, else when the page was seen. */
+function noticedOn(d: Detection): string {
+  const seen = d.seenAt.slice(0, 10);
+  return d.mail?.sent && d.mail.sent <= seen ? d.mail.sent : seen;
 }
 
 export interface AcceptClock {
@@ -55,7 +61,9 @@ export async function acceptProposal(db: SubkeeperDb, detectionId: string, clock
       const c = proposal.changes;
       const patch: Record<string, unknown> = { id: sub.id };
       if (c.amountMinor !== undefined && c.amountMinor !== sub.amountMinor) {
-        patch.amountMinor = c.amountMinor;
+        // A price announced for a coming day is recorded now and applied on that day (applyDuePriceChanges).
+        const ahead = c.priceFrom !== undefined && c.priceFrom > clock.today;
+        if (!ahead) patch.amountMinor = c.amountMinor;
         await db.priceChanges.put({
           id: newId(),
           subscriptionId: sub.id,
@@ -63,10 +71,19 @@ export async function acceptProposal(db: SubkeeperDb, detectionId: string, clock
           oldAmountMinor: sub.amountMinor,
           newAmountMinor: c.amountMinor,
           currency: sub.currency,
-          sourceUrl: d.url,
-          // The notice the user had, as far as Subkeeper knows: the day the page showed the new price.
-          noticedOn: d.seenAt.slice(0, 10),
+          ...(d.url ? { sourceUrl: d.url } : {}),
+          ...(ahead ? { announced: true } : {}),
+          // The notice the user had, as far as Subkeeper knows: the day the page (or the mail) showed the new price.
+          noticedOn: noticedOn(d),
         });
+      }
+      // A cancellation the service confirmed (its page or a mail; issue 14): the status, its day, the last day of access.
+      if (c.status === 'cancelled' && sub.status !== 'cancelled') {
+        const on = c.statusFrom ?? clock.today;
+        patch.status = 'cancelled';
+        patch.cancelledOn = on;
+        patch.statusHistory = [{ status: 'cancelled', date: on }];
+        if (c.endsOn) patch.endsOn = c.endsOn;
       }
       if (c.period !== undefined) patch.period = c.period;
       if (c.billingAnchor !== undefined) patch.billingAnchor = c.billingAnchor;
@@ -79,13 +96,6 @@ export async function acceptProposal(db: SubkeeperDb, detectionId: string, clock
         }
         patch.links = links;
       }
-      // A cancellation the service's own page confirmed (issue 14): the status, its day, and the last day of access.
-      if (c.cancel && sub.status !== 'cancelled') {
-        patch.status = 'cancelled';
-        patch.cancelledOn = c.cancel.on;
-        patch.statusHistory = [{ status: 'cancelled', date: c.cancel.on }];
-        if (c.cancel.endsOn) patch.endsOn = c.cancel.endsOn;
-      }
       if (c.terms && !sub.terms) patch.terms = c.terms;
       const saved = await saveSubscription(db, patch, clock.stamp, { today: clock.today });
       if (!saved.ok) throw new Error(`invalid proposal ${d.id}`);
@@ -93,11 +103,53 @@ export async function acceptProposal(db: SubkeeperDb, detectionId: string, clock
     }
     const added = await addCharges(
       db,
-      proposal.charges.map((c) => ({ ...c, id: newId(), subscriptionId, sourceUrl: d.url })),
+      proposal.charges.map((c) => ({ ...c, id: newId(), subscriptionId, ...(d.url ? { sourceUrl: d.url } : {}) })),
     );
+    // Price history read from receipts (a mail import), unless the same step is recorded already.
+    const steps = proposal.priceSteps ?? [];
+    if (steps.length > 0) {
+      const sub = await db.subscriptions.get(subscriptionId);
+      const have = new Set(
+        (await db.priceChanges.where('subscriptionId').equals(subscriptionId).toArray()).map(
+          (p) => `${p.date}|${p.oldAmountMinor}|${p.newAmountMinor}`,
+        ),
+      );
+      for (const step of steps) {
+        if (!sub || have.has(`${step.date}|${step.oldAmountMinor}|${step.newAmountMinor}`)) continue;
+        await db.priceChanges.put({
+          id: newId(),
+          subscriptionId,
+          currency: sub.currency,
+          ...step,
+          ...(step.date > clock.today ? { announced: true } : {}),
+        });
+      }
+    }
     await db.detections.update(d.id, { status: 'accepted', subscriptionId });
     // What the page said goes with the subscription as proof (issue 14).
     await db.proofs.where('detectionId').equals(d.id).modify({ subscriptionId });
     return { ok: true, subscriptionId, chargesAdded: added.length } as const;
+  });
+}
+
+/**
+ * Applies prices announced for a coming day whose day has come: the subscription takes the new price (when it still
+ * has the old one; a price the user changed meanwhile is left alone) and the change stops being "announced".
+ * Run by the background every day. Returns how many subscriptions changed.
+ */
+export async function applyDuePriceChanges(db: SubkeeperDb, today: string, stamp: string): Promise<number> {
+  return db.transaction('rw', [db.subscriptions, db.priceChanges], async () => {
+    let changed = 0;
+    const due = (await db.priceChanges.toArray()).filter((p) => p.announced && p.date <= today);
+    for (const p of due) {
+      const sub = await db.subscriptions.get(p.subscriptionId);
+      if (sub && sub.amountMinor === p.oldAmountMinor && sub.currency === p.currency) {
+        const saved = await saveSubscription(db, { id: sub.id, amountMinor: p.newAmountMinor }, stamp);
+        if (saved.ok) changed++;
+      }
+      const { announced: _done, ...rest } = p;
+      await db.priceChanges.put(rest);
+    }
+    return changed;
   });
 }

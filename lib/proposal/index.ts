@@ -158,8 +158,8 @@ export function hasChanges(changes: ProposedChanges): boolean {
     changes.amountMinor !== undefined ||
     changes.period !== undefined ||
     changes.billingAnchor !== undefined ||
+    changes.status !== undefined ||
     Object.keys(changes.links ?? {}).length > 0 ||
-    changes.cancel !== undefined ||
     changes.terms !== undefined
   );
 }
@@ -177,7 +177,7 @@ export function proposalKey(p: Proposal): string {
   const c = p.changes;
   if (hasChanges(c)) {
     const links = LINK_KINDS.map((k) => c.links?.[k]?.url ?? '').join(',');
-    const cancel = c.cancel ? `|cancel:${c.cancel.endsOn ?? ''}` : '';
+    const cancel = c.status ? `|${c.status}:${c.endsOn ?? ''}` : '';
     return `update|${c.amountMinor ?? ''}|${c.period ?? ''}|${c.billingAnchor ?? ''}|${links}${cancel}`;
   }
   return `charges|${p.charges.map((x) => `${x.date}:${x.amountMinor}:${x.currency}`).join(',')}`;
@@ -200,8 +200,8 @@ export type ChangeLine =
   | { field: 'period'; from: string; to: string }
   | { field: 'renewal'; from: string; to: string }
   | { field: 'link'; kind: (typeof LINK_KINDS)[number]; from?: string; to: string }
-  /** A cancellation the service's page confirmed (issue 14): on a day, with access until `endsOn`. */
-  | { field: 'cancelled'; on: string; endsOn?: string }
+  /** A cancellation the service confirmed (its page or a mail): on a day, with access until `endsOn` if it said. */
+  | { field: 'status'; from: Subscription['status']; to: 'cancelled'; on?: string; endsOn?: string }
   /** The terms a sign-up or confirmation page stated, for a subscription that has none. */
   | { field: 'terms' };
 
@@ -226,11 +226,13 @@ export function changeLines(sub: Subscription, changes: ProposedChanges): Change
     if (!to || mine?.source === 'user' || mine?.url === to.url) continue;
     out.push({ field: 'link', kind, ...(mine ? { from: mine.url } : {}), to: to.url });
   }
-  if (changes.cancel && sub.status !== 'cancelled') {
+  if (changes.status === 'cancelled' && sub.status !== 'cancelled') {
     out.push({
-      field: 'cancelled',
-      on: changes.cancel.on,
-      ...(changes.cancel.endsOn ? { endsOn: changes.cancel.endsOn } : {}),
+      field: 'status',
+      from: sub.status,
+      to: 'cancelled',
+      ...(changes.statusFrom ? { on: changes.statusFrom } : {}),
+      ...(changes.endsOn ? { endsOn: changes.endsOn } : {}),
     });
   }
   if (changes.terms && !sub.terms) out.push({ field: 'terms' });

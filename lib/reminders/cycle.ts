@@ -3,7 +3,7 @@ import type { Translate } from '../i18n';
 import type { PriceChange, ReminderSettings, RightsCountry, Settings, Subscription } from '../model';
 import { type DirectoryCancel, deliveryActions, planDeliveries } from './deliver';
 import { markFired, pruneFired, pruneSnoozed } from './log';
-import { dueNow, nextDueDate, planReminders } from './plan';
+import { dueNow, nextDueDate, type PaymentFailure, planReminders } from './plan';
 import { badgeCount } from './renewals';
 import { deliveryText } from './text';
 import type { FiredLog, ReminderAction, SnoozeLog } from './types';
@@ -38,6 +38,8 @@ export const PENDING_MAX_AGE_DAYS = 1;
 export interface CycleInput {
   subscriptions: readonly Subscription[];
   priceChanges: readonly PriceChange[];
+  /** Failed payments services reported (mails), for the reminders. */
+  paymentFailures?: readonly PaymentFailure[];
   settings: ReminderSettings | Settings;
   today: string;
   fired: FiredLog;
@@ -68,6 +70,7 @@ export function reminderCycle(input: CycleInput): CycleResult {
   const base = {
     subscriptions: input.subscriptions,
     priceChanges: input.priceChanges,
+    paymentFailures: input.paymentFailures ?? [],
     settings: input.settings,
     today,
     snoozed: input.snoozed,

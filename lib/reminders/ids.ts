@@ -8,6 +8,7 @@ import type { ReminderKind } from './types';
  *   intro:<subId>:<firstFullPriceDate>:<leadDays> ends:<subId>:<endsOn>:<leadDays>
  *   price:<priceChangeId>:<subId>                weekly:<monday>
  *   withdraw:<subId>:<lastDay>:<leadDays>        cancelby:<subId>:<lastNoticeDay>:<leadDays>
+ *   payfail:<subId>:<failureDate>:0
  *   <any of the above>|snooze:<day>              digest:<day>:<hash>   (a catch-up notification)
  */
 
@@ -20,6 +21,7 @@ const PREFIX: Record<ReminderKind, string> = {
   weeklyDigest: 'weekly',
   withdrawalEnds: 'withdraw',
   cancelBy: 'cancelby',
+  paymentFailed: 'payfail',
 };
 const KIND_OF_PREFIX = new Map(Object.entries(PREFIX).map(([kind, prefix]) => [prefix, kind as ReminderKind]));
 

@@ -14,9 +14,21 @@ export const ACCESS_ENDS_LEAD_DAYS = 1;
 /** Days before the last day of the right of withdrawal to remind (issue 14). */
 export const WITHDRAWAL_LEAD_DAYS = 2;
 
+/** A payment the service said failed (a mail), for a subscription the user has. */
+export interface PaymentFailure {
+  subscriptionId: string;
+  /** The day the failure was reported. */
+  date: string;
+}
+
+/** A failed payment is told when reported at most this many days back (an old mail import stays quiet). */
+export const PAYMENT_FAILED_LOOKBACK_DAYS = 14;
+
 export interface PlanInput {
   subscriptions: readonly Subscription[];
   priceChanges?: readonly PriceChange[];
+  /** Failed payments the services reported (lib/ingest-mail). */
+  paymentFailures?: readonly PaymentFailure[];
   /** The reminder settings (or the whole settings object). */
   settings: ReminderSettings | Settings;
   today: string;
@@ -43,7 +55,7 @@ function firedLookup(fired: PlanInput['fired']): (id: string) => boolean {
 
 /** A reminder for one lead time of one subscription event. */
 function eventReminder(
-  kind: 'renewal' | 'trialEnd' | 'introEnd' | 'accessEnds' | 'withdrawalEnds' | 'cancelBy',
+  kind: 'renewal' | 'trialEnd' | 'introEnd' | 'accessEnds' | 'paymentFailed' | 'withdrawalEnds' | 'cancelBy',
   sub: Subscription,
   eventDate: string,
   leadDays: number,
@@ -206,6 +218,28 @@ function weeklyCandidates(subs: readonly Subscription[], today: string, end: str
   return out;
 }
 
+/** A failed payment: told once, right away, while recent (it says nothing about the schedule). */
+function paymentFailedCandidates(
+  failures: readonly PaymentFailure[],
+  subs: ReadonlyMap<string, Subscription>,
+  today: string,
+): Reminder[] {
+  const oldest = addDays(today, -PAYMENT_FAILED_LOOKBACK_DAYS);
+  const out: Reminder[] = [];
+  for (const f of failures) {
+    const sub = subs.get(f.subscriptionId);
+    if (!sub || sub.status === 'cancelled' || f.date < oldest || f.date > today) continue;
+    const r = eventReminder('paymentFailed', sub, f.date, 0, {
+      dueDate: f.date,
+      lastDay: addDays(f.date, PAYMENT_FAILED_LOOKBACK_DAYS),
+      amountMinor: sub.amountMinor,
+      currency: sub.currency,
+    });
+    out.push(r);
+  }
+  return out;
+}
+
 /**
  * Plans the reminders not yet shown whose due day is on or before `today + horizonDays` (overdue ones included
  * while their event has not passed). Pure: the same input gives the same plan.
@@ -235,6 +269,7 @@ export function planReminders(input: PlanInput): Reminder[] {
   const candidates = tracked.flatMap((sub) => subscriptionCandidates(sub, rs, today, end, input.rightsCountry));
   if (rs.priceIncrease) candidates.push(...priceIncreaseCandidates(input.priceChanges ?? [], byId, today));
   if (rs.weeklyDigest) candidates.push(...weeklyCandidates(tracked, today, end));
+  candidates.push(...paymentFailedCandidates(input.paymentFailures ?? [], byId, today));
 
   const plan: Reminder[] = [];
   for (const original of candidates) {

@@ -71,9 +71,11 @@ function singleText(r: Reminder, sub: Subscription | undefined, ctx: Ctx): Notif
     case 'accessEnds':
       return { title: t('reminders.endsTitle', p), message: t('reminders.endsMessage', p) };
     case 'withdrawalEnds':
-      return { title: t('rights.reminder.withdrawalTitle', p), message: t('rights.reminder.withdrawalMessage', p) };
+      return { title: t('reminders.withdrawalTitle', p), message: t('reminders.withdrawalMessage', p) };
     case 'cancelBy':
-      return { title: t('rights.reminder.cancelByTitle', p), message: t('rights.reminder.cancelByMessage', p) };
+      return { title: t('reminders.cancelByTitle', p), message: t('reminders.cancelByMessage', p) };
+    case 'paymentFailed':
+      return { title: t('reminders.paymentFailedTitle', p), message: t('reminders.paymentFailedMessage', p) };
     case 'weeklyDigest': {
       const items = r.items ?? [];
       const lines = items.map((i) =>
@@ -125,8 +127,9 @@ function digestLine(r: Reminder, sub: Subscription | undefined, ctx: Ctx): strin
     priceIncrease: 'reminders.linePrice',
     accessEnds: 'reminders.lineEnds',
     weeklyDigest: 'reminders.lineWeekly',
-    withdrawalEnds: 'rights.reminder.lineWithdrawal',
-    cancelBy: 'rights.reminder.lineCancelBy',
+    withdrawalEnds: 'reminders.lineWithdrawal',
+    cancelBy: 'reminders.lineCancelBy',
+    paymentFailed: 'reminders.linePaymentFailed',
   }[r.kind];
   return t(key, p);
 }

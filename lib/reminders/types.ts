@@ -11,7 +11,8 @@ export type ReminderKind =
   /** The right of withdrawal ends (lib/rights, issue 14): two days before its last day. */
   | 'withdrawalEnds'
   /** The last day to give notice before the next period (or the end of the binding period) under the terms. */
-  | 'cancelBy';
+  | 'cancelBy'
+  | 'paymentFailed';
 
 /** One renewal inside a weekly digest. */
 export interface DigestItem {

@@ -159,3 +159,74 @@ describe('DetectionInbox', () => {
     expect(text()).toContain('Ingenting venter');
   });
 });
+
+describe('DetectionInbox: finds from e-mails', () => {
+  const cancelled: Detection = detection({
+    id: 'mail-cancel',
+    hostname: 'netflix.com',
+    subscriptionId: 'n',
+    mail: {
+      from: 'info@account.netflix.com',
+      name: 'Netflix',
+      subject: 'Your membership has been cancelled',
+      via: 'webmail',
+    },
+    result: {
+      kind: 'account',
+      service: { name: 'Netflix', domain: 'netflix.com', serviceId: 'netflix' },
+      subscription: null,
+      charges: [],
+      links: {},
+      event: 'cancelled',
+    },
+    proposal: { type: 'update', changes: { status: 'cancelled', statusFrom: '2026-11-19' }, charges: [] },
+  });
+  const imported: Detection = detection({
+    id: 'mail-import',
+    hostname: 'fernpost.com',
+    mail: { from: 'billing@fernpost.com', name: 'Fernpost', subject: 'Your receipt', via: 'file', count: 12 },
+    result: {
+      kind: 'receipt',
+      service: { name: 'Fernpost', domain: 'fernpost.com' },
+      subscription: { amountMinor: 2400, currency: 'EUR', period: 'P1M' },
+      charges: [{ date: '2026-11-01', amountMinor: 2400, currency: 'EUR' }],
+      links: {},
+    },
+    proposal: {
+      type: 'new',
+      subscription: {
+        service: 'Fernpost',
+        domain: 'fernpost.com',
+        category: 'other',
+        amountMinor: 2400,
+        currency: 'EUR',
+        period: 'P1M',
+        status: 'active',
+        billingAnchor: '2026-12-01',
+        links: {},
+      },
+      charges: [{ date: '2026-11-01', amountMinor: 2400, currency: 'EUR', source: 'receipt' }],
+    },
+  });
+
+  it('says which mail a find came from, what the mail was, and proposes a cancellation as a status change', () => {
+    const t = createTranslator('en');
+    render(
+      <DetectionInbox
+        items={inboxItems([cancelled, imported], [netflix])}
+        locale="en-GB"
+        t={t}
+        onAccept={vi.fn()}
+        onEdit={vi.fn()}
+        onDismiss={vi.fn()}
+      />,
+    );
+    expect(screen.getByText('From an e-mail by Netflix: “Your membership has been cancelled”')).toBeTruthy();
+    expect(screen.getByText('Cancellation')).toBeTruthy();
+    const status = screen.getByText('Status').closest('.change') as HTMLElement;
+    expect(status.textContent).toContain('Active');
+    expect(status.textContent).toContain('Cancelled');
+    expect(screen.getByText('From 12 e-mails by Fernpost')).toBeTruthy();
+    expect(screen.getByText(/Charges in the e-mails:/)).toBeTruthy();
+  });
+});

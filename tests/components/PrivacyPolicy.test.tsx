@@ -30,7 +30,7 @@ describe('PrivacyPolicy', () => {
       expect(screen.getByText(policy.summary)).toBeTruthy();
       expect(document.body.textContent).toContain('Subkeeper 1.2.3');
       const perms = [...document.querySelectorAll('[data-permission]')].map((el) => el.getAttribute('data-permission'));
-      expect(perms).toEqual(['host', 'alarms', 'notifications', 'activeTab']);
+      expect(perms).toEqual(['host', 'alarms', 'notifications', 'activeTab', 'storage']);
       const nav = screen.getByRole('navigation', { name: 'Languages' });
       const links = within(nav).getAllByRole('link');
       expect(links.map((a) => a.getAttribute('href'))).toEqual(['?lang=en', '?lang=nb', '?lang=sv', '?lang=da']);

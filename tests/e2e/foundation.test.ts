@@ -23,7 +23,7 @@ describe('foundation: add by hand, see it in the dashboard and the popup', () =>
       };
     });
     expect(manifest.manifest_version).toBe(3);
-    expect(manifest.permissions?.sort()).toEqual(['activeTab', 'alarms', 'notifications']);
+    expect(manifest.permissions?.sort()).toEqual(['activeTab', 'alarms', 'notifications', 'storage']);
     expect(manifest.host_permissions ?? []).toEqual([]);
   });
 
@@ -32,7 +32,7 @@ describe('foundation: add by hand, see it in the dashboard and the popup', () =>
     expect(m.manifest_version).toBe(3);
     expect(m.browser_specific_settings.gecko.id).toBe('subkeeper@subkeeper.invalid');
     expect(m.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['none'] });
-    expect(m.permissions.sort()).toEqual(['activeTab', 'alarms', 'notifications']);
+    expect(m.permissions.sort()).toEqual(['activeTab', 'alarms', 'notifications', 'storage']);
     expect(m.content_scripts[0].js).toEqual(['detector.js']);
   });
 

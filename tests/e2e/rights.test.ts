@@ -190,7 +190,10 @@ describe('rights end to end', () => {
     const [sub] = await table('subscriptions');
     expect(proposal).toMatchObject({
       subscriptionId: sub?.id,
-      proposal: { type: 'update', changes: { cancel: { on: iso(new Date()), endsOn: iso(accessUntil) } } },
+      proposal: {
+        type: 'update',
+        changes: { status: 'cancelled', statusFrom: iso(new Date()), endsOn: iso(accessUntil) },
+      },
     });
     const proofs = await table('proofs');
     expect(proofs.find((p) => p.kind === 'cancellation')).toMatchObject({

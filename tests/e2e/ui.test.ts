@@ -17,7 +17,7 @@ const LANGS = [
   { lang: 'sv', nav: 'Översikt' },
   { lang: 'da', nav: 'Oversigt' },
 ] as const;
-const VIEWS = ['overview', 'subscriptions', 'calendar', 'charts', 'data', 'settings', 'add'] as const;
+const VIEWS = ['overview', 'subscriptions', 'calendar', 'charts', 'household', 'data', 'settings', 'add'] as const;
 
 type Db = Record<
   string,

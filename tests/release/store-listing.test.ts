@@ -35,7 +35,11 @@ function messages(locale: string): Record<string, { message: string }> {
   return JSON.parse(readFileSync(path.join(ROOT, `public/_locales/${locale}/messages.json`), 'utf8'));
 }
 
-function manifest(browser: 'chrome' | 'firefox'): { permissions?: string[]; content_scripts?: unknown[] } {
+function manifest(browser: 'chrome' | 'firefox'): {
+  permissions?: string[];
+  optional_host_permissions?: string[];
+  content_scripts?: unknown[];
+} {
   const m = config.manifest;
   if (typeof m !== 'function') throw new Error('expected a manifest function');
   return m({ browser, manifestVersion: 3, mode: 'production', command: 'build' }) as never;
@@ -74,6 +78,9 @@ describe('store listings', () => {
         expect(headings).toEqual([
           ...(m.content_scripts?.length ? ['Host access (content script on http and https pages)'] : []),
           ...(m.permissions ?? []).map((p) => `\`${p}\``),
+          ...(m.optional_host_permissions?.length
+            ? ['Optional host access (asked for when household sync is set up)']
+            : []),
           'Remote code',
         ]);
         for (const part of body.split(/^### /m).slice(1))

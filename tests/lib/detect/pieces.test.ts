@@ -164,6 +164,38 @@ describe('links', () => {
     expect(findLinks(links, page, '')).toEqual({});
   });
 
+  it('reads a message link whose text says nothing in its sentence; on pages never', () => {
+    const line = (text: string) => ({ text, groups: [], heading: 0, section: -1, button: false, selected: false });
+    const lines = [
+      line('Du kan ændre eller opsige dit abonnement under Min konto.'),
+      line('You can cancel your subscription at any time from Subscriptions in Google Play.'),
+      line('Ønsker du å bytte eller si opp abonnementet,'),
+      line('kan du gjøre det på https://www.example.no/konto'),
+      line('To manage automatic payments, go to Automatic payments.'),
+      line('Read our terms for subscriptions here.'),
+    ];
+    const at = (href: string, text: string, i: number) => ({ href, text, line: i });
+    const mail = { absoluteOnly: true, lines, notFromContext: (h: string) => h.endsWith('paypal.com') };
+    expect(findLinks([at('https://a.dk/konto', 'Min konto', 0)], page, '', mail)).toEqual({
+      manage: 'https://a.dk/konto',
+    });
+    expect(findLinks([at('https://play.google.com/subs', 'Subscriptions', 1)], page, '', mail)).toEqual({
+      cancel: 'https://play.google.com/subs',
+    });
+    // A bare URL (a plain-text mail linkified by a webmail client) in a sentence wrapped over two lines.
+    const bare = 'https://www.example.no/konto';
+    expect(findLinks([at(bare, bare, 3)], page, '', mail)).toEqual({ manage: bare });
+    expect(findLinks([at('https://www.paypal.com/autopay', 'Automatic payments', 4)], page, '', mail)).toEqual({});
+    expect(findLinks([at('https://a.dk/terms', 'here', 5)], page, '', mail)).toEqual({});
+    // A link to update the card manages only when nothing else does.
+    const card = at('https://a.dk/card', 'Update payment method', 0);
+    expect(findLinks([card], page, '', mail)).toEqual({ manage: 'https://a.dk/card' });
+    expect(findLinks([card, at('https://a.dk/plan', 'Manage subscription', 1)], page, '', mail)).toEqual({
+      manage: 'https://a.dk/plan',
+    });
+    expect(findLinks([at('/konto', 'Min konto', 0)], page, '')).toEqual({});
+  });
+
   it('drops a javascript: cancel link on a page and keeps the others', async () => {
     const r = await detectHtml(
       `<html lang="en"><body><h1>Your subscription</h1><p>Plan: Pro $9.99/month</p><p>Renews on 1 Feb 2027</p>

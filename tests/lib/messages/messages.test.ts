@@ -20,7 +20,34 @@ const page = {
 const msg = { type: 'page-seen', url: 'https://www.viaplay.no/takk', page };
 const tabSender = { id: 'ext', url: 'https://www.viaplay.no/takk', tab: { id: 4 } };
 
+const mailMsg = {
+  type: 'mail-seen',
+  url: 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWkt',
+  mail: {
+    client: 'gmail',
+    from: { name: 'Netflix', address: 'info@account.netflix.com' },
+    subject: 'Receipt',
+    dateText: '',
+    body: page,
+  },
+};
+
 describe('content messages', () => {
+  it('accepts a mail only from a webmail page, about that page', () => {
+    const gmail = { id: 'ext', url: mailMsg.url, tab: { id: 7 } };
+    const accepted = acceptContentMessage(mailMsg, gmail, 'ext');
+    expect(accepted.ok && accepted.message.type === 'mail-seen' && accepted.message.mail.from.address).toBe(
+      'info@account.netflix.com',
+    );
+    // A page elsewhere cannot pose as a mail (nor claim to be on a webmail page).
+    const elsewhere = { ...mailMsg, url: 'https://evil.example/inbox' };
+    expect(acceptContentMessage(elsewhere, { ...gmail, url: elsewhere.url }, 'ext')).toMatchObject({
+      ok: false,
+      reason: 'not a webmail page',
+    });
+    expect(acceptContentMessage(mailMsg, { ...gmail, url: 'https://evil.example/' }, 'ext').ok).toBe(false);
+  });
+
   it('accepts what a tab read off its own page', () => {
     const accepted = acceptContentMessage(msg, tabSender, 'ext');
     expect(accepted.ok && accepted.message.type === 'page-seen' && accepted.message.page.lines[0]?.text).toBe(

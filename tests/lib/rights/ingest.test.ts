@@ -140,7 +140,7 @@ describe('cancellation pages', () => {
     const [d] = await db.detections.toArray();
     expect(d?.proposal).toEqual({
       type: 'update',
-      changes: { cancel: { on: '2026-03-10', endsOn: '2026-03-31' } },
+      changes: { status: 'cancelled', statusFrom: '2026-03-10', endsOn: '2026-03-31' },
       charges: [],
     });
     expect((await db.subscriptions.get('s-strimla'))?.status).toBe('active');
