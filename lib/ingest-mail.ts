@@ -3,13 +3,16 @@ import { addCharges, newId, type SubkeeperDb, saveDetection } from './db';
 import {
   believable,
   type Clock,
+  cancelledFor,
   type DirectoryHit,
   detectionAllowed,
   enrich,
   findExisting,
   type IngestOutcome,
+  keepCancellationProof,
   type LookupHost,
   propose,
+  recordAfterCancel,
   serviceKey,
   trustedLinks,
 } from './ingest';
@@ -24,6 +27,9 @@ import type {
   Settings,
 } from './model';
 import { chargeSource, hasChanges, newSubscriptionOf, updatePlan } from './proposal';
+import { isSignupKind } from './rights';
+import type { MailCancellation } from './rights/mail';
+import { makeProof } from './rights/proof';
 
 /**
  * What the background does with what a message said (lib/detect `detectMail`), apart from the browser; the same
@@ -31,7 +37,10 @@ import { chargeSource, hasChanges, newSubscriptionOf, updatePlan } from './propo
  * except charges at the price the user already has for that subscription, which are recorded (as from a page on
  * the service's own site). What a mail's `event` does:
  * - a price-change notice proposes the coming price from its day (kept until that day, then applied);
- * - a cancellation proposes marking the subscription cancelled (for a service the user does not track: nothing);
+ * - a cancellation proposes marking the subscription cancelled, with the last day of access the mail states and a
+ *   proof of what it said (issue 14); for a subscription the user already cancelled, the proof is kept with it;
+ * - a receipt (or any mail but a welcome) from a service the user cancelled records the charges dated after the
+ *   cancellation on the cancelled subscription, where they raise the warning (issue 14), and proposes nothing;
  * - a failed payment is noted for the reminders (a notification: lib/reminders), nothing else;
  * - a trial ending proposes the subscription as a trial ending that day; renewals, welcomes: as pages.
  * A receipt of a one-off purchase (no subscription) only adds charges to a subscription the user has. Mails to a
@@ -46,6 +55,8 @@ export interface MailIngestInput {
   tabId?: number;
   /** Earlier prices read from the service's receipts (a mail import), oldest first. */
   priceSteps?: ProposedPriceStep[];
+  /** A cancellation mail's body and the terms read from it, for its proof (lib/rights/mail `mailCancellation`). */
+  cancellation?: MailCancellation;
 }
 
 function hostOf(address: string): string {
@@ -85,9 +96,25 @@ export async function ingestMail(
   const event = result.event;
   const day = input.mail.sent && input.mail.sent <= clock.today ? input.mail.sent : clock.today;
 
+  const cancellation = event === 'cancelled' ? input.cancellation : undefined;
+  const proofOf = (ids: { detectionId?: string; subscriptionId?: string }) =>
+    cancellation
+      ? makeProof({
+          id: newId(),
+          kind: 'cancellation',
+          ...(input.url ? { url: input.url } : {}),
+          mail: input.mail,
+          page: cancellation.page,
+          pageKind: result.kind,
+          terms: cancellation.terms,
+          stamp: clock.stamp,
+          ...ids,
+        })
+      : undefined;
+
   return db.transaction(
     'rw',
-    [db.subscriptions, db.charges, db.detections, db.serviceLinks],
+    [db.subscriptions, db.charges, db.detections, db.serviceLinks, db.proofs],
     async (): Promise<IngestOutcome> => {
       const base: Detection = {
         id: newId(),
@@ -105,7 +132,8 @@ export async function ingestMail(
         const before = (await db.serviceLinks.get(key))?.links ?? {};
         await db.serviceLinks.put({ key, links: { ...before, ...pageLinks } });
       }
-      const existing = result.service ? findExisting(await db.subscriptions.toArray(), result, domain) : undefined;
+      const subs = await db.subscriptions.toArray();
+      const existing = result.service ? findExisting(subs, result, domain) : undefined;
 
       if (event === 'payment-failed') {
         if (!existing || day < addDays(clock.today, -PAYMENT_FAILED_DAYS))
@@ -118,6 +146,16 @@ export async function ingestMail(
       }
 
       if (!existing) {
+        // A service the user cancelled: its cancellation mail's proof is kept with it; charges dated after the
+        // cancellation are recorded there (they warn); nothing but a welcome proposes adding it again.
+        const ended = result.service ? cancelledFor(subs, result, domain) : undefined;
+        if (ended && event === 'cancelled') {
+          await keepCancellationProof(db, ended, proofOf({ subscriptionId: ended.id }));
+          return { action: 'ignored', reason: 'nothing' };
+        }
+        if (ended && event !== 'welcome' && !isSignupKind(result.kind)) {
+          return recordAfterCancel(db, ended, result, clock.today, input.url);
+        }
         // Nothing to add: a one-off purchase, a notice without a price, or a service the user already left.
         if (!result.subscription || event === 'cancelled') return { action: 'ignored', reason: 'nothing' };
         const subscription = newSubscriptionOf(result, { seenDay: day, category: (entry ?? hit)?.category, links });
@@ -158,6 +196,8 @@ export async function ingestMail(
         if (existing.status !== 'cancelled') {
           changes.status = 'cancelled';
           changes.statusFrom = day;
+          const until = cancellation?.terms.accessUntil;
+          if (until && until >= day) changes.endsOn = until;
         }
       }
       const change = result.subscription?.priceChange;
@@ -191,7 +231,12 @@ export async function ingestMail(
         charges: plan.proposedCharges,
         ...(steps.length > 0 ? { priceSteps: steps } : {}),
       };
-      return propose(db, { ...base, subscriptionId: existing.id, proposal }, added.length);
+      return propose(
+        db,
+        { ...base, subscriptionId: existing.id, proposal },
+        added.length,
+        changes.status === 'cancelled' ? proofOf({ detectionId: base.id }) : undefined,
+      );
     },
   );
 }
@@ -200,6 +245,8 @@ export async function ingestMail(
 export interface FoundMail {
   result: PageDetection;
   mail: MailSource;
+  /** For a cancellation mail: what it said, for its proof (lib/rights/mail `mailCancellation`). */
+  cancellation?: MailCancellation;
 }
 
 export interface MailImportSummary {
@@ -269,7 +316,12 @@ export async function importMails(
     const mail: MailSource = { ...newest.mail, count: list.length };
     const outcome = await ingestMail(
       db,
-      { result: merged, mail, ...(steps.length > 0 ? { priceSteps: steps } : {}) },
+      {
+        result: merged,
+        mail,
+        ...(steps.length > 0 ? { priceSteps: steps } : {}),
+        ...(event === 'cancelled' && newest.cancellation ? { cancellation: newest.cancellation } : {}),
+      },
       settings,
       clock,
       lookup,

@@ -1,6 +1,6 @@
 import { addCharges, newId, type SubkeeperDb, saveDetection } from './db';
 import { sharedDomain, squashVariants } from './detect/mail-service';
-import type { Detection, Links, PageDetection, PageTerms, Proposal, Settings, Subscription } from './model';
+import type { Detection, Links, PageDetection, PageTerms, Proof, Proposal, Settings, Subscription } from './model';
 import { chargeSource, hasChanges, newSubscriptionOf, proposalKey, updatePlan } from './proposal';
 import { isTracked } from './reminders/renewals';
 import { isSignupKind, mergeTerms, termsFromPage } from './rights';
@@ -247,24 +247,7 @@ export async function ingestDetection(
         // A service the user cancelled: charges its own page shows after that are recorded (and warn); a page other
         // than a new sign-up does not propose adding it again.
         const ended = cancelledFor(subs, result, hostname);
-        if (ended && !isSignupKind(result.kind)) {
-          const since = ended.endsOn && ended.endsOn > ended.cancelledOn! ? ended.endsOn : ended.cancelledOn!;
-          const after = await addCharges(
-            db,
-            result.charges
-              .filter((c) => c.date > since && c.date <= clock.today)
-              .map((c) => ({
-                ...c,
-                id: newId(),
-                subscriptionId: ended.id,
-                source: chargeSource(result.kind),
-                sourceUrl: url,
-              })),
-          );
-          return after.length > 0
-            ? { action: 'recorded', subscriptionId: ended.id, chargesAdded: after.length }
-            : { action: 'ignored', reason: 'nothing' };
-        }
+        if (ended && !isSignupKind(result.kind)) return recordAfterCancel(db, ended, result, clock.today, url);
         const found = newSubscriptionOf(result, {
           seenDay: clock.today,
           category: (entry ?? hit)?.category,
@@ -311,10 +294,55 @@ export async function ingestDetection(
 }
 
 /** The cancelled subscription a page belongs to (same directory id, else same domain), when none is live. */
-function cancelledFor(subs: readonly Subscription[], result: PageDetection, hostname: string) {
+export function cancelledFor(subs: readonly Subscription[], result: PageDetection, hostname: string) {
   const ended = subs.filter((s) => s.status === 'cancelled' && s.cancelledOn && isTracked(s));
   const id = result.service?.serviceId;
   return (id ? ended.find((s) => s.serviceId === id) : undefined) ?? forHost(ended, result.service?.domain ?? hostname);
+}
+
+/**
+ * Charges a service's own page (or mail) shows after the user cancelled it, dated after the cancellation (or the last
+ * day of access), recorded on the cancelled subscription: they raise the warning there and in the overview
+ * (lib/rights `afterCancel`), with the proof of the cancellation at hand. Inside the caller's transaction.
+ */
+export async function recordAfterCancel(
+  db: SubkeeperDb,
+  ended: Subscription,
+  result: PageDetection,
+  today: string,
+  url?: string,
+): Promise<IngestOutcome> {
+  const cancelled = ended.cancelledOn ?? today;
+  const since = ended.endsOn && ended.endsOn > cancelled ? ended.endsOn : cancelled;
+  const after = await addCharges(
+    db,
+    result.charges
+      .filter((c) => c.date > since && c.date <= today)
+      .map((c) => ({
+        ...c,
+        id: newId(),
+        subscriptionId: ended.id,
+        source: chargeSource(result.kind),
+        ...(url ? { sourceUrl: url } : {}),
+      })),
+  );
+  return after.length > 0
+    ? { action: 'recorded', subscriptionId: ended.id, chargesAdded: after.length }
+    : { action: 'ignored', reason: 'nothing' };
+}
+
+/**
+ * Keeps the proof of a cancellation with a subscription the user already marked cancelled, unless it has one: a proof
+ * is what the service said, not a change to the user's data. Inside the caller's transaction.
+ */
+export async function keepCancellationProof(db: SubkeeperDb, ended: Subscription, proof: Proof | undefined) {
+  if (!proof) return;
+  const has = await db.proofs
+    .where('subscriptionId')
+    .equals(ended.id)
+    .filter((p) => p.kind === 'cancellation')
+    .count();
+  if (has === 0) await db.proofs.put({ ...proof, subscriptionId: ended.id });
 }
 
 /**
@@ -350,14 +378,7 @@ async function ingestCancellation(
         : undefined;
     if (!live) {
       const ended = cancelledFor(subs, result, hostname);
-      if (!ended) return { action: 'ignored', reason: 'nothing' };
-      const has = await db.proofs
-        .where('subscriptionId')
-        .equals(ended.id)
-        .filter((p) => p.kind === 'cancellation')
-        .count();
-      const p = has === 0 ? proof({ subscriptionId: ended.id }) : undefined;
-      if (p) await db.proofs.put(p);
+      if (ended) await keepCancellationProof(db, ended, proof({ subscriptionId: ended.id }));
       return { action: 'ignored', reason: 'nothing' };
     }
     const detection: Detection = {

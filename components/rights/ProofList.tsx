@@ -53,26 +53,41 @@ export function ProofViewer(props: {
   onDownload?: (proof: Proof) => void;
 }) {
   const { proof: p, t, locale } = props;
-  const url = safeHttpUrl(p.url);
+  const url = p.url ? safeHttpUrl(p.url) : null;
+  const textLabel = p.mail ? t('rights.proofs.mailText') : t('rights.proofs.text');
   return (
     <div class="proof-viewer" data-testid="proof-viewer">
       <dl class="detail-facts">
+        {p.mail && (
+          <div class="fact">
+            <dt>{t('rights.proofs.mailFrom')}</dt>
+            <dd>{p.mail.name ? `${p.mail.name} <${p.mail.from}>` : p.mail.from}</dd>
+          </div>
+        )}
+        {p.mail?.sent && (
+          <div class="fact">
+            <dt>{t('rights.proofs.mailSent')}</dt>
+            <dd>{day(p.mail.sent, locale)}</dd>
+          </div>
+        )}
         <div class="fact">
-          <dt>{t('rights.proofs.pageTitle')}</dt>
+          <dt>{p.mail ? t('rights.proofs.mailSubject') : t('rights.proofs.pageTitle')}</dt>
           <dd>{p.title || '—'}</dd>
         </div>
-        <div class="fact">
-          <dt>{t('rights.proofs.url')}</dt>
-          <dd class="proof-url">
-            {url ? (
-              <a href={url} target="_blank" rel="noopener noreferrer">
-                {url}
-              </a>
-            ) : (
-              p.url
-            )}
-          </dd>
-        </div>
+        {p.url && (
+          <div class="fact">
+            <dt>{t('rights.proofs.url')}</dt>
+            <dd class="proof-url">
+              {url ? (
+                <a href={url} target="_blank" rel="noopener noreferrer">
+                  {url}
+                </a>
+              ) : (
+                p.url
+              )}
+            </dd>
+          </div>
+        )}
         <div class="fact">
           <dt>{t('rights.proofs.seenAt')}</dt>
           <dd>
@@ -82,8 +97,8 @@ export function ProofViewer(props: {
       </dl>
       <h5>{t('rights.proofs.termsFound')}</h5>
       <TermsFound terms={p.terms} t={t} locale={locale} />
-      <h5>{t('rights.proofs.text')}</h5>
-      <textarea class="proof-text" readOnly rows={12} aria-label={t('rights.proofs.text')} value={p.text} />
+      <h5>{textLabel}</h5>
+      <textarea class="proof-text" readOnly rows={12} aria-label={textLabel} value={p.text} />
       {p.truncated && <p class="muted small">{t('rights.proofs.truncated', { n: MAX_PROOF_TEXT })}</p>}
       {props.onDownload && (
         <button type="button" class="link-button" onClick={() => props.onDownload?.(p)}>
@@ -110,8 +125,9 @@ export function ProofList(props: {
     <ul class="proof-list">
       {props.proofs.map((p) => (
         <li key={p.id} class="proof-item">
-          <span class="proof-kind">{t(`rights.proofs.${p.kind}`)}</span>{' '}
-          <time dateTime={p.seenAt}>{when(p.seenAt, locale)}</time> <span class="muted">{hostOf(p.url)}</span>{' '}
+          <span class="proof-kind">{t(p.mail ? 'rights.proofs.cancellationMail' : `rights.proofs.${p.kind}`)}</span>{' '}
+          <time dateTime={p.seenAt}>{when(p.seenAt, locale)}</time>{' '}
+          <span class="muted">{p.mail ? p.mail.name || p.mail.from : p.url ? hostOf(p.url) : ''}</span>{' '}
           <button
             type="button"
             class="link-button"

@@ -5,7 +5,7 @@ import { getDb, getSettings } from '../../lib/db';
 import { holdFind, releaseFinds } from '../../lib/db/pending';
 import { errorText } from '../../lib/db/raw';
 import { detectFromSnapshot, detectMail } from '../../lib/detect';
-import { mailOfWebmail } from '../../lib/detect/mail';
+import { addressHost, mailOfWebmail } from '../../lib/detect/mail';
 import { DIRECTORY_OPTIONS, getService, lookupHost, serviceLinks } from '../../lib/directory';
 import { ingestDetection } from '../../lib/ingest';
 import { ingestMail } from '../../lib/ingest-mail';
@@ -14,6 +14,7 @@ import { createLimiter } from '../../lib/messages/limit';
 import type { PageTerms } from '../../lib/model';
 import type { PageSnapshot } from '../../lib/model/page';
 import { recordVisit, setTabWarning } from '../../lib/rights/db';
+import { mailCancellation } from '../../lib/rights/mail';
 import { readTerms } from '../../lib/rights/terms';
 import { isSyncMessage } from '../../lib/sync/messages';
 import { pageVerdict } from '../../lib/trust';
@@ -184,6 +185,12 @@ export default defineBackground(() => {
     const mail = mailOfWebmail(message.mail, today);
     const result = detectMail(mail, today, DIRECTORY_OPTIONS);
     if (result.kind === 'none') return;
+    // A cancellation mail: its text and terms go with the proposal as proof (issue 14).
+    const cancellation = mailCancellation(
+      result,
+      { subject: mail.subject, day: mail.date || today, body: mail.body },
+      result.service?.domain ?? addressHost(mail.from.address),
+    );
     const outcome = await ingestMail(
       db,
       {
@@ -197,6 +204,7 @@ export default defineBackground(() => {
         },
         url: message.url,
         tabId,
+        ...(cancellation ? { cancellation } : {}),
       },
       await getSettings(db),
       { today, stamp: instant.toISOString() },
@@ -205,6 +213,11 @@ export default defineBackground(() => {
     if (outcome.action === 'proposed') {
       await browser.action.setBadgeText({ tabId, text: '+1' });
       await browser.action.setBadgeBackgroundColor({ tabId, color: '#1f7a4d' });
+    }
+    // A charge recorded on a subscription the user cancelled: the popup and the overview warn.
+    if (outcome.action === 'recorded' && (await isCancelled(outcome.subscriptionId))) {
+      await browser.action.setBadgeText({ tabId, text: '!' });
+      await browser.action.setBadgeBackgroundColor({ tabId, color: '#b3261e' });
     }
     if (outcome.action !== 'ignored') await reminders.resync();
   }

@@ -7,6 +7,7 @@ import type { Language, Proof, Subscription, Terms } from '../../lib/model';
 import { countryOf } from '../../lib/rights/country';
 import { rightsOf } from '../../lib/rights/index';
 import { priceCheckOf } from '../../lib/rights/prices';
+import { proofText } from '../../lib/rights/proof';
 import type { Platform } from './App';
 import { rightsOfStore } from './rights-state';
 
@@ -72,7 +73,7 @@ export function RightsDetail(props: {
         props.platform.download(
           `subkeeper-proof-${p.seenAt.slice(0, 10)}.txt`,
           'text/plain;charset=utf-8',
-          `${p.title}\n${p.url}\n${p.seenAt}\n\n${p.text}\n`,
+          proofText(p),
         )
       }
       onCopy={async (text) => {

@@ -7,12 +7,14 @@
  */
 import { detectMail } from '../detect';
 import { lexicon } from '../detect/lexicon';
+import { addressHost } from '../detect/mail';
 import { MalformedMessage, readMail } from '../detect/mail-mime';
 import { platformOf } from '../detect/mail-service';
 import { registrableDomain } from '../detect/service';
 import { DIRECTORY_OPTIONS } from '../directory';
 import { isKnownHost } from '../directory/hosts';
 import type { FoundMail } from '../ingest-mail';
+import { mailCancellation } from '../rights/mail';
 import { MboxSplitter, type MessageHeaders } from './mbox';
 
 /** What the job needs of a file: its name, size and a stream of its bytes (a browser `File`, or Node's). */
@@ -110,6 +112,12 @@ export async function runMailJob(files: readonly MailFile[], opts: MailJobOption
       const result = detectMail(mail, opts.today, DIRECTORY_OPTIONS);
       if (result.kind === 'none') return;
       p.found++;
+      // A cancellation mail keeps its text and terms for the proof (issue 14); other mails only what they said.
+      const cancellation = mailCancellation(
+        result,
+        { subject: mail.subject, day: mail.date || opts.today, body: mail.body },
+        result.service?.domain ?? addressHost(mail.from.address),
+      );
       batch.push({
         result,
         mail: {
@@ -119,6 +127,7 @@ export async function runMailJob(files: readonly MailFile[], opts: MailJobOption
           ...(mail.date ? { sent: mail.date } : {}),
           via: 'file',
         },
+        ...(cancellation ? { cancellation } : {}),
       });
     } catch (e) {
       if (e instanceof MalformedMessage || e instanceof Error) p.malformed++;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PageDetection } from './detection';
+import { MailSource } from './mail';
 import {
   CurrencyCode,
   Hostname,
@@ -13,6 +14,8 @@ import {
   Timestamp,
 } from './primitives';
 import { RightsSettings, Terms } from './rights';
+
+export { MailSource } from './mail';
 
 /** Categories people pay for; the service directory and the UI use these ids. */
 export const CATEGORIES = [
@@ -229,18 +232,6 @@ export const Proposal = z.discriminatedUnion('type', [
 export type Proposal = z.infer<typeof Proposal>;
 
 /** What a page showed, waiting for the user in the inbox (a proposal), or what became of it. */
-/** Where a message was read: its sender, subject and day, and whether it was open in webmail or in a mail file. */
-export const MailSource = z.object({
-  from: Text(320),
-  name: Text(200).default(''),
-  subject: Text(300).default(''),
-  sent: IsoDate.optional(),
-  via: z.enum(['webmail', 'file']),
-  /** How many messages it sums up (a mail import groups a service's receipts into one proposal). */
-  count: z.number().int().min(1).max(100_000).optional(),
-});
-export type MailSource = z.infer<typeof MailSource>;
-
 export const Detection = z.object({
   id: Id,
   /** The page it was seen on (for a mail: the webmail page; a mail file has none). */

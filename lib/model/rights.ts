@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PageKind } from './detection';
+import { MailSource } from './mail';
 import { HttpUrl, Id, IsoDate, Text, Timestamp } from './primitives';
 
 /*
@@ -80,24 +81,32 @@ export const ProofKind = z.enum(PROOF_KINDS);
 export type ProofKind = z.infer<typeof ProofKind>;
 
 /**
- * What a sign-up or cancellation page said, kept locally as proof: its visible text (bounded), address, title, the
- * time, and the terms read from it. While its proposal waits in the inbox it belongs to that detection; once
- * accepted, to the subscription. Exported with the backup.
+ * What a sign-up or cancellation page (or a cancellation mail) said, kept locally as proof: its visible text
+ * (bounded), address, title, the time, and the terms read from it. While its proposal waits in the inbox it belongs
+ * to that detection; once accepted, to the subscription. Exported with the backup.
  */
-export const Proof = z.object({
-  id: Id,
-  kind: ProofKind,
-  subscriptionId: Id.optional(),
-  detectionId: Id.optional(),
-  url: HttpUrl,
-  title: Text(500),
-  seenAt: Timestamp,
-  pageKind: PageKind,
-  text: Text(MAX_PROOF_TEXT),
-  /** The text was cut at {@link MAX_PROOF_TEXT} characters, or the page was longer than its reader reads. */
-  truncated: z.boolean(),
-  terms: PageTerms,
-});
+export const Proof = z
+  .object({
+    id: Id,
+    kind: ProofKind,
+    subscriptionId: Id.optional(),
+    detectionId: Id.optional(),
+    /** The page (for a mail: the webmail page it was open in; a mail file has none). */
+    url: HttpUrl.optional(),
+    /** Set for a mail: its sender, subject and day (the title is the subject). */
+    mail: MailSource.optional(),
+    title: Text(500),
+    seenAt: Timestamp,
+    pageKind: PageKind,
+    text: Text(MAX_PROOF_TEXT),
+    /** The text was cut at {@link MAX_PROOF_TEXT} characters, or the page was longer than its reader reads. */
+    truncated: z.boolean(),
+    terms: PageTerms,
+  })
+  .refine((p) => p.url !== undefined || p.mail !== undefined, {
+    message: 'a proof needs the address of its page or the mail it came from',
+    path: ['url'],
+  });
 export type Proof = z.infer<typeof Proof>;
 
 /** The settings of this part: whose law, and the opt-in count of days a tracked service's site was visited. */

@@ -247,6 +247,40 @@ describe('proof', () => {
     });
   }
 
+  for (const lang of LANGS) {
+    it(`${lang}: a cancellation mail's proof names its sender, day and subject, and has no page address`, () => {
+      const t = createTranslator(lang);
+      const { url: _page, ...rest } = proof;
+      const mailProof: Proof = {
+        ...rest,
+        kind: 'cancellation',
+        pageKind: 'account',
+        title: 'Dit abonnement er opsagt',
+        text: 'Du har fortsat adgang indtil 22. december 2026.',
+        terms: { cancelled: true, accessUntil: '2026-12-22' },
+        mail: {
+          from: 'kundeservice@madkassen.dk',
+          name: 'Madkassen',
+          subject: 'Dit abonnement er opsagt',
+          sent: '2026-11-23',
+          via: 'file',
+        },
+      };
+      render(<ProofList proofs={[mailProof]} t={t} locale={LOCALES[lang]} onDelete={noop} />);
+      const item = screen.getByRole('listitem');
+      expect(textOf(item)).toContain(t('rights.proofs.cancellationMail'));
+      expect(textOf(item)).toContain('Madkassen');
+      fireEvent.click(screen.getByRole('button', { name: t('rights.proofs.view') }));
+      const viewer = screen.getByTestId('proof-viewer');
+      expect(textOf(viewer)).toContain('Madkassen <kundeservice@madkassen.dk>');
+      expect(textOf(viewer)).toContain(t('rights.proofs.mailSent'));
+      expect(textOf(viewer)).toContain(t('rights.proofs.mailSubject'));
+      expect(textOf(viewer)).not.toContain(t('rights.proofs.url'));
+      expect(screen.getByRole('textbox', { name: t('rights.proofs.mailText') })).toBeTruthy();
+      expect(textOf(viewer)).toContain(t('rights.found.accessUntil'));
+    });
+  }
+
   it('says when there is none, and deletes only after asking', () => {
     const onDelete = vi.fn();
     const t = createTranslator('en');
