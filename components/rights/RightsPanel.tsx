@@ -175,6 +175,12 @@ function WithdrawalNote({ w, t, locale }: { w: Withdrawal; t: Translate; locale:
       {w.state === 'closed' && <p class="muted">{t('rights.withdrawal.closed', p)}</p>}
       {w.state === 'open' && w.info === 'none' && <p class="note small">{t('rights.withdrawal.noInfo', p)}</p>}
       {w.state !== 'closed' && w.info === 'waived' && <p class="note small">{t('rights.withdrawal.waived')}</p>}
+      {w.functionDue && w.state !== 'closed' && (
+        <p class="note small" data-testid="withdrawal-function-due">
+          {t('rights.withdrawal.functionDue', { from: day(w.functionDue.params.from, locale) })}{' '}
+          <LawRef rule={w.functionDue} t={t} />
+        </p>
+      )}
       {url && w.state !== 'closed' && (
         <p>
           <a class="button" href={url} target="_blank" rel="noopener noreferrer" data-testid="withdrawal-link">

@@ -39,6 +39,11 @@ export type Withdrawal =
       info: Terms['withdrawal'];
       /** The site's own withdrawal function, when one was seen. */
       url?: string;
+      /**
+       * None was seen, but the trader had to offer one: a contract concluded on or after the day the rule applies
+       * from (Directive (EU) 2023/2673 art. 11a, from 19 June 2026), where it holds.
+       */
+      functionDue?: RuleOf<'withdrawalFunction'>;
       rule: RuleOf<'withdrawal'>;
     };
 
@@ -59,6 +64,8 @@ export function withdrawalOf(sub: Subscription, country: RightsCountry | undefin
   const extendedLastDay = addMonthsClamped(lastDay, rule.params.extendMonths);
   const info = sub.terms?.withdrawal;
   const state = today <= lastDay ? 'open' : info === 'none' && today <= extendedLastDay ? 'extended' : 'closed';
+  const fn = sub.terms?.withdrawalUrl ? undefined : ruleFor(country, sub.category, 'withdrawalFunction');
+  const functionDue = fn && contractDate >= fn.params.from ? fn : undefined;
   return {
     state,
     contractDate,
@@ -67,6 +74,7 @@ export function withdrawalOf(sub: Subscription, country: RightsCountry | undefin
     daysLeft: diffDays(today, state === 'extended' ? extendedLastDay : lastDay),
     info,
     ...(sub.terms?.withdrawalUrl ? { url: sub.terms.withdrawalUrl } : {}),
+    ...(functionDue ? { functionDue } : {}),
     rule,
   };
 }

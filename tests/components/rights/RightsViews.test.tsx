@@ -2,6 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import axe from 'axe-core';
 import type { ComponentChildren } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { day } from '../../../components/rights/common';
 import { AfterCancelList, UsageCard } from '../../../components/rights/OverviewRights';
 import { PopupRights } from '../../../components/rights/PopupRights';
 import { ProofList } from '../../../components/rights/ProofList';
@@ -93,6 +94,26 @@ describe('the rights panel, in four languages', () => {
       const link = screen.getByTestId('withdrawal-link');
       expect(link.getAttribute('href')).toBe('https://madkassen.dk/fortryd');
       expect(link.getAttribute('rel')).toContain('noopener');
+    });
+
+    it(`${lang}: says the site had to offer a withdrawal function when none was seen (contracts from 19 June 2026)`, () => {
+      const t = createTranslator(lang);
+      const on = (contractDate: string) => {
+        const base = signedUp({ startDate: contractDate, billingAnchor: '2026-07-20' });
+        const { withdrawalUrl: _seen, ...terms } = base.terms!;
+        return { ...base, terms: { ...terms, contractDate } };
+      };
+      const s = on('2026-06-20');
+      const { unmount } = panel(lang, { summary: rightsOf(s, 'DK', '2026-06-22'), today: '2026-06-22' }, s);
+      const due = screen.getByTestId('withdrawal-function-due');
+      expect(textOf(due)).toContain(t('rights.withdrawal.functionDue', { from: day('2026-06-19', LOCALES[lang]) }));
+      expect(textOf(due)).toContain('Directive 2011/83/EU art. 11a');
+      expect(screen.queryByTestId('withdrawal-link')).toBeNull();
+      unmount();
+      const before = on('2026-06-18');
+      panel(lang, { summary: rightsOf(before, 'DK', '2026-06-20'), today: '2026-06-20' }, before);
+      expect(screen.getByTestId('withdrawal')).toBeTruthy();
+      expect(screen.queryByTestId('withdrawal-function-due')).toBeNull();
     });
 
     it(`${lang}: shows the terms, "bound until" and "cancel by"`, () => {

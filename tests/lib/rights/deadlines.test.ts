@@ -53,6 +53,26 @@ describe('the right of withdrawal', () => {
     if (w.state !== 'none') expect(w.rule.law.citation).toBe('distansavtalslagen 2 kap. 10–12 §§');
   });
 
+  it('expects the EU withdrawal function for contracts from 19 June 2026 where none was seen, in the EU only', () => {
+    const on = (contractDate: string, withdrawalUrl?: string) =>
+      signedUp({ startDate: contractDate }, { contractDate, ...(withdrawalUrl ? { withdrawalUrl } : {}) });
+    for (const country of ['SE', 'DK', 'FI', 'EU'] as const) {
+      // The day before the rule applies: no expectation; from its first day on: due.
+      expect(withdrawalOf(on('2026-06-18'), country, '2026-06-20')).not.toHaveProperty('functionDue');
+      const due = withdrawalOf(on('2026-06-19'), country, '2026-06-20');
+      expect(due).toMatchObject({ state: 'open', functionDue: { id: 'eu-withdrawal-function' } });
+      if (due.state !== 'none') expect(due.functionDue?.law.citation).toBe('Directive 2011/83/EU art. 11a');
+      // Seen on the page: it is linked instead.
+      const seen = withdrawalOf(on('2026-06-19', 'https://www.strimla.se/angra'), country, '2026-06-20');
+      expect(seen).toMatchObject({ url: 'https://www.strimla.se/angra' });
+      expect(seen).not.toHaveProperty('functionDue');
+    }
+    // Norway (EEA; whether and from when it applies art. 11a was not verified) and the United Kingdom: never.
+    for (const country of ['NO', 'GB'] as const) {
+      expect(withdrawalOf(on('2026-07-01'), country, '2026-07-02')).not.toHaveProperty('functionDue');
+    }
+  });
+
   it('needs a country, a rule for the category, a contract date and a running subscription', () => {
     expect(withdrawalOf(signedUp(), undefined, '2026-03-12')).toEqual({ state: 'none', reason: 'no-country' });
     expect(withdrawalOf(signedUp({ category: 'insurance' }), 'NO', '2026-03-12')).toEqual({
