@@ -6,6 +6,7 @@ import {
   type Links,
   Member,
   type PriceChange,
+  type Proof,
   Settings,
   Subscription,
   sameValue,
@@ -179,26 +180,35 @@ export interface DeletedBundle {
   subscription: Subscription;
   charges: Charge[];
   priceChanges: PriceChange[];
+  /** Its proofs of sign-up and cancellation (issue 14): they go with it, and come back with an undo. */
+  proofs?: Proof[];
 }
 
+/** The state key of a subscription's days of use (lib/rights/usage `usageKey`): deleted with it, never restored. */
+const usageStateKey = (id: string) => `usage:${id}`;
+
 export async function deleteSubscription(db: SubkeeperDb, id: string): Promise<DeletedBundle | undefined> {
-  return db.transaction('rw', db.subscriptions, db.charges, db.priceChanges, async () => {
+  return db.transaction('rw', [db.subscriptions, db.charges, db.priceChanges, db.proofs, db.state], async () => {
     const subscription = await db.subscriptions.get(id);
     if (!subscription) return undefined;
     const charges = await db.charges.where('subscriptionId').equals(id).toArray();
     const priceChanges = await db.priceChanges.where('subscriptionId').equals(id).toArray();
+    const proofs = await db.proofs.where('subscriptionId').equals(id).toArray();
     await db.charges.where('subscriptionId').equals(id).delete();
     await db.priceChanges.where('subscriptionId').equals(id).delete();
+    await db.proofs.where('subscriptionId').equals(id).delete();
+    await db.state.delete(usageStateKey(id));
     await db.subscriptions.delete(id);
-    return { subscription, charges, priceChanges };
+    return { subscription, charges, priceChanges, proofs };
   });
 }
 
 export async function restoreSubscription(db: SubkeeperDb, bundle: DeletedBundle): Promise<void> {
-  await db.transaction('rw', db.subscriptions, db.charges, db.priceChanges, async () => {
+  await db.transaction('rw', [db.subscriptions, db.charges, db.priceChanges, db.proofs], async () => {
     await db.subscriptions.put(bundle.subscription);
     await db.charges.bulkPut(bundle.charges);
     await db.priceChanges.bulkPut(bundle.priceChanges);
+    if (bundle.proofs) await db.proofs.bulkPut(bundle.proofs);
   });
 }
 
