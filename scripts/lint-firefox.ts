@@ -63,6 +63,24 @@ export const KNOWN: readonly Known[] = [
       "extension's CSP forbids eval anyway).",
   },
   {
+    code: 'UNSAFE_VAR_ASSIGNMENT',
+    file: /(^|\/)(mail-job|mail-worker)-[\w-]+\.js$/,
+    message: /innerHTML/,
+    at: /createElement\(``\);\w+\.innerHTML=\w+[;,](let\{firstChild:|this\.replaceWith)/,
+    why:
+      "linkedom's own elements (the mail import reads a mail's HTML into linkedom's document, in a Web Worker or " +
+      'the dashboard’s fallback): its innerHTML setter parses into plain objects, never into the page’s DOM, and ' +
+      'nothing in it runs scripts or loads anything.',
+  },
+  {
+    code: 'DANGEROUS_EVAL',
+    file: /^background\.js$/,
+    at: /Object\.prototype\.hasOwnProperty\.call\(\w+,\w+\)&&\(\w+\.push\(\w+\),\w+\.push\(\w+\[\w+\]\)\);return \w+\.push\(\w+\),Function\.apply\(null,\w+\)/,
+    why:
+      "PouchDB's scopeEval, used only for design-document filter and view functions given as strings; household sync " +
+      'replicates with no filter and no views, and the extension’s CSP forbids eval anyway.',
+  },
+  {
     code: 'KEY_FIREFOX_ANDROID_UNSUPPORTED_BY_MIN_VERSION',
     message: /data_collection_permissions/,
     why:

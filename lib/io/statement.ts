@@ -436,6 +436,15 @@ function share(rows: readonly string[][], col: number, test: (s: string) => bool
 }
 
 const isDateCell = (s: string) => readDate(s, 'dmy') !== null || readDate(s, 'mdy') !== null;
+/**
+ * A cell that is a date and nothing more (`20/11/2026`, `Wed 20 Nov 2026`), unlike a text that carries one
+ * (`CARD PAYMENT TO ESSO SMESTAD ON 17-11-2026`): at most three words of letters beside the date.
+ */
+const isDateOnlyCell = (s: string) => {
+  let words = 0;
+  for (const w of s.split(/[^\p{L}]+/u)) if (w.length >= 3 && ++words > 3) return false;
+  return isDateCell(s);
+};
 
 // ---- header ---------------------------------------------------------------------------------------------
 
@@ -514,7 +523,7 @@ function payeeScore(
     const v = r[col] ?? '';
     if (!v) return;
     nonEmpty++;
-    if (isAmountCell(v) || isDateCell(v)) {
+    if (isAmountCell(v) || isDateOnlyCell(v)) {
       emptyKey++;
       return;
     }
@@ -664,7 +673,7 @@ function chooseColumns(
   const scored: Array<{ col: number; score: number }> = [];
   for (let c = 0; c < width; c++) {
     if (used.has(c) || roles[c] === 'balance') continue;
-    if (numeric(c) > 0.8 || share(sample, c, isDateCell, true) > 0.8) continue;
+    if (numeric(c) > 0.8 || share(sample, c, isDateOnlyCell, true) > 0.8) continue;
     const score = payeeScore(sample, c, roles[c], datesForSample);
     if (score > 0.02) scored.push({ col: c, score });
   }

@@ -115,6 +115,17 @@ describe('findRecurring: held-out statements', () => {
     expect(findRecurring(txs, { today: '2025-09-01' }).series.filter((s) => s.count > 4)).toEqual([]);
   });
 
+  it('a four-weekly card charge booked a day late on most weekdays is still a series (every charge within a day)', () => {
+    // Due every 28 days from Thursday 9 October 2025; 8 of 15 booked a day before or after (card bookings).
+    const off = [0, 0, 1, 0, 1, 1, 0, 1, -1, 0, -1, 0, 0, -1, 1];
+    const txs = off.map((d, k) => tx(addDays(addDays('2025-10-09', 28 * k), d), 'SATS NORGE AS', 54900));
+    const { series } = findRecurring(txs, { today: '2026-11-20' });
+    expect(series.map((s) => [s.payee, s.period, s.count])).toEqual([['SATS NORGE AS', 'P4W', 15]]);
+    // The same charges two days off now and then are not a schedule.
+    const loose = off.map((d, k) => tx(addDays(addDays('2025-10-09', 28 * k), 2 * d), 'SATS NORGE AS', 54900));
+    expect(findRecurring(loose, { today: '2026-11-20' }).series).toEqual([]);
+  });
+
   it('one ticket price bought all year is a shop price, even where six of them fall a week apart', () => {
     const txs: Transaction[] = [];
     // Six Mondays in a row at 44 kr, and the same ticket bought on 40 other days through the year.

@@ -127,6 +127,14 @@ describe('statement cells are bounded: no pattern is slow on a hostile cell', ()
     );
   });
 
+  it('cuts every cell to MAX_CELL before reading it', () => {
+    const r = parseStatement(`Date;Text;Amount\n2026-01-14;${'Netflix '.repeat(1000)};-1.00\n`);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.transactions[0]?.description.startsWith('Netflix Netflix')).toBe(true);
+    expect(r.transactions[0]?.description.length).toBeLessThanOrEqual(MAX_CELL);
+  });
+
   it('a whole file of long digit cells is read in one pass (steps counted, not timed)', () => {
     const row = `2026-01-14;${'9'.repeat(20000)};${'1,'.repeat(10000)}`;
     const text = `Date;Text;Amount\n${Array.from({ length: 50 }, () => row).join('\n')}\n`;

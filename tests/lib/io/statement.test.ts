@@ -126,6 +126,19 @@ describe('parseStatement: bank exports', () => {
     expect(r.format.balances).toBe(1);
   });
 
+  it('a description that carries the card date in its text is still the payee (CARD PAYMENT TO … ON 17-11-2026)', () => {
+    const shops = ['GODT BRØD GRÜNERLØKKA', 'KIWI 505 BISLETT', 'REMA 1000 TORSHOV', 'ESSO SMESTAD', 'MENY ULLEVÅL'];
+    const lines = ['Date,Description,Paid out,Paid in,Balance', '20/11/2026,Salary Firma AS,,"42,000.00","67,000.00"'];
+    for (let d = 19; d >= 1; d--) {
+      const day = String(d).padStart(2, '0');
+      lines.push(`${day}/11/2026,CARD PAYMENT TO ${shops[d % 5]} ON ${day}-11-2026,45.00,,"1,000.00"`);
+    }
+    const r = ok(`${lines.join('\n')}\n`);
+    expect(r.transactions[0]?.description).toBe('Salary Firma AS');
+    expect(r.transactions[1]?.description).toBe('CARD PAYMENT TO MENY ULLEVÅL ON 19-11-2026');
+    expect(r.transactions.every((t) => t.description !== '')).toBe(true);
+  });
+
   it('reads a file without a header row', () => {
     const r = ok(
       '14.01.2026;NETFLIX.COM;-159,00;10 000,00\n15.01.2026;REMA 1000;-312,40;9 687,60\n16.01.2026;LØNN;42 000,00;51 687,60\n',
