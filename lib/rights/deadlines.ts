@@ -294,7 +294,9 @@ export function renewalReminderOf(
   } catch {
     // no schedule: only the next renewal
   }
-  const next = nextRenewal(sub, today);
+  // The coming renewal; the day the contract began is its first billing day, not a renewal.
+  let next = nextRenewal(sub, today);
+  if (next && start && next <= start) next = nextRenewal(sub, addDays(start, 1));
   if (!next || next < rule.params.inForceFrom) return undefined;
   return about(next);
 }

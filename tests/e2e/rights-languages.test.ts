@@ -130,7 +130,7 @@ describe('rights end to end in Swedish, Danish and English', () => {
   });
 
   for (const c of CASES) {
-    it(`${c.lang}: sign-up with terms and proof, countdown, letter, popup, cancellation with proof`, async () => {
+    it(`${c.lang}: sign-up with terms and proof, countdown, letter, popup, paying twice, cancellation with proof`, async () => {
       const t = createTranslator(c.lang);
       const hostname = c.host.replace(/^www\./, '');
       await ext.sw.evaluate(
@@ -182,6 +182,14 @@ describe('rights end to end in Swedish, Danish and English', () => {
       if (c.withdrawalUrl) {
         expect(await detail.getByTestId('withdrawal-link').getAttribute('href')).toBe(c.withdrawalUrl);
       }
+      if (c.lang === 'sv') {
+        // A yearly plan that renews itself: the Swedish reminder rule is about the first renewal, a year on (the
+        // day of sign-up is not a renewal).
+        const renewal = new Date();
+        renewal.setFullYear(renewal.getFullYear() + 1);
+        const shown = new Intl.DateTimeFormat('sv-SE', { dateStyle: 'medium' }).format(renewal);
+        expect(await detail.getByTestId('rule-se-reminder').textContent()).toContain(shown);
+      }
       const boundWord = t('rights.terms.boundUntil', { date: '' }).trim();
       expect(await detail.getByTestId('terms').textContent()).toContain(boundWord);
       await detail.getByRole('button', { name: t('rights.letters.withdraw') }).click();
@@ -207,6 +215,22 @@ describe('rights end to end in Swedish, Danish and English', () => {
       await popup.setViewportSize({ width: 380, height: 600 });
       await shot(popup, `${c.lang}-rights-popup.png`);
       await popup.close();
+
+      // The same sign-up page again: the tab's badge warns before paying twice; nothing is proposed.
+      const again = await ext.context.newPage();
+      await again.goto(`https://${c.host}${c.signupPath}`);
+      const warnedHere = () =>
+        ext.sw.evaluate(async (h) => {
+          const g = globalThis as unknown as {
+            subkeeper: { db: { state: { get(k: string): Promise<{ value: unknown } | undefined> } } };
+          };
+          const tabs = ((await g.subkeeper.db.state.get('rights.tabs'))?.value ?? {}) as Record<string, Row>;
+          return Object.values(tabs).filter((w) => w.hostname === h);
+        }, hostname);
+      await expect.poll(async () => (await warnedHere()).length, { timeout: 20000 }).toBe(1);
+      expect((await warnedHere())[0]).toMatchObject({ subscriptionId: sub?.id, via: 'tracked' });
+      expect(await pendingHere()).toEqual([]);
+      await again.close();
 
       // The service's cancellation page: proposed as cancelled, with the last day of access and a proof.
       const cancel = await ext.context.newPage();

@@ -224,6 +224,13 @@ describe('Sweden: lag (2014:1449), the reminder before an automatic renewal', ()
     expect(renewalReminderOf(s, 'SE', '2027-06-09')).toMatchObject({ renewal: '2028-03-10', state: 'upcoming' });
   });
 
+  it('on the day of sign-up (the first billing day), is about the first renewal a year later, not that day', () => {
+    const s = yearly();
+    // billingAnchor and contract date are both 10 March 2026: that day is the start, not a renewal.
+    expect(renewalReminderOf(s, 'SE', '2026-03-10')).toMatchObject({ renewal: '2027-03-10', state: 'upcoming' });
+    expect(renewalReminderOf(s, 'SE', '2026-03-11')).toMatchObject({ renewal: '2027-03-10', state: 'upcoming' });
+  });
+
   it('counts the notice period: the last day to cancel is a month before the renewal', () => {
     const s = yearly({}, { notice: { n: 1, unit: 'M' } });
     expect(renewalReminderOf(s, 'SE', '2027-01-08')).toMatchObject({
