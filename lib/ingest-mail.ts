@@ -28,7 +28,7 @@ import type {
 } from './model';
 import { chargeSource, hasChanges, newSubscriptionOf, updatePlan } from './proposal';
 import { isSignupKind } from './rights';
-import type { MailCancellation } from './rights/mail';
+import { type MailEvidence, termsFromMail } from './rights/mail';
 import { makeProof } from './rights/proof';
 
 /**
@@ -39,6 +39,8 @@ import { makeProof } from './rights/proof';
  * - a price-change notice proposes the coming price from its day (kept until that day, then applied);
  * - a cancellation proposes marking the subscription cancelled, with the last day of access the mail states and a
  *   proof of what it said (issue 14); for a subscription the user already cancelled, the proof is kept with it;
+ * - a welcome or order confirmation (lib/rights/mail `mailEvidence`) proposes its terms (binding, notice, renewal,
+ *   withdrawal, from the day it was sent) with the subscription, or for one the user has without terms, with a proof;
  * - a receipt (or any mail but a welcome) from a service the user cancelled records the charges dated after the
  *   cancellation on the cancelled subscription, where they raise the warning (issue 14), and proposes nothing;
  * - a failed payment is noted for the reminders (a notification: lib/reminders), nothing else;
@@ -55,8 +57,8 @@ export interface MailIngestInput {
   tabId?: number;
   /** Earlier prices read from the service's receipts (a mail import), oldest first. */
   priceSteps?: ProposedPriceStep[];
-  /** A cancellation mail's body and the terms read from it, for its proof (lib/rights/mail `mailCancellation`). */
-  cancellation?: MailCancellation;
+  /** A sign-up or cancellation mail's body and the terms read from it, for its proof (lib/rights/mail `mailEvidence`). */
+  evidence?: MailEvidence;
 }
 
 function hostOf(address: string): string {
@@ -96,21 +98,27 @@ export async function ingestMail(
   const event = result.event;
   const day = input.mail.sent && input.mail.sent <= clock.today ? input.mail.sent : clock.today;
 
-  const cancellation = event === 'cancelled' ? input.cancellation : undefined;
-  const proofOf = (ids: { detectionId?: string; subscriptionId?: string }) =>
-    cancellation
+  const evidence = input.evidence;
+  const cancellation = event === 'cancelled' && evidence?.kind === 'cancellation' ? evidence : undefined;
+  const signup = event !== 'cancelled' && evidence?.kind === 'signup' ? evidence : undefined;
+  // The contract date: the day the sign-up mail was sent (in a mail import, not the newest mail's day).
+  const signedOn = signup?.day && signup.day <= clock.today ? signup.day : day;
+  const proofOf = (ids: { detectionId?: string; subscriptionId?: string }) => {
+    const e = cancellation ?? signup;
+    return e
       ? makeProof({
           id: newId(),
-          kind: 'cancellation',
+          kind: e.kind,
           ...(input.url ? { url: input.url } : {}),
           mail: input.mail,
-          page: cancellation.page,
+          page: e.page,
           pageKind: result.kind,
-          terms: cancellation.terms,
+          terms: e.terms,
           stamp: clock.stamp,
           ...ids,
         })
       : undefined;
+  };
 
   return db.transaction(
     'rw',
@@ -153,13 +161,15 @@ export async function ingestMail(
           await keepCancellationProof(db, ended, proofOf({ subscriptionId: ended.id }));
           return { action: 'ignored', reason: 'nothing' };
         }
-        if (ended && event !== 'welcome' && !isSignupKind(result.kind)) {
+        if (ended && event !== 'welcome' && !isSignupKind(result.kind) && !signup) {
           return recordAfterCancel(db, ended, result, clock.today, input.url);
         }
         // Nothing to add: a one-off purchase, a notice without a price, or a service the user already left.
         if (!result.subscription || event === 'cancelled') return { action: 'ignored', reason: 'nothing' };
         const subscription = newSubscriptionOf(result, { seenDay: day, category: (entry ?? hit)?.category, links });
         if (!subscription) return { action: 'ignored', reason: 'nothing' };
+        // A welcome or order confirmation: the terms it stated go with the subscription, from the day it was sent.
+        if (signup) subscription.terms = termsFromMail(signup.terms, signedOn);
         const ending = result.subscription.nextRenewal;
         if (event === 'trial-ending' && ending && ending >= clock.today) {
           subscription.status = 'trial';
@@ -183,7 +193,7 @@ export async function ingestMail(
             .map((c) => ({ ...c, source: chargeSource(result.kind) })),
           ...(steps.length > 0 ? { priceSteps: steps } : {}),
         };
-        return propose(db, { ...base, proposal }, 0);
+        return propose(db, { ...base, proposal }, 0, proofOf({ detectionId: base.id }));
       }
 
       const plan = updatePlan(existing, result, { today: clock.today, links });
@@ -200,6 +210,8 @@ export async function ingestMail(
           if (until && until >= day) changes.endsOn = until;
         }
       }
+      // A welcome or order confirmation of a subscription with no terms yet: its terms are proposed.
+      if (signup && !existing.terms) changes.terms = termsFromMail(signup.terms, signedOn);
       const change = result.subscription?.priceChange;
       if (event === 'price-change' && change && result.subscription?.currency === existing.currency) {
         if (change.amountMinor !== existing.amountMinor) {
@@ -235,7 +247,7 @@ export async function ingestMail(
         db,
         { ...base, subscriptionId: existing.id, proposal },
         added.length,
-        changes.status === 'cancelled' ? proofOf({ detectionId: base.id }) : undefined,
+        changes.status === 'cancelled' || changes.terms ? proofOf({ detectionId: base.id }) : undefined,
       );
     },
   );
@@ -245,8 +257,8 @@ export async function ingestMail(
 export interface FoundMail {
   result: PageDetection;
   mail: MailSource;
-  /** For a cancellation mail: what it said, for its proof (lib/rights/mail `mailCancellation`). */
-  cancellation?: MailCancellation;
+  /** For a sign-up or cancellation mail: what it said, for its proof (lib/rights/mail `mailEvidence`). */
+  evidence?: MailEvidence;
 }
 
 export interface MailImportSummary {
@@ -314,13 +326,20 @@ export async function importMails(
     if (event) merged.event = event;
     else delete merged.event;
     const mail: MailSource = { ...newest.mail, count: list.length };
+    // The proof: the newest mail's when it is a cancellation, else the first sign-up mail's (the contract's).
+    const evidence =
+      event === 'cancelled'
+        ? newest.evidence?.kind === 'cancellation'
+          ? newest.evidence
+          : undefined
+        : list.find((f) => f.evidence?.kind === 'signup')?.evidence;
     const outcome = await ingestMail(
       db,
       {
         result: merged,
         mail,
         ...(steps.length > 0 ? { priceSteps: steps } : {}),
-        ...(event === 'cancelled' && newest.cancellation ? { cancellation: newest.cancellation } : {}),
+        ...(evidence ? { evidence } : {}),
       },
       settings,
       clock,

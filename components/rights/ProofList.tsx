@@ -125,7 +125,7 @@ export function ProofList(props: {
     <ul class="proof-list">
       {props.proofs.map((p) => (
         <li key={p.id} class="proof-item">
-          <span class="proof-kind">{t(p.mail ? 'rights.proofs.cancellationMail' : `rights.proofs.${p.kind}`)}</span>{' '}
+          <span class="proof-kind">{t(p.mail ? `rights.proofs.${p.kind}Mail` : `rights.proofs.${p.kind}`)}</span>{' '}
           <time dateTime={p.seenAt}>{when(p.seenAt, locale)}</time>{' '}
           <span class="muted">{p.mail ? p.mail.name || p.mail.from : p.url ? hostOf(p.url) : ''}</span>{' '}
           <button

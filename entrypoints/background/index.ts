@@ -14,7 +14,7 @@ import { createLimiter } from '../../lib/messages/limit';
 import type { PageTerms } from '../../lib/model';
 import type { PageSnapshot } from '../../lib/model/page';
 import { recordVisit, setTabWarning } from '../../lib/rights/db';
-import { mailCancellation } from '../../lib/rights/mail';
+import { mailEvidence } from '../../lib/rights/mail';
 import { readTerms } from '../../lib/rights/terms';
 import { isSyncMessage } from '../../lib/sync/messages';
 import { pageVerdict } from '../../lib/trust';
@@ -185,8 +185,8 @@ export default defineBackground(() => {
     const mail = mailOfWebmail(message.mail, today);
     const result = detectMail(mail, today, DIRECTORY_OPTIONS);
     if (result.kind === 'none') return;
-    // A cancellation mail: its text and terms go with the proposal as proof (issue 14).
-    const cancellation = mailCancellation(
+    // A sign-up or cancellation mail: its text and terms go with the proposal as proof (issue 14).
+    const evidence = mailEvidence(
       result,
       { subject: mail.subject, day: mail.date || today, body: mail.body },
       result.service?.domain ?? addressHost(mail.from.address),
@@ -204,7 +204,7 @@ export default defineBackground(() => {
         },
         url: message.url,
         tabId,
-        ...(cancellation ? { cancellation } : {}),
+        ...(evidence ? { evidence } : {}),
       },
       await getSettings(db),
       { today, stamp: instant.toISOString() },

@@ -14,7 +14,7 @@ import { registrableDomain } from '../detect/service';
 import { DIRECTORY_OPTIONS } from '../directory';
 import { isKnownHost } from '../directory/hosts';
 import type { FoundMail } from '../ingest-mail';
-import { mailCancellation } from '../rights/mail';
+import { mailEvidence } from '../rights/mail';
 import { MboxSplitter, type MessageHeaders } from './mbox';
 
 /** What the job needs of a file: its name, size and a stream of its bytes (a browser `File`, or Node's). */
@@ -112,8 +112,8 @@ export async function runMailJob(files: readonly MailFile[], opts: MailJobOption
       const result = detectMail(mail, opts.today, DIRECTORY_OPTIONS);
       if (result.kind === 'none') return;
       p.found++;
-      // A cancellation mail keeps its text and terms for the proof (issue 14); other mails only what they said.
-      const cancellation = mailCancellation(
+      // A sign-up or cancellation mail keeps its text and terms for the proof (issue 14); others only what they said.
+      const evidence = mailEvidence(
         result,
         { subject: mail.subject, day: mail.date || opts.today, body: mail.body },
         result.service?.domain ?? addressHost(mail.from.address),
@@ -127,7 +127,7 @@ export async function runMailJob(files: readonly MailFile[], opts: MailJobOption
           ...(mail.date ? { sent: mail.date } : {}),
           via: 'file',
         },
-        ...(cancellation ? { cancellation } : {}),
+        ...(evidence ? { evidence } : {}),
       });
     } catch (e) {
       if (e instanceof MalformedMessage || e instanceof Error) p.malformed++;

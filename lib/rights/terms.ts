@@ -110,7 +110,11 @@ function cuesIn(text: string): Cue[] {
   const { lists } = lexicon();
   const out: Cue[] = [];
   for (const kind of ['binding', 'notice'] as const) {
-    for (const m of lists[kind].all(text, 20)) out.push({ kind, index: m.index, end: m.index + m.text.length });
+    for (const m of lists[kind].all(text, 20)) {
+      // `… efter bindningstiden`, `after the minimum term`: the period named as a point in time, not stated.
+      if (lists.periodReference.atEnd(text.slice(Math.max(0, m.index - 30), m.index))) continue;
+      out.push({ kind, index: m.index, end: m.index + m.text.length });
+    }
   }
   return out;
 }
@@ -123,6 +127,7 @@ function lineTerms(text: string, next: string | undefined, found: Found): void {
   const none = lists.noBinding.test(text);
   if (none) found.binding.add(0);
   const ds = durations(text);
+  const withdrawalCues = lists.withdrawal.all(text, 10).map((m) => ({ index: m.index, end: m.index + m.text.length }));
   for (const d of ds) {
     const [from, to] = sentenceAround(text, d.index);
     let best: Cue | undefined;
@@ -136,6 +141,9 @@ function lineTerms(text: string, next: string | undefined, found: Found): void {
       }
     }
     if (!best) continue;
+    // Nearer to the right of withdrawal than to its cue (`right to cancel: 14 days … this contract`): the withdrawal
+    // period, neither a binding nor a notice period.
+    if (withdrawalCues.some((w) => w.index >= from && w.end <= to && distance(d, w) < bestDistance)) continue;
     if (best.kind === 'binding') found.binding.add(d.unit === 'Y' ? d.n * 12 : d.unit === 'M' ? d.n : -1);
     else found.notice.add(noticeKey(d, lists.currentMonth.test(text.slice(from, to))));
   }

@@ -10,6 +10,8 @@ export interface TermWords {
   noBinding: string[];
   notice: string[];
   currentMonth: string[];
+  /** Words before a binding or notice word that make it a reference, not a statement (`after the binding period`). */
+  periodReference: string[];
   autoRenew: string[];
   noAutoRenew: string[];
   withdrawal: string[];
@@ -33,6 +35,7 @@ export const TERM_LISTS: readonly TermList[] = [
   'noBinding',
   'notice',
   'currentMonth',
+  'periodReference',
   'autoRenew',
   'noAutoRenew',
   'withdrawal',

@@ -302,6 +302,21 @@ describe('proof', () => {
     });
   }
 
+  it('names a sign-up mail’s proof as such, in four languages', () => {
+    for (const lang of LANGS) {
+      const t = createTranslator(lang);
+      const { url: _page, ...rest } = proof;
+      const signupMail: Proof = {
+        ...rest,
+        mail: { from: 'hej@madkassen.dk', name: 'Madkassen', subject: 'Ordrebekræftelse', via: 'webmail' },
+      };
+      const { unmount } = render(<ProofList proofs={[signupMail]} t={t} locale={LOCALES[lang]} onDelete={noop} />);
+      expect(textOf(screen.getByRole('listitem'))).toContain(t('rights.proofs.signupMail'));
+      expect(t('rights.proofs.signupMail')).not.toBe('rights.proofs.signupMail');
+      unmount();
+    }
+  });
+
   it('says when there is none, and deletes only after asking', () => {
     const onDelete = vi.fn();
     const t = createTranslator('en');

@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SubkeeperDb } from '../../../lib/db';
@@ -10,7 +11,8 @@ import { importMails, ingestMail } from '../../../lib/ingest-mail';
 import { DEFAULT_SETTINGS, type MailSource, type PageDetection, Proof } from '../../../lib/model';
 import { acceptProposal } from '../../../lib/proposal/accept';
 import { chargesAfterCancel } from '../../../lib/rights/after-cancel';
-import { mailCancellation } from '../../../lib/rights/mail';
+import { withdrawalOf } from '../../../lib/rights/deadlines';
+import { mailEvidence } from '../../../lib/rights/mail';
 import { proofText } from '../../../lib/rights/proof';
 import { dropDb, freshDb, sub } from '../../helpers';
 
@@ -54,7 +56,7 @@ async function read(name: string) {
     via: 'file',
   };
   const domain = result.service?.domain ?? addressHost(mail.from.address);
-  const cancellation = mailCancellation(
+  const cancellation = mailEvidence(
     result,
     { subject: mail.subject, day: mail.date || fx.now, body: mail.body },
     domain,
@@ -90,7 +92,7 @@ describe('cancellation mails in four languages', () => {
       const clock = { today: fx.now, stamp: `${fx.now}T12:00:00.000Z` };
       const out = await ingestMail(
         db,
-        { result, mail: source, ...(cancellation ? { cancellation } : {}) },
+        { result, mail: source, ...(cancellation ? { evidence: cancellation } : {}) },
         DEFAULT_SETTINGS,
         clock,
         lookupHost,
@@ -130,7 +132,7 @@ describe('cancellation mails in four languages', () => {
     const url = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQ';
     await ingestMail(
       db,
-      { result, mail: { ...source, via: 'webmail' }, url, tabId: 3, cancellation: cancellation! },
+      { result, mail: { ...source, via: 'webmail' }, url, tabId: 3, evidence: cancellation! },
       DEFAULT_SETTINGS,
       { today: fx.now, stamp: `${fx.now}T12:00:00.000Z` },
       lookupHost,
@@ -153,7 +155,7 @@ describe('cancellation mails in four languages', () => {
       }),
     );
     const clock = { today: fx.now, stamp: `${fx.now}T12:00:00.000Z` };
-    const input = { result, mail: source, cancellation: cancellation! };
+    const input = { result, mail: source, evidence: cancellation! };
     expect(await ingestMail(db, input, DEFAULT_SETTINGS, clock, lookupHost)).toEqual({
       action: 'ignored',
       reason: 'nothing',
@@ -175,7 +177,7 @@ describe('cancellation mails in four languages', () => {
     await db.subscriptions.put(sub({ id: 'mine', service: svc.name, serviceId: svc.serviceId, domain: svc.domain }));
     const summary = await importMails(
       db,
-      [{ result, mail: source, cancellation: cancellation! }],
+      [{ result, mail: source, evidence: cancellation! }],
       DEFAULT_SETTINGS,
       { today: fx.now, stamp: `${fx.now}T12:00:00.000Z` },
       lookupHost,
@@ -186,13 +188,113 @@ describe('cancellation mails in four languages', () => {
     expect(await db.proofs.toArray()).toMatchObject([{ detectionId: d?.id, mail: { via: 'file', count: 1 } }]);
   });
 
-  it('only a mail the engine read as a cancellation gives proof material', async () => {
+  it('a mail that is neither a cancellation nor a sign-up gives no proof material', async () => {
     const { mail, result } = await read('nb-podme-avsluttet');
-    const receipt: PageDetection = { ...result, event: undefined } as PageDetection;
-    delete receipt.event;
-    expect(mailCancellation(receipt, { subject: mail.subject, day: mail.date, body: mail.body }, 'podme.com')).toBe(
-      undefined,
+    const account: PageDetection = { ...result };
+    delete account.event;
+    const body = { subject: mail.subject, day: mail.date, body: mail.body };
+    expect(mailEvidence(account, body, 'podme.com')).toBe(undefined);
+    // A receipt is a sign-up's proof only when it informs about the right of withdrawal (this one does not).
+    expect(mailEvidence({ ...account, kind: 'receipt' }, body, 'podme.com')).toBe(undefined);
+  });
+});
+
+describe('sign-up mails in four languages: their terms and proof', () => {
+  const dir = join(process.cwd(), 'tests', 'fixtures', 'rights', 'mails');
+  const names = readdirSync(dir)
+    .filter((f) => f.endsWith('.eml'))
+    .map((f) => f.slice(0, -4));
+
+  it('has one in each language', () => {
+    expect(names.map((n) => n.slice(0, 2)).sort()).toEqual(['da', 'en', 'nb', 'sv']);
+  });
+
+  for (const name of names) {
+    it(`${name}: proposes the subscription with the terms the mail stated, from the day it was sent, with its proof`, async () => {
+      const expected = JSON.parse(readFileSync(join(dir, `${name}.expected.json`), 'utf8'));
+      const mail = await readMail(new Uint8Array(readFileSync(join(dir, `${name}.eml`))));
+      const result = detectMail(mail, expected.now, DIRECTORY_OPTIONS);
+      const domain = result.service?.domain ?? addressHost(mail.from.address);
+      const evidence = mailEvidence(result, { subject: mail.subject, day: mail.date, body: mail.body }, domain);
+      expect(evidence?.kind).toBe('signup');
+      expect(evidence?.terms).toEqual(expected.terms);
+      const source: MailSource = {
+        from: mail.from.address,
+        name: mail.from.name,
+        subject: mail.subject,
+        sent: mail.date,
+        via: 'file',
+      };
+      const clock = { today: expected.now, stamp: `${expected.now}T12:00:00.000Z` };
+      const out = await ingestMail(
+        db,
+        { result, mail: source, evidence: evidence! },
+        DEFAULT_SETTINGS,
+        clock,
+        lookupHost,
+      );
+      expect(out.action).toBe('proposed');
+      const [d] = await db.detections.toArray();
+      expect(d?.proposal).toMatchObject({
+        type: 'new',
+        subscription: {
+          service: expected.service,
+          amountMinor: expected.amountMinor,
+          currency: expected.currency,
+          period: expected.period,
+          terms: { contractDate: mail.date, ...expected.terms },
+        },
+      });
+      const [proof] = await db.proofs.toArray();
+      expect(proof).toMatchObject({ kind: 'signup', detectionId: d?.id, mail: { subject: mail.subject } });
+      expect((await acceptProposal(db, d!.id, clock)).ok).toBe(true);
+      const [s] = await db.subscriptions.toArray();
+      expect(s?.terms).toEqual({ contractDate: mail.date, ...expected.terms });
+      expect((await db.proofs.get(proof!.id))?.subscriptionId).toBe(s?.id);
+      // The withdrawal period runs from the day the mail was sent; the mail stated the right, so no extension.
+      const w = withdrawalOf(s!, 'SE', mail.date);
+      expect(w).toMatchObject({ state: 'open', daysLeft: 14, info: 'stated', contractDate: mail.date });
+    });
+  }
+
+  it('proposes the terms for a subscription the user has without terms; a mail import takes the welcome mail’s', async () => {
+    const name = 'sv-fibernat-valkommen';
+    const mail = await readMail(new Uint8Array(readFileSync(join(dir, `${name}.eml`))));
+    const result = detectMail(mail, '2026-03-12', DIRECTORY_OPTIONS);
+    const evidence = mailEvidence(result, { subject: mail.subject, day: mail.date, body: mail.body }, 'fibernatsyd.se');
+    await db.subscriptions.put(
+      sub({ id: 'fs', service: 'Fibernät Syd', domain: 'fibernatsyd.se', amountMinor: 39900, currency: 'SEK' }),
     );
+    const source: MailSource = {
+      from: mail.from.address,
+      name: mail.from.name,
+      subject: mail.subject,
+      sent: mail.date,
+      via: 'file',
+    };
+    const receipt: PageDetection = {
+      kind: 'receipt',
+      service: result.service,
+      subscription: { amountMinor: 39900, currency: 'SEK', period: 'P1M' },
+      charges: [{ date: '2026-04-10', amountMinor: 39900, currency: 'SEK' }],
+      links: {},
+    };
+    await importMails(
+      db,
+      [
+        { result, mail: source, evidence: evidence! },
+        { result: receipt, mail: { ...source, subject: 'Kvitto', sent: '2026-04-10' } },
+      ],
+      DEFAULT_SETTINGS,
+      { today: '2026-04-12', stamp: '2026-04-12T10:00:00.000Z' },
+      lookupHost,
+    );
+    const [d] = await db.detections.toArray();
+    expect(d?.proposal).toMatchObject({
+      type: 'update',
+      changes: { terms: { contractDate: '2026-03-10', bindingMonths: 24, withdrawal: 'stated' } },
+    });
+    expect(await db.proofs.toArray()).toMatchObject([{ kind: 'signup', detectionId: d?.id, mail: { count: 2 } }]);
   });
 });
 
