@@ -211,7 +211,10 @@ export async function ingestMail(
         }
       }
       // A welcome or order confirmation of a subscription with no terms yet: its terms are proposed.
-      if (signup && !existing.terms) changes.terms = termsFromMail(signup.terms, signedOn);
+      // (Not from a receipt: a service's monthly receipts would propose it every month.)
+      if (signup?.confirmation && !existing.terms) {
+        changes.terms = termsFromMail(signup.terms, signedOn);
+      }
       const change = result.subscription?.priceChange;
       if (event === 'price-change' && change && result.subscription?.currency === existing.currency) {
         if (change.amountMinor !== existing.amountMinor) {

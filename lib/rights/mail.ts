@@ -10,6 +10,8 @@ export interface MailEvidence {
   kind: ProofKind;
   /** The day the mail was sent (a sign-up mail's is the contract date). */
   day: string;
+  /** A welcome or confirmation mail (not a receipt that only informs about the right of withdrawal). */
+  confirmation: boolean;
   page: ProofPage;
   terms: PageTerms;
 }
@@ -43,6 +45,7 @@ export function mailEvidence(
   return {
     kind: cancelled ? 'cancellation' : 'signup',
     day: mail.day,
+    confirmation: signupLike,
     page: {
       title: mail.subject,
       lines: mail.body.lines.map((l) => ({ text: l.text })),

@@ -276,4 +276,47 @@ describe('e-mail end to end', () => {
     await dash.screenshot({ path: path.join(SHOTS, 'en-after-cancel-from-mail.png'), fullPage: true });
     await dash.close();
   });
+
+  it('a welcome mail opened in Outlook proposes the subscription with the terms it stated and its proof', async () => {
+    const email = await PostalMime.parse(
+      readFileSync(path.join(ROOT, 'tests/fixtures/rights/mails/sv-fibernat-valkommen.eml')),
+    );
+    const from = email.from as { name?: string; address?: string };
+    const welcome: OpenMail = {
+      fromName: from.name ?? '',
+      fromAddress: from.address ?? '',
+      subject: email.subject ?? '',
+      dateShown: '10.03.2026 09:05',
+      bodyHtml: bodyOf(email.html ?? ''),
+    };
+    pages.set('outlook.live.com/mail/0/inbox/id/AQMkADAwATM4ZmYAZC0wMTdmLTk7', outlookPage(welcome));
+    const o = await ext.context.newPage();
+    await o.goto('https://outlook.live.com/mail/0/inbox/id/AQMkADAwATM4ZmYAZC0wMTdmLTk7');
+    const here = async () => (await pending()).filter((d) => d.hostname === 'fibernatsyd.se');
+    await expect.poll(async () => (await here()).length, { timeout: 20000 }).toBe(1);
+    const [d] = await here();
+    expect(d?.proposal).toMatchObject({
+      type: 'new',
+      subscription: {
+        service: 'Fibernät Syd',
+        terms: {
+          contractDate: '2026-03-10',
+          bindingMonths: 24,
+          notice: { n: 3, unit: 'M' },
+          withdrawal: 'stated',
+          customerNumber: 'FS-204417',
+        },
+      },
+    });
+    const proofs = (await ext.sw.evaluate(() =>
+      (
+        globalThis as unknown as { subkeeper: { db: { proofs: { toArray(): Promise<Row[]> } } } }
+      ).subkeeper.db.proofs.toArray(),
+    )) as Row[];
+    expect(proofs.find((p) => p.detectionId === d?.id)).toMatchObject({
+      kind: 'signup',
+      mail: { via: 'webmail', subject: welcome.subject },
+    });
+    await o.close();
+  });
 });

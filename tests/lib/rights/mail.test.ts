@@ -298,6 +298,37 @@ describe('sign-up mails in four languages: their terms and proof', () => {
   });
 });
 
+describe('receipts that mention the right of withdrawal', () => {
+  it('do not propose terms for a subscription the user has (they would, every month)', async () => {
+    const dir = join(process.cwd(), 'tests', 'fixtures', 'rights', 'mails');
+    const mail = await readMail(new Uint8Array(readFileSync(join(dir, 'nb-dagsavisa-ordrebekreftelse.eml'))));
+    const result = detectMail(mail, '2026-03-12', DIRECTORY_OPTIONS);
+    expect(result.kind).toBe('receipt');
+    const evidence = mailEvidence(result, { subject: mail.subject, day: mail.date, body: mail.body }, 'dagsavisa.no');
+    expect(evidence?.kind).toBe('signup');
+    await db.subscriptions.put(
+      sub({ id: 'da', service: 'Dagsavisa', domain: 'dagsavisa.no', amountMinor: 24900, currency: 'NOK' }),
+    );
+    const source: MailSource = {
+      from: mail.from.address,
+      name: mail.from.name,
+      subject: mail.subject,
+      sent: mail.date,
+      via: 'file',
+    };
+    const out = await ingestMail(
+      db,
+      { result, mail: source, evidence: evidence! },
+      DEFAULT_SETTINGS,
+      { today: '2026-03-12', stamp: '2026-03-12T10:00:00.000Z' },
+      lookupHost,
+    );
+    expect(out.action).not.toBe('proposed');
+    expect(await db.detections.count()).toBe(0);
+    expect(await db.proofs.count()).toBe(0);
+  });
+});
+
 describe('charges after cancelling, from mails', () => {
   const clock = { today: '2026-11-23', stamp: '2026-11-23T10:00:00.000Z' };
   const lookup = () => undefined;
