@@ -9,19 +9,9 @@
  */
 import { createWriteStream, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { prng } from '../scripts/prng';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-
-/** mulberry32. */
-function rng(seed: number) {
-  let a = seed | 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS =
   'the of and to in is you that it for on are with as this be at by from or have an they which one you were all we when your can said there use each how their if will up other about out many then them these so some her would make like him into time has look two more write go see number way could people my than first water been call who oil its now find long down day did get come made may part over new sound take only little work know place year live me back give most very after thing our just name good sentence man think say great where help through much before line right too mean old any same tell boy follow came want show also around form three small set put end does another well large must big even such because turn here why ask went men read need land different home us move try kind hand picture again change off play spell air away animal house point page letter mother answer found study still learn should america world'.split(
@@ -180,7 +170,7 @@ export async function generateMbox(
   count = 20_000,
   targetMb = 500,
 ): Promise<{ bytes: number; count: number }> {
-  const rand = rng(20261123);
+  const rand = prng(20261123);
   const dir = path.join(ROOT, 'tests', 'fixtures', 'mails');
   const fixtures = readdirSync(dir)
     .filter((f) => f.endsWith('.eml'))

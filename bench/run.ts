@@ -12,13 +12,13 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { generateDemo } from '../lib/demo';
 import { detectFromSnapshot } from '../lib/detect';
 import type { PageData } from '../lib/detect/dom';
 import { extractPage } from '../lib/detect/dom';
 import { loadHtml } from '../lib/detect/load';
 import { DIRECTORY_OPTIONS } from '../lib/directory';
 import { exportSubscriptionsCsv } from '../lib/io/csv';
+import { generateDemo } from '../scripts/demo';
 import { EXTENSION_DIR, type Launched, launchExtension, startServer } from '../tests/e2e/harness';
 import { articlePage, bigSubscriptionPage, plainPage } from './pages';
 

@@ -10,7 +10,7 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { generateDemo } from '../lib/demo';
+import { generateDemo } from '../scripts/demo';
 import { startCouch } from '../tests/couch-server';
 import { EXTENSION_DIR, launchExtension } from '../tests/e2e/harness';
 

@@ -5,6 +5,8 @@ import type { Translate } from '../lib/i18n';
 /** Updates the recorded charges suggest for tracked subscriptions, each to apply or dismiss. */
 export function ChargeProposals(props: {
   proposals: readonly ChargeProposal[];
+  /** How many subscriptions had charges enough to check (0: nothing recorded yet, so nothing to agree with). */
+  checked: number;
   locale: string;
   t: Translate;
   onApply: (p: ChargeProposal) => void;
@@ -15,7 +17,9 @@ export function ChargeProposals(props: {
     <section class="card" aria-labelledby="proposals-h">
       <h2 id="proposals-h">{t('dashboard.proposals.title')}</h2>
       <p class="muted small">{t('dashboard.proposals.hint')}</p>
-      {props.proposals.length === 0 ? (
+      {props.checked === 0 ? (
+        <p class="muted">{t('dashboard.proposals.nothingYet')}</p>
+      ) : props.proposals.length === 0 ? (
         <p class="muted">{t('dashboard.proposals.none')}</p>
       ) : (
         <ul class="inbox">

@@ -1,11 +1,12 @@
 import type { ComponentChildren } from 'preact';
-import { daysLeftLabel, money } from '../lib/app/format';
+import { daysLeftLabel, money, periodLabel } from '../lib/app/format';
 import type { InboxItem } from '../lib/app/inbox';
 import { formatDate } from '../lib/dates';
 import type { Translate } from '../lib/i18n';
 import type { Detection, PriceChange, Subscription } from '../lib/model';
 import type { Renewal, Totals, TrialEnding } from '../lib/summary';
 import { DetectionInbox } from './DetectionInbox';
+import { DASHBOARD_START, GetStarted, type StartLinks } from './GetStarted';
 import { RenewalList } from './RenewalList';
 import { TotalsCard } from './TotalsCard';
 
@@ -31,27 +32,45 @@ export function Overview(props: {
   extra?: ComponentChildren;
   /** More cards at the end (components/rights: cost per use). */
   extraEnd?: ComponentChildren;
+  /** Where the first steps lead (the dashboard's own routes by default). */
+  startLinks?: StartLinks;
 }) {
   const { t, locale } = props;
   const byId = new Map(props.subscriptions.map((s) => [s.id, s]));
+  const inbox = (
+    <section class="card" aria-labelledby="inbox-h">
+      <h2 id="inbox-h">
+        {t('dashboard.inbox')} <span class="count">{props.inbox.length}</span>
+      </h2>
+      <DetectionInbox
+        items={props.inbox}
+        locale={locale}
+        t={t}
+        onAccept={props.onAccept}
+        onEdit={props.onEditDetection}
+        onDismiss={props.onDismiss}
+        onOpen={props.onOpen}
+      />
+    </section>
+  );
+  if (props.subscriptions.length === 0) {
+    // Nothing tracked yet: what to do, not a page of zeros.
+    return (
+      <div class="overview-empty">
+        <section class="card empty-state" aria-labelledby="empty-h">
+          <h2 id="empty-h">{t('common.noSubscriptions')}</h2>
+          <p>{t('common.emptyText')}</p>
+          <GetStarted links={props.startLinks ?? DASHBOARD_START} t={t} />
+        </section>
+        {props.inbox.length > 0 && inbox}
+      </div>
+    );
+  }
   return (
     <div class="overview">
       <TotalsCard totals={props.totals} base={props.base} ratesDate={props.ratesDate} locale={locale} t={t} />
       {props.extra}
-      <section class="card" aria-labelledby="inbox-h">
-        <h2 id="inbox-h">
-          {t('dashboard.inbox')} <span class="count">{props.inbox.length}</span>
-        </h2>
-        <DetectionInbox
-          items={props.inbox}
-          locale={locale}
-          t={t}
-          onAccept={props.onAccept}
-          onEdit={props.onEditDetection}
-          onDismiss={props.onDismiss}
-          onOpen={props.onOpen}
-        />
-      </section>
+      {inbox}
       <section class="card" aria-labelledby="next-h">
         <h2 id="next-h">{t('dashboard.next30')}</h2>
         <p class="muted">
@@ -84,7 +103,10 @@ export function Overview(props: {
                 <span>{t(e.kind === 'trial' ? 'dashboard.trialEnds' : 'dashboard.introEnds')}</span>
                 <span class="when">
                   <time dateTime={e.trialEnd}>{formatDate(e.trialEnd, locale, 'medium')}</time> ·{' '}
-                  {daysLeftLabel(e.daysLeft, t)}
+                  {daysLeftLabel(e.daysLeft, t)} ·{' '}
+                  {t('common.thenPrice', {
+                    price: `${money(e.subscription.amountMinor, e.subscription.currency, locale)} ${periodLabel(e.subscription.period, t)}`,
+                  })}
                 </span>
               </li>
             ))}

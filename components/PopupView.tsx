@@ -15,6 +15,8 @@ export function PopupView(props: {
   site: CurrentSite | null;
   totals: Totals;
   base: string;
+  /** What a bare `kr` means to the user (quick add reads `149 kr` with it). */
+  krone?: string;
   today: string;
   renewals: readonly Renewal[];
   ending: ReadonlyArray<TrialEnding & { kind: 'trial' | 'intro' }>;
@@ -26,6 +28,10 @@ export function PopupView(props: {
   onIgnore: (d: Detection) => void;
   onAdd: (input: Record<string, unknown>) => Promise<{ ok: true } | { ok: false; errors: FieldErrors }>;
   onOpenDashboard: (path?: string) => void;
+  /** Opens the first-run page (what Subkeeper finds, the ways to start). */
+  onGettingStarted?: () => void;
+  /** How many subscriptions there are at all (none: the popup says how to start instead of showing zeros). */
+  subscriptionCount?: number;
   /**
    * The quick-add form (components/QuickAdd), passed in so that the popup's first paint does not load it; until
    * it is there, Add shows a placeholder.
@@ -45,6 +51,8 @@ export function PopupView(props: {
         {QuickAdd ? (
           <QuickAdd
             base={props.base}
+            krone={props.krone ?? props.base}
+            locale={locale}
             today={props.today}
             members={props.members}
             t={t}
@@ -105,7 +113,7 @@ export function PopupView(props: {
               </p>
               <div class="row-actions">
                 <button type="button" class="primary" onClick={() => props.onTrack(d)}>
-                  {t('common.track')}
+                  {t('common.add')}
                 </button>
                 <button type="button" onClick={() => props.onEdit(d)}>
                   {t('common.edit')}
@@ -132,36 +140,75 @@ export function PopupView(props: {
         </section>
       )}
       {props.extra}
-      <section class="card" aria-labelledby="month-h">
-        <h2 id="month-h">{t('common.thisMonth')}</h2>
-        <p class="figure" data-testid="popup-monthly-total">
-          {money(props.totals.monthlyMinor, props.base, locale)}
-        </p>
-        <p class="muted small">
-          {t('common.activeTrials', { active: props.totals.activeCount, trials: props.totals.trialCount })}
-        </p>
-      </section>
-      <section class="card" aria-labelledby="soon-h">
-        <h2 id="soon-h">{t('common.nextRenewals')}</h2>
-        <RenewalList renewals={props.renewals} locale={locale} t={t} empty={t('common.noRenewals')} />
-      </section>
-      {props.ending.length > 0 && (
-        <section class="card" aria-labelledby="trial-h">
-          <h2 id="trial-h">{t('common.trialsEnding')}</h2>
-          <ul class="renewals">
-            {props.ending.map((e) => (
-              <li key={`${e.kind}:${e.subscription.id}`}>
-                <span class="name">{e.subscription.service}</span>
-                <span>{t(e.kind === 'trial' ? 'common.trialEnds' : 'common.introEnds')}</span>
-                <span class="days">{daysLeftLabel(e.daysLeft, t)}</span>
-              </li>
-            ))}
-          </ul>
+      {props.subscriptionCount === 0 ? (
+        <section class="card empty-state" aria-labelledby="empty-h" data-testid="popup-empty">
+          <h2 id="empty-h">{t('common.noSubscriptions')}</h2>
+          <p class="small">{t('common.emptyText')}</p>
+          <div class="row-actions">
+            <button type="button" class="primary" onClick={() => setAdding(true)}>
+              {t('common.addManually')}
+            </button>
+            <button type="button" onClick={() => props.onOpenDashboard('#/data/statement')}>
+              {t('common.importStatement')}
+            </button>
+          </div>
+          {props.onGettingStarted && (
+            <p class="small">
+              <button type="button" class="linkish" onClick={props.onGettingStarted}>
+                {t('common.gettingStarted')}
+              </button>
+            </p>
+          )}
         </section>
+      ) : (
+        <>
+          <section class="card" aria-labelledby="month-h">
+            <h2 id="month-h">{t('common.thisMonth')}</h2>
+            <p class="figure" data-testid="popup-monthly-total">
+              {money(props.totals.monthlyMinor, props.base, locale)}
+            </p>
+            <p class="muted small">
+              {t('common.activeTrials', { active: props.totals.activeCount, trials: props.totals.trialCount })}
+            </p>
+            {props.totals.trialCount > 0 && props.totals.afterTrialsMonthlyMinor > 0 && (
+              <p class="muted small" data-testid="popup-after-trials">
+                {t('common.afterTrials', {
+                  amount: money(props.totals.afterTrialsMonthlyMinor, props.base, locale),
+                  count: props.totals.trialCount,
+                })}
+              </p>
+            )}
+          </section>
+          <section class="card" aria-labelledby="soon-h">
+            <h2 id="soon-h">{t('common.nextRenewals')}</h2>
+            <RenewalList renewals={props.renewals} locale={locale} t={t} empty={t('common.noRenewals')} />
+          </section>
+          {props.ending.length > 0 && (
+            <section class="card" aria-labelledby="trial-h">
+              <h2 id="trial-h">{t('common.trialsEnding')}</h2>
+              <ul class="renewals">
+                {props.ending.map((e) => (
+                  <li key={`${e.kind}:${e.subscription.id}`} class="ending">
+                    <span class="name" title={e.subscription.service}>
+                      {e.subscription.service}
+                    </span>
+                    <span class="days">{daysLeftLabel(e.daysLeft, t)}</span>
+                    <span class="then">
+                      {t(e.kind === 'trial' ? 'common.trialEnds' : 'common.introEnds')},{' '}
+                      {t('common.thenPrice', {
+                        price: `${money(e.subscription.amountMinor, e.subscription.currency, locale)} ${periodLabel(e.subscription.period, t)}`,
+                      })}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+          <button type="button" class="primary wide" onClick={() => setAdding(true)}>
+            {t('common.addManually')}
+          </button>
+        </>
       )}
-      <button type="button" class="primary wide" onClick={() => setAdding(true)}>
-        {t('common.addManually')}
-      </button>
       {props.footer}
     </main>
   );

@@ -5,6 +5,9 @@ import { SubscriptionForm } from './SubscriptionForm';
 
 export interface QuickAddProps {
   base: string;
+  /** What a bare `kr` means to the user. */
+  krone: string;
+  locale: string;
   today: string;
   members: readonly Member[];
   t: Translate;
@@ -18,6 +21,9 @@ export function QuickAdd(props: QuickAddProps) {
     <SubscriptionForm
       initial={{ ...EMPTY_FORM, currency: props.base, nextRenewal: props.today }}
       members={props.members}
+      today={props.today}
+      compact
+      priceContext={{ lang: props.locale, prefer: [props.krone, props.base] }}
       t={props.t}
       onSave={props.onSave}
       onCancel={props.onCancel}

@@ -4,12 +4,17 @@ import {
   editInput,
   type FormValues,
   formFieldOf,
+  priceFromInput,
   readForm,
   rebaseValues,
   valuesFrom,
 } from '../lib/app/form';
+import { decimal } from '../lib/app/format';
+import { addDays } from '../lib/dates';
 import type { Translate } from '../lib/i18n';
 import { CATEGORIES, type FieldErrors, type Member, STATUSES, type Subscription } from '../lib/model';
+import type { PriceContext } from '../lib/money';
+import { addPeriods } from '../lib/schedule';
 
 export const CURRENCIES = ['NOK', 'SEK', 'DKK', 'EUR', 'USD', 'GBP', 'CHF', 'PLN', 'ISK', 'CAD', 'AUD', 'JPY'];
 export const PERIODS = ['P1W', 'P2W', 'P4W', 'P1M', 'P2M', 'P3M', 'P6M', 'P1Y', 'P2Y'];
@@ -44,6 +49,12 @@ export function SubscriptionForm(props: {
   /** Saves `input` (for an edit: the id and the changed fields), made from `base`, the record as the form read it. */
   onSave: (input: Record<string, unknown>, base?: Subscription) => Promise<SaveResult>;
   onCancel: () => void;
+  /** Today (YYYY-MM-DD), for the trial-length shortcuts. */
+  today?: string;
+  /** The popup's narrow layout: one column. */
+  compact?: boolean;
+  /** How a price typed with its currency is read (`149 kr` → the user's krone); `lang` is the UI locale. */
+  priceContext?: PriceContext;
 }) {
   const { t } = props;
   const [values, setValues] = useState<FormValues>(props.initial);
@@ -55,8 +66,22 @@ export function SubscriptionForm(props: {
   const [busy, setBusy] = useState(false);
   const [more, setMore] = useState(Boolean(props.existing));
 
-  const set = (k: keyof FormValues) => (e: Event) =>
-    setValues({ ...values, [k]: (e.currentTarget as HTMLInputElement).value });
+  type TextKey = Exclude<keyof FormValues, 'hasTrial'>;
+  const set = (k: TextKey) => (e: Event) => setValues({ ...values, [k]: (e.currentTarget as HTMLInputElement).value });
+  /** Sets the trial's end `days` (or whole months) from today. */
+  const trialIn = (days: number, months = 0) => {
+    const base = props.today ?? new Date().toISOString().slice(0, 10);
+    const end = months > 0 ? addPeriods(base, `P${months}M`, 1) : addDays(base, days);
+    setValues({ ...values, hasTrial: true, trialEnd: end });
+  };
+
+  /** `149 kr` or `€12,99` typed in the price field: the currency select follows, the field keeps the number. */
+  function readTypedCurrency() {
+    const read = props.priceContext ? priceFromInput(values.amount, props.priceContext) : null;
+    if (!read) return;
+    const locale = props.priceContext?.lang ?? 'en';
+    setValues((v) => ({ ...v, amount: decimal(Number(read.amount), locale, 3), currency: read.currency }));
+  }
 
   const errorText = (code: ErrorCode) => t(`dashboard.error.${code}`);
 
@@ -92,7 +117,7 @@ export function SubscriptionForm(props: {
   /** After a conflict: the form on the stored record, with the user's changes to the other fields kept. */
   function loadLatest() {
     if (trouble?.kind !== 'conflict') return;
-    const latest = valuesFrom(trouble.current);
+    const latest = valuesFrom(trouble.current, props.today);
     setValues(rebaseValues(values, start, latest, trouble.conflicts));
     setStart(latest);
     setBase(trouble.current);
@@ -129,15 +154,15 @@ export function SubscriptionForm(props: {
       )}
     </div>
   );
-  const aria = (k: keyof FormValues) =>
+  const aria = (k: TextKey) =>
     errors[k] ? { 'aria-invalid': true, 'aria-describedby': `e-${k}` } : { 'aria-invalid': false };
-  const text = (k: keyof FormValues, label: string, type = 'text', extra: Record<string, unknown> = {}) =>
+  const text = (k: TextKey, label: string, type = 'text', extra: Record<string, unknown> = {}) =>
     field(
       k,
       label,
       <input id={`f-${k}`} type={type as 'text'} value={values[k]} onInput={set(k)} {...aria(k)} {...extra} />,
     );
-  const select = (k: keyof FormValues, label: string, options: Array<[string, string]>) =>
+  const select = (k: TextKey, label: string, options: Array<[string, string]>) =>
     field(
       k,
       label,
@@ -151,7 +176,12 @@ export function SubscriptionForm(props: {
     );
 
   return (
-    <form class="sub-form card" onSubmit={submit} noValidate aria-labelledby="form-h">
+    <form
+      class={`sub-form card${props.compact ? ' compact' : ''}`}
+      onSubmit={submit}
+      noValidate
+      aria-labelledby="form-h"
+    >
       <h2 id="form-h">{props.existing ? t('dashboard.editTitle') : t('dashboard.addTitle')}</h2>
       {trouble && (
         <div class="form-trouble" role="alert">
@@ -184,35 +214,71 @@ export function SubscriptionForm(props: {
             ))}
           </datalist>
         )}
-        {text('amount', t('dashboard.field.amount'), 'text', { inputmode: 'decimal', required: true })}
+      </div>
+      <div class="trial-step">
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={values.hasTrial}
+            onChange={(e) => setValues({ ...values, hasTrial: e.currentTarget.checked })}
+          />{' '}
+          {t('dashboard.field.hasTrial')}
+        </label>
+        {values.hasTrial && (
+          <div class="trial-until">
+            {text('trialEnd', t('dashboard.field.trialUntil'), 'date', { required: true })}
+            <fieldset class="chips">
+              <legend class="sr-only">{t('dashboard.field.trialLength')}</legend>
+              <button type="button" class="chip" onClick={() => trialIn(7)}>
+                {t('dashboard.trialLength.week')}
+              </button>
+              <button type="button" class="chip" onClick={() => trialIn(14)}>
+                {t('dashboard.trialLength.twoWeeks')}
+              </button>
+              <button type="button" class="chip" onClick={() => trialIn(0, 1)}>
+                {t('dashboard.trialLength.month')}
+              </button>
+            </fieldset>
+          </div>
+        )}
+      </div>
+      <div class="grid price-line">
+        {text('amount', t(values.hasTrial ? 'dashboard.field.amountAfterTrial' : 'dashboard.field.amount'), 'text', {
+          inputmode: 'decimal',
+          required: true,
+          onBlur: readTypedCurrency,
+        })}
         {select(
           'currency',
           t('dashboard.field.currency'),
-          CURRENCIES.map((c) => [c, c]),
+          [...new Set([...CURRENCIES, values.currency])].map((c) => [c, c]),
         )}
         {select(
           'period',
           t('dashboard.field.period'),
           PERIODS.map((p) => [p, t(`common.periodName.${p}`)]),
         )}
-        {text('nextRenewal', t('dashboard.field.nextRenewal'), 'date', { required: true })}
-        {select(
-          'status',
-          t('dashboard.field.status'),
-          STATUSES.map((s) => [s, t(`common.status.${s}`)]),
-        )}
+      </div>
+      <div class="grid">
+        {!values.hasTrial && text('nextRenewal', t('dashboard.field.nextRenewal'), 'date', { required: true })}
         {select(
           'category',
           t('dashboard.field.category'),
           CATEGORIES.map((c) => [c, t(`common.category.${c}`)]),
         )}
+        {props.existing &&
+          !values.hasTrial &&
+          select(
+            'status',
+            t('dashboard.field.status'),
+            STATUSES.filter((s) => s !== 'trial').map((s) => [s, t(`common.status.${s}`)]),
+          )}
       </div>
       <button type="button" class="linkish" aria-expanded={more} onClick={() => setMore(!more)}>
         {more ? t('dashboard.fewerFields') : t('dashboard.moreFields')}
       </button>
       {more && (
         <div class="grid">
-          {text('trialEnd', t('dashboard.field.trialEnd'), 'date')}
           {text('introAmount', t('dashboard.field.introAmount'), 'text', { inputmode: 'decimal' })}
           {text('introEnd', t('dashboard.field.introEnd'), 'date')}
           {select('ownerId', t('dashboard.field.owner'), [

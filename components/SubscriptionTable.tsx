@@ -4,6 +4,7 @@ import type { Row, SortKey, TableQuery } from '../lib/app/table';
 import { formatDate } from '../lib/dates';
 import type { Translate } from '../lib/i18n';
 import { CATEGORIES, type Member, STATUSES } from '../lib/model';
+import { DASHBOARD_START, GetStarted } from './GetStarted';
 
 const PAGE = 50;
 
@@ -15,6 +16,8 @@ export function SubscriptionTable(props: {
   payments: readonly string[];
   currencies: readonly string[];
   total: number;
+  /** The main currency: the per-month column shows the amount in it beside the subscription's own. */
+  base?: string;
   locale: string;
   t: Translate;
   onQuery: (q: TableQuery) => void;
@@ -51,6 +54,25 @@ export function SubscriptionTable(props: {
       </select>
     </label>
   );
+  if (props.total === 0) {
+    return (
+      <section class="card empty-state" aria-labelledby="subs-h">
+        <h2 id="subs-h">{t('dashboard.nav.subscriptions')}</h2>
+        <p>
+          <strong>{t('common.noSubscriptions')}</strong>
+        </p>
+        <p>{t('common.emptyText')}</p>
+        <GetStarted links={DASHBOARD_START} t={t} />
+      </section>
+    );
+  }
+  const filtered =
+    q.search.trim() !== '' ||
+    q.status !== '' ||
+    q.category !== '' ||
+    q.member !== '' ||
+    q.payment !== '' ||
+    q.currency !== '';
   return (
     <section class="card" aria-labelledby="subs-h">
       <h2 id="subs-h">{t('dashboard.nav.subscriptions')}</h2>
@@ -88,57 +110,89 @@ export function SubscriptionTable(props: {
         )}
       </search>
       <p class="muted small" role="status">
-        {t('dashboard.showing', { n: props.rows.length, total: props.total })}
+        {filtered
+          ? t('dashboard.showing', { n: props.rows.length, total: props.total })
+          : t('dashboard.countAll', { n: props.total })}
       </p>
-      <div class="table-wrap">
-        <table class="subs">
-          <thead>
-            <tr>
-              {header('service', t('dashboard.field.service'))}
-              <th scope="col">{t('dashboard.field.amount')}</th>
-              {header('monthly', t('common.perMonth'))}
-              {header('next', t('dashboard.field.nextRenewal'))}
-              {header('status', t('dashboard.field.status'))}
-              {header('category', t('dashboard.field.category'))}
-              <th scope="col">
-                <span class="sr-only">{t('dashboard.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map(({ sub, monthlyMinor, next }) => (
-              <tr key={sub.id}>
-                <th scope="row">
-                  <button type="button" class="linkish" onClick={() => props.onOpen(sub.id)}>
-                    {sub.service}
-                  </button>
+      {props.rows.length === 0 ? (
+        <div class="no-match">
+          <p>{t('dashboard.noMatch')}</p>
+          <button
+            type="button"
+            onClick={() =>
+              props.onQuery({ ...q, search: '', status: '', category: '', member: '', payment: '', currency: '' })
+            }
+          >
+            {t('dashboard.clearFilters')}
+          </button>
+        </div>
+      ) : (
+        <div class="table-wrap">
+          <table class="subs">
+            <thead>
+              <tr>
+                {header('service', t('dashboard.field.service'))}
+                <th scope="col">{t('dashboard.field.amount')}</th>
+                {header('monthly', t('common.perMonth'))}
+                {header('next', t('dashboard.field.nextRenewal'))}
+                {header('status', t('dashboard.field.status'))}
+                {header('category', t('dashboard.field.category'))}
+                <th scope="col">
+                  <span class="sr-only">{t('dashboard.actions')}</span>
                 </th>
-                <td>
-                  {money(sub.amountMinor, sub.currency, locale)} <span class="muted">{periodLabel(sub.period, t)}</span>
-                </td>
-                <td>{money(monthlyMinor, sub.currency, locale)}</td>
-                <td>{next ? <time dateTime={next}>{formatDate(next, locale, 'medium')}</time> : '—'}</td>
-                <td>
-                  <span class={`status status-${sub.status}`}>{t(`common.status.${sub.status}`)}</span>
-                </td>
-                <td>{t(`common.category.${sub.category}`)}</td>
-                <td>
-                  <div class="row-actions">
-                    <button type="button" onClick={() => props.onEdit(sub.id)}>
-                      {t('common.edit')}
-                      <span class="sr-only"> {sub.service}</span>
-                    </button>
-                    <button type="button" class="danger" onClick={() => props.onDelete(sub.id)}>
-                      {t('common.delete')}
-                      <span class="sr-only"> {sub.service}</span>
-                    </button>
-                  </div>
-                </td>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+            </thead>
+            <tbody>
+              {shown.map(({ sub, monthlyMinor, monthlyBase, next }) => (
+                <tr key={sub.id}>
+                  <th scope="row" class="service-cell">
+                    <button
+                      type="button"
+                      class="linkish service-name"
+                      title={sub.service}
+                      onClick={() => props.onOpen(sub.id)}
+                    >
+                      {sub.service}
+                    </button>
+                  </th>
+                  <td class="num">
+                    {money(sub.amountMinor, sub.currency, locale)}{' '}
+                    <span class="muted nowrap">{periodLabel(sub.period, t)}</span>
+                  </td>
+                  <td class="num">
+                    {money(monthlyMinor, sub.currency, locale)}
+                    {props.base && sub.currency !== props.base && monthlyBase !== null && (
+                      <span class="muted small in-base">≈ {money(monthlyBase, props.base, locale)}</span>
+                    )}
+                  </td>
+                  <td>{next ? <time dateTime={next}>{formatDate(next, locale, 'medium')}</time> : '—'}</td>
+                  <td>
+                    <span class={`status status-${sub.status}`}>{t(`common.status.${sub.status}`)}</span>
+                  </td>
+                  <td>{t(`common.category.${sub.category}`)}</td>
+                  <td>
+                    <details class="row-menu">
+                      <summary aria-label={t('dashboard.actionsFor', { name: sub.service })}>
+                        <span aria-hidden="true">⋯</span>
+                      </summary>
+                      <div class="row-menu-items">
+                        <button type="button" onClick={() => props.onEdit(sub.id)}>
+                          {t('common.edit')}
+                          <span class="sr-only"> {sub.service}</span>
+                        </button>
+                        <button type="button" class="danger" onClick={() => props.onDelete(sub.id)}>
+                          {t('common.delete')}
+                          <span class="sr-only"> {sub.service}</span>
+                        </button>
+                      </div>
+                    </details>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
       {props.rows.length > shown.length && (
         <button type="button" class="wide" onClick={() => setLimit(limit + PAGE)}>
           {t('dashboard.showMore', { n: Math.min(PAGE, props.rows.length - shown.length) })}

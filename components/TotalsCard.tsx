@@ -1,4 +1,5 @@
 import { money } from '../lib/app/format';
+import { formatDate } from '../lib/dates';
 import type { Translate } from '../lib/i18n';
 import type { Totals } from '../lib/summary';
 
@@ -15,6 +16,14 @@ export function TotalsCard(props: { totals: Totals; base: string; ratesDate: str
           <dd class="figure" data-testid="monthly-total">
             {money(totals.monthlyMinor, base, locale)}
           </dd>
+          {totals.trialCount > 0 && totals.afterTrialsMonthlyMinor > 0 && (
+            <dd class="muted small" data-testid="after-trials">
+              {t('common.afterTrials', {
+                amount: money(totals.afterTrialsMonthlyMinor, base, locale),
+                count: totals.trialCount,
+              })}
+            </dd>
+          )}
         </div>
         <div>
           <dt>{t('common.perYear')}</dt>
@@ -52,7 +61,9 @@ export function TotalsCard(props: { totals: Totals; base: string; ratesDate: str
           </tbody>
         </table>
       )}
-      {mixed && <p class="muted small">{t('dashboard.ratesFrom', { date: props.ratesDate })}</p>}
+      {mixed && (
+        <p class="muted small">{t('dashboard.ratesFrom', { date: formatDate(props.ratesDate, locale, 'medium') })}</p>
+      )}
       {totals.missingRates.length > 0 && (
         <p class="warning small">{t('dashboard.missingRates', { list: totals.missingRates.join(', ') })}</p>
       )}

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { extractPage, layoutVisibility } from '../lib/detect/dom';
 import { isWebmailHost, readWebmail } from '../lib/detect/webmail';
+import { send } from '../lib/messages';
 
 /**
  * The page reader, imported by the content script into a page whose gate fired (never loaded on other pages).
@@ -21,7 +22,7 @@ function run() {
       const key = `${url}\n${JSON.stringify(mail)}`;
       if (key === lastSent) return;
       lastSent = key;
-      browser.runtime.sendMessage({ type: 'mail-seen', url, mail }).catch(() => {});
+      send(browser.runtime, { type: 'mail-seen', url, mail }).catch(() => {});
       return;
     }
     // The lines with prices and dates, and the links, are checked for real visibility (text nobody can see is not read).
@@ -31,9 +32,8 @@ function run() {
     if (key === lastSent) return;
     lastSent = key;
     // When the background had to drop this read (too busy), the next re-check sends it again.
-    browser.runtime
-      .sendMessage({ type: 'page-seen', url, page })
-      .then((reply: { ok?: boolean } | undefined) => {
+    send(browser.runtime, { type: 'page-seen', url, page })
+      .then((reply) => {
         if (reply?.ok === false && lastSent === key) lastSent = '';
       })
       .catch(() => {});

@@ -6,10 +6,8 @@ import { isTracked } from './reminders/renewals';
 import { isSignupKind, mergeTerms, termsFromPage } from './rights';
 import { alreadyHave } from './rights/paytwice';
 import { makeProof, type ProofPage } from './rights/proof';
-import { forHost, siteOf } from './site';
 import { linkAllowed, pageVerdict, plausibleAmount } from './trust';
-
-export { forHost, siteOf };
+import { forHost, siteOf } from './trust/site';
 
 /**
  * What the background does with a page the detection engine read: the decision rules, apart from the browser.

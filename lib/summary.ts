@@ -8,15 +8,22 @@ import { mustParsePeriod, perMonthMinor, perYearMinor } from './schedule';
  * What the popup and the dashboard show, computed from plain data: totals, renewals, trials, the calendar and
  * the chart series. Everything takes `today` and the exchange rates as arguments.
  *
- * Counting rule: active subscriptions and trials count (a trial turns into a charge unless cancelled, so it
- * counts at the price it will cost); paused and cancelled ones do not, nor anything not accepted by the user. During an intro period the intro price
- * is what is paid now, so it is what the monthly total uses.
+ * Counting rule: the totals (per month, per year, by category) are what the user pays now: active subscriptions
+ * at their current price (the intro price while it lasts). A free trial costs nothing yet, so its price is kept
+ * apart (`afterTrialsMonthlyMinor`, "+ X per month when your trials end"); its first charge, on the day the trial
+ * ends, is a real coming charge and is listed and summed with the renewals (next 30 days, calendar). Paused and
+ * cancelled subscriptions count nowhere, nor anything the user has not accepted.
  */
 
 export interface Ctx {
   today: string;
   base: string;
   rates: ExchangeRates;
+}
+
+/** A trial not yet paid for (it ends after today, or has no end day recorded): free now. */
+export function inFreeTrial(sub: Subscription, today: string): boolean {
+  return sub.status === 'trial' && (sub.trialEnd === undefined || sub.trialEnd > today);
 }
 
 export function counts(sub: Subscription, today: string): boolean {
@@ -32,10 +39,47 @@ export function priceOn(sub: Subscription, date: string): number {
   return sub.amountMinor;
 }
 
+/**
+ * The renewal a payment on `paid` paid for: a renewal due a few days after it (a card charged, or a bank posting
+ * dated, a little before the billing day: up to 3 days for monthly and longer plans, 1 day for weekly ones), else
+ * the payment's own day. Without this a charge on the 22nd for a plan billed on the 23rd would leave "renews
+ * tomorrow".
+ */
+export function paidRenewal(sub: Pick<Subscription, 'billingAnchor' | 'period'>, paid: string): string {
+  const { n, unit } = mustParsePeriod(sub.period);
+  const early = unit === 'D' ? 0 : unit === 'W' ? (n === 1 ? 1 : 3) : 3;
+  if (early === 0) return paid;
+  const [due] = scheduleDays(sub.billingAnchor, sub.period, addDays(paid, 1), addDays(paid, early), 1);
+  return due ?? paid;
+}
+
+/**
+ * The first day a renewal of `sub` can fall on, today aside: the latest of its billing anchor (renewals never come
+ * before it), its start, the day after its last payment (a charge on day D moves the next renewal to D + period),
+ * the end of its trial and the end of a pause. Every view and the reminders schedule from here.
+ */
+export function firstDueDay(sub: Subscription): string {
+  let from = sub.billingAnchor;
+  const later = (d: string | undefined) => {
+    if (d !== undefined && d > from) from = d;
+  };
+  later(sub.startDate);
+  if (sub.lastPaid) later(addDays(paidRenewal(sub, sub.lastPaid), 1));
+  if (sub.status === 'trial') later(sub.trialEnd);
+  later(sub.pausedUntil);
+  return from;
+}
+
+/** The first day on or after `today` a renewal of `sub` can fall on (see {@link firstDueDay}). */
+export function dueFrom(sub: Subscription, today: string): string {
+  const first = firstDueDay(sub);
+  return first > today ? first : today;
+}
+
 /** The next renewal on or after `today`, or undefined for paused/cancelled subscriptions. */
 export function nextRenewal(sub: Subscription, today: string): string | undefined {
   if (!counts(sub, today)) return undefined;
-  const from = sub.pausedUntil && sub.pausedUntil > today ? sub.pausedUntil : today;
+  const from = dueFrom(sub, today);
   const [next] = scheduleDays(sub.billingAnchor, sub.period, from, '9999-12-31', 1);
   return next === undefined || (sub.endsOn && next > sub.endsOn) ? undefined : next;
 }
@@ -110,6 +154,8 @@ export interface Totals {
   activeCount: number;
   trialCount: number;
   pausedCount: number;
+  /** What the free trials will add per month once they end (base currency; not in `monthlyMinor`). */
+  afterTrialsMonthlyMinor: number;
   /** Currencies that had no exchange rate (left out of the base totals). */
   missingRates: string[];
 }
@@ -122,11 +168,18 @@ export function totals(subs: readonly Subscription[], ctx: Ctx): Totals {
   let activeCount = 0;
   let trialCount = 0;
   let pausedCount = 0;
+  let afterTrials = 0;
   for (const s of subs) {
     if (s.status === 'paused') pausedCount++;
     if (!counts(s, ctx.today)) continue;
-    if (s.status === 'trial') trialCount++;
-    else activeCount++;
+    if (inFreeTrial(s, ctx.today)) {
+      trialCount++;
+      const m = toBase(perMonthMinor(priceOn(s, s.trialEnd ?? ctx.today), s.period), s.currency, ctx);
+      if (m === null) missing.add(s.currency);
+      else afterTrials += m;
+      continue;
+    }
+    activeCount++;
     const price = priceOn(s, ctx.today);
     const m = perMonthMinor(price, s.period);
     const y = perYearMinor(price, s.period);
@@ -154,6 +207,7 @@ export function totals(subs: readonly Subscription[], ctx: Ctx): Totals {
     activeCount,
     trialCount,
     pausedCount,
+    afterTrialsMonthlyMinor: Math.round(afterTrials),
     missingRates: [...missing],
   };
 }
@@ -172,7 +226,8 @@ export function upcomingRenewals(subs: readonly Subscription[], today: string, d
   const out: Renewal[] = [];
   for (const s of subs) {
     if (!counts(s, today)) continue;
-    const from = s.pausedUntil && s.pausedUntil > today ? s.pausedUntil : today;
+    const from = dueFrom(s, today);
+    if (from > end) continue;
     for (const date of scheduleDays(s.billingAnchor, s.period, from, end)) {
       if (s.endsOn && date > s.endsOn) break;
       out.push({
@@ -253,7 +308,7 @@ export function spendBy(
 ): Array<{ key: string; monthlyMinor: number }> {
   const map = new Map<string, number>();
   for (const s of subs) {
-    if (!counts(s, ctx.today)) continue;
+    if (!counts(s, ctx.today) || inFreeTrial(s, ctx.today)) continue;
     const shares = s.shares && s.shares.length > 0 ? s.shares : null;
     const monthly = toBase(perMonthMinor(priceOn(s, ctx.today), s.period), s.currency, ctx) ?? 0;
     if (shares && key === byMember) {

@@ -5,8 +5,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { todayFromInstant } from '../lib/dates';
-import { generateDemo } from '../lib/demo';
 import { Backup } from '../lib/model';
+import { generateDemo } from './demo';
 
 function arg(name: string, fallback?: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);

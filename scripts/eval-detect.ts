@@ -8,11 +8,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { detectMail, detectPage } from '../lib/detect';
-import { canonical, diffFields, FIELDS, readCorpus, readMailCorpus } from '../lib/detect/corpus';
 import { loadHtml } from '../lib/detect/load';
 import { readMail } from '../lib/detect/mail-mime';
 import { type DetectReport, toReport } from '../lib/detect/report';
 import { DIRECTORY_OPTIONS } from '../lib/directory';
+import { canonical, diffFields, FIELDS, readCorpus, readMailCorpus } from './corpus';
 
 type Tally = { n: number; all: number; right: Record<string, number> };
 

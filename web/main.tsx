@@ -14,7 +14,7 @@ import { downloadText } from '../lib/app/download';
  * `demo-backup.json` beside it (npm start writes one) an empty database is filled with the demo data.
  */
 const db = new SubkeeperDb('subkeeper-web');
-const store = createStore({ db, now: () => new Date() });
+const store = createStore({ db, now: () => new Date(), languages: navigator.languages });
 
 const platform = {
   languages: navigator.languages,

@@ -87,7 +87,7 @@ export function MailImport(props: {
   const files = (list: FileList | null | undefined) => (list ? Array.from(list) : []);
   const busy = phase.step === 'reading' || phase.step === 'adding';
   const counts = (p: MailJobProgress) =>
-    t('data.mail.counts', { messages: n(p.messages), read: n(p.read), found: n(p.found) }) +
+    t('data.mail.counts', { messages: p.messages, read: n(p.read), found: n(p.found) }) +
     (p.malformed > 0 ? ` · ${t('data.mail.malformed', { n: n(p.malformed) })}` : '');
 
   return (
@@ -140,7 +140,7 @@ export function MailImport(props: {
       )}
       {phase.step === 'adding' && (
         <p role="status" aria-live="polite">
-          {t('data.mail.adding', { n: n(phase.result.found) })}
+          {t('data.mail.adding', { n: phase.result.found })}
         </p>
       )}
       {phase.step === 'done' && (
@@ -149,10 +149,10 @@ export function MailImport(props: {
             <strong>{t('data.mail.done')}</strong> {counts(phase.result)}
           </p>
           <ul class="small">
-            {phase.summary.proposed > 0 && <li>{t('data.mail.proposed', { n: n(phase.summary.proposed) })}</li>}
-            {phase.summary.recorded > 0 && <li>{t('data.mail.recorded', { n: n(phase.summary.recorded) })}</li>}
+            {phase.summary.proposed > 0 && <li>{t('data.mail.proposed', { n: phase.summary.proposed })}</li>}
+            {phase.summary.recorded > 0 && <li>{t('data.mail.recorded', { n: phase.summary.recorded })}</li>}
             {phase.summary.proposed === 0 && phase.summary.recorded === 0 && <li>{t('data.mail.nothing')}</li>}
-            {phase.result.truncated > 0 && <li>{t('data.mail.truncated', { n: n(phase.result.truncated) })}</li>}
+            {phase.result.truncated > 0 && <li>{t('data.mail.truncated', { n: phase.result.truncated })}</li>}
           </ul>
           {phase.summary.proposed > 0 && props.onShowInbox && (
             <button type="button" class="primary" onClick={props.onShowInbox}>

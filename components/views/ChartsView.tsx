@@ -1,5 +1,6 @@
 import type { ChartConfiguration, Chart as ChartInstance } from 'chart.js';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { compactAmount } from '../../lib/app/format';
 import type { Translate } from '../../lib/i18n';
 import {
   type ChartTheme,
@@ -121,15 +122,15 @@ export function ChartsView({ byCategory, pastMonths, projectedMonths, byMember, 
 
   const categories = byCategory
     .filter((c) => c.monthlyMinor > 0)
-    .map((c) => ({ ...c, label: t(`views.category.${c.key}`) }));
+    .map((c) => ({ ...c, label: t(`common.category.${c.key}`) }));
   const months = mergeMonths(pastMonths, projectedMonths).map((m) => ({ ...m, label: formatMonth(m.month, locale) }));
   const hasMonths = months.some((m) => (m.recorded ?? 0) > 0 || (m.projected ?? 0) > 0);
-  const members = byMember.map((m) => ({ ...m, label: m.name || t('views.charts.noOwner') }));
+  const members = byMember.map((m) => ({ ...m, label: m.name || t('dashboard.noOwner') }));
   const names = { recorded: t('views.charts.recorded'), projected: t('views.charts.projected') };
   const perMonth = t('views.charts.perMonth');
 
   // Redraw only when what is drawn changes (not on every render with a new `t`).
-  const otherLabel = t('views.category.other');
+  const otherLabel = t('common.category.other');
   const drawn = JSON.stringify({ categories, months, members, names, perMonth, otherLabel });
   const input = useMemo(() => JSON.parse(drawn) as ChartInput, [drawn]);
 
@@ -141,7 +142,9 @@ export function ChartsView({ byCategory, pastMonths, projectedMonths, byMember, 
       (Chart) => {
         if (cancelled) return;
         const theme = readTheme();
-        const format = (minor: number, compact = false) => money(minor, base, locale, compact);
+        // Axis ticks are compact numbers (the caption names the currency); tooltips are full amounts.
+        const format = (minor: number, compact = false) =>
+          compact ? compactAmount(minor, base, locale) : money(minor, base, locale);
         const jobs: Array<[HTMLCanvasElement | null, () => ChartConfiguration]> = [
           [
             categoryRef.current,
@@ -212,7 +215,7 @@ export function ChartsView({ byCategory, pastMonths, projectedMonths, byMember, 
               keyHeader={t('views.charts.category')}
               valueHeader={perMonth}
               rows={categories}
-              totalLabel={t('views.charts.total')}
+              totalLabel={t('common.total')}
               base={base}
               locale={locale}
             />

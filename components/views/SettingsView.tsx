@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatDate } from '../../lib/dates';
 import type { Translate } from '../../lib/i18n';
-import type { ExchangeRates, Language, Member, Settings } from '../../lib/model';
+import type { ExchangeRates, Language, Member, Settings, Subscription } from '../../lib/model';
 import { ConfirmButton } from './ConfirmButton';
 import { PALETTE } from './chartConfig';
 import {
@@ -31,6 +31,12 @@ export interface SettingsViewProps {
   onDeleteMember: (id: string) => unknown;
   /** Id for a new member; defaults to `crypto.randomUUID()`. */
   newId?: () => string;
+  /** The subscriptions, to say what a change of main currency means for them. */
+  subscriptions?: readonly Subscription[];
+  /** What a bare `kr` means when the setting follows the browser. */
+  browserKrone?: string;
+  /** Changes the currency of subscriptions saved in the wrong one (`from` → `to`, amounts kept). */
+  onRelabel?: (ids: string[], from: string, to: string) => Promise<number>;
   /** More sections after the members (household sync). */
   extra?: ComponentChildren;
 }
@@ -67,11 +73,13 @@ function FieldError({ id, messages }: { id: string; messages: readonly string[] 
  */
 export function SettingsView(props: SettingsViewProps) {
   const { settings, bundledRates, t, locale } = props;
-  const [draft, setDraft] = useState<SettingsDraft>(() => draftFrom(settings, bundledRates));
+  const [draft, setDraft] = useState<SettingsDraft>(() => draftFrom(settings, bundledRates, locale));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [status, setStatus] = useState('');
   const [saving, setSaving] = useState(false);
   const [siteText, setSiteText] = useState('');
+  /** Subscriptions ticked to move from the old main currency to the new one. */
+  const [relabel, setRelabel] = useState<ReadonlySet<string>>(new Set());
   const [siteError, setSiteError] = useState('');
   const formRef = useRef<HTMLFormElement>(null);
   const focusError = useRef(false);
@@ -83,7 +91,7 @@ export function SettingsView(props: SettingsViewProps) {
     if (lastSource.current === sourceKey) return;
     lastSource.current = sourceKey;
     const [stored, bundled] = JSON.parse(sourceKey) as [Settings, ExchangeRates];
-    setDraft(draftFrom(stored, bundled));
+    setDraft(draftFrom(stored, bundled, locale));
     setErrors({});
   }, [sourceKey]);
 
@@ -128,10 +136,19 @@ export function SettingsView(props: SettingsViewProps) {
     }
     setSaving(true);
     try {
+      const from = settings.baseCurrency;
       const result = await props.onSave(read.settings);
       if (result.ok) {
         setErrors({});
-        setStatus(t('views.settings.saved'));
+        const ids = inOld.filter((s) => relabel.has(s.id)).map((s) => s.id);
+        const moved =
+          ids.length > 0 && props.onRelabel ? await props.onRelabel(ids, from, read.settings.baseCurrency) : 0;
+        setRelabel(new Set());
+        setStatus(
+          moved > 0
+            ? `${t('views.settings.saved')} ${t('views.settings.relabeled', { count: moved, to: read.settings.baseCurrency })}`
+            : t('views.settings.saved'),
+        );
       } else {
         focusError.current = true;
         setErrors(result.errors);
@@ -145,8 +162,15 @@ export function SettingsView(props: SettingsViewProps) {
   }
 
   const currencies = [...new Set([...Object.keys(draft.rates), 'EUR', draft.baseCurrency])].sort();
+  const baseChanged = draft.baseCurrency !== settings.baseCurrency;
+  /** Subscriptions in the old main currency (they keep it; the user may say some were saved in it by mistake). */
+  const inOld = baseChanged
+    ? (props.subscriptions ?? []).filter((s) => s.currency === settings.baseCurrency && s.status !== 'cancelled')
+    : [];
   const rateCodes = Object.keys(draft.rates).sort((a, b) => (a === 'EUR' ? -1 : b === 'EUR' ? 1 : a.localeCompare(b)));
   const general = err('');
+  // The rate table is long: folded away unless the user's own rates are in use or one of them is wrong.
+  const ratesOpen = draft.ratesCustom || Object.keys(errors).some((k) => k.startsWith('exchangeRates'));
 
   return (
     <section class="view settings-view" aria-labelledby="settings-title">
@@ -181,6 +205,61 @@ export function SettingsView(props: SettingsViewProps) {
               {t('views.settings.baseCurrencyHint')}
             </p>
             <FieldError id="settings-base-error" messages={err('baseCurrency')} />
+          </div>
+          {inOld.length > 0 && (
+            <div class="note base-change" data-testid="base-change">
+              <p>
+                {t('views.settings.baseChange', {
+                  to: draft.baseCurrency,
+                  from: settings.baseCurrency,
+                  count: inOld.length,
+                })}
+              </p>
+              {props.onRelabel && (
+                <details>
+                  <summary>{t('views.settings.relabelTitle', { from: settings.baseCurrency })}</summary>
+                  <p class="hint">{t('views.settings.relabelHint', { to: draft.baseCurrency })}</p>
+                  <ul class="relabel-list">
+                    {inOld.map((s) => (
+                      <li key={s.id}>
+                        <label class="check">
+                          <input
+                            type="checkbox"
+                            checked={relabel.has(s.id)}
+                            onChange={(e) => {
+                              const next = new Set(relabel);
+                              if (e.currentTarget.checked) next.add(s.id);
+                              else next.delete(s.id);
+                              setRelabel(next);
+                            }}
+                          />{' '}
+                          <span class="name">{s.service}</span>
+                        </label>
+                      </li>
+                    ))}
+                  </ul>
+                </details>
+              )}
+            </div>
+          )}
+          <div class="field">
+            <label for="settings-krone">{t('welcome.krone')}</label>
+            <select
+              id="settings-krone"
+              value={draft.krone}
+              aria-describedby="settings-krone-hint"
+              onChange={(e) => update({ krone: e.currentTarget.value })}
+            >
+              <option value="">{t('views.settings.kroneAuto', { currency: props.browserKrone ?? 'NOK' })}</option>
+              {['NOK', 'SEK', 'DKK', 'ISK'].map((code) => (
+                <option key={code} value={code}>
+                  {code} – {currencyName(code, locale)}
+                </option>
+              ))}
+            </select>
+            <p id="settings-krone-hint" class="hint">
+              {t('welcome.kroneHint')}
+            </p>
           </div>
           <div class="field">
             <label for="settings-language">{t('views.settings.language')}</label>
@@ -346,71 +425,78 @@ export function SettingsView(props: SettingsViewProps) {
               ? t('views.settings.ratesCustom')
               : t('views.settings.ratesBundled', { date: formatDate(bundledRates.date, locale) })}
           </p>
-          <div class="field">
-            <label for="settings-rates-date">{t('views.settings.ratesDate')}</label>
-            <input
-              id="settings-rates-date"
-              type="date"
-              value={draft.ratesDate}
-              aria-invalid={invalid('exchangeRates.date')}
-              aria-describedby={describedBy(invalid('exchangeRates.date') && 'settings-rates-date-error')}
-              onInput={(e) => update({ ratesDate: e.currentTarget.value, ratesCustom: true })}
-            />
-            <FieldError id="settings-rates-date-error" messages={err('exchangeRates.date')} />
-          </div>
-          <FieldError id="settings-rates-error" messages={err('exchangeRates.perEur')} />
-          <table class="rates-table">
-            <caption>{t('views.settings.ratesCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('views.settings.currency')}</th>
-                <th scope="col">{t('views.settings.perEur')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rateCodes.map((code) => {
-                const id = `settings-rate-${code}`;
-                const field = `exchangeRates.perEur.${code}`;
-                return (
-                  <tr key={code}>
-                    <th scope="row">
-                      <label for={id}>
-                        {code}
-                        <span class="sr-only"> {t('views.settings.perEur')}</span>
-                      </label>
-                      <span class="currency-name muted">{currencyName(code, locale)}</span>
-                    </th>
-                    <td>
-                      <input
-                        id={id}
-                        type="text"
-                        inputMode="decimal"
-                        class="rate-input"
-                        value={draft.rates[code]}
-                        readOnly={code === 'EUR'}
-                        aria-invalid={invalid(field)}
-                        aria-describedby={describedBy(invalid(field) && `${id}-error`)}
-                        onInput={(e) =>
-                          update({ rates: { ...draft.rates, [code]: e.currentTarget.value }, ratesCustom: true })
-                        }
-                      />
-                      <FieldError id={`${id}-error`} messages={err(field)} />
-                    </td>
+          <details class="rates-details" open={ratesOpen}>
+            <summary>{t('views.settings.ratesEdit')}</summary>
+            <div class="rates-body">
+              <div class="field">
+                <label for="settings-rates-date">{t('views.settings.ratesDate')}</label>
+                <input
+                  id="settings-rates-date"
+                  type="date"
+                  value={draft.ratesDate}
+                  aria-invalid={invalid('exchangeRates.date')}
+                  aria-describedby={describedBy(invalid('exchangeRates.date') && 'settings-rates-date-error')}
+                  onInput={(e) => update({ ratesDate: e.currentTarget.value, ratesCustom: true })}
+                />
+                <FieldError id="settings-rates-date-error" messages={err('exchangeRates.date')} />
+              </div>
+              <FieldError id="settings-rates-error" messages={err('exchangeRates.perEur')} />
+              <table class="rates-table">
+                <caption>{t('views.settings.ratesCaption')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('views.settings.currency')}</th>
+                    <th scope="col">{t('views.settings.perEur')}</th>
                   </tr>
-                );
-              })}
-            </tbody>
-          </table>
-          <button
-            type="button"
-            onClick={() => {
-              const bundled = draftFrom({ ...settings, exchangeRates: undefined }, bundledRates);
-              update({ ratesCustom: false, ratesDate: bundled.ratesDate, rates: bundled.rates });
-              setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !k.startsWith('exchangeRates'))));
-            }}
-          >
-            {t('views.settings.resetRates')}
-          </button>
+                </thead>
+                <tbody>
+                  {rateCodes.map((code) => {
+                    const id = `settings-rate-${code}`;
+                    const field = `exchangeRates.perEur.${code}`;
+                    return (
+                      <tr key={code}>
+                        <th scope="row">
+                          <label for={id}>
+                            {code}
+                            <span class="sr-only"> {t('views.settings.perEur')}</span>
+                          </label>
+                          <span class="currency-name muted">{currencyName(code, locale)}</span>
+                        </th>
+                        <td>
+                          <input
+                            id={id}
+                            type="text"
+                            inputMode="decimal"
+                            class="rate-input"
+                            value={draft.rates[code]}
+                            readOnly={code === 'EUR'}
+                            aria-invalid={invalid(field)}
+                            aria-describedby={describedBy(invalid(field) && `${id}-error`)}
+                            onInput={(e) =>
+                              update({ rates: { ...draft.rates, [code]: e.currentTarget.value }, ratesCustom: true })
+                            }
+                          />
+                          <FieldError id={`${id}-error`} messages={err(field)} />
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+              <button
+                type="button"
+                onClick={() => {
+                  const bundled = draftFrom({ ...settings, exchangeRates: undefined }, bundledRates, locale);
+                  update({ ratesCustom: false, ratesDate: bundled.ratesDate, rates: bundled.rates });
+                  setErrors((e) =>
+                    Object.fromEntries(Object.entries(e).filter(([k]) => !k.startsWith('exchangeRates'))),
+                  );
+                }}
+              >
+                {t('views.settings.resetRates')}
+              </button>
+            </div>
+          </details>
         </fieldset>
 
         <div class="button-row">
@@ -621,7 +707,7 @@ function MemberRow({ member, t, onSave, onDelete }: MemberRowProps) {
           label={t('views.settings.removeMember', { name: member.name })}
           question={t('views.settings.removeMemberQuestion', { name: member.name })}
           confirmLabel={t('views.settings.remove')}
-          keepLabel={t('views.settings.keep')}
+          keepLabel={t('common.keep')}
           onConfirm={() => void onDelete(member.id)}
         />
         {error && (

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { formatDate } from '../../lib/dates';
+import { addDays, formatDate } from '../../lib/dates';
 import type { Translate } from '../../lib/i18n';
 import {
   type Charge,
@@ -12,7 +12,7 @@ import {
   type Subscription,
 } from '../../lib/model';
 import { addPeriods, occurrences, perMonthMinor } from '../../lib/schedule';
-import { counts, priceOn } from '../../lib/summary';
+import { counts, dueFrom, priceOn } from '../../lib/summary';
 import { ConfirmButton } from './ConfirmButton';
 import { formatPeriod, hostOf, money, safeHttpUrl } from './format';
 import './views.css';
@@ -43,13 +43,21 @@ export interface SubscriptionDetailProps {
   rights?: ComponentChildren;
 }
 
-/** The next `n` renewal days of a subscription that counts (none while paused or cancelled). */
-export function upcomingDates(sub: Subscription, today: string, n = 6): string[] {
+/**
+ * The coming renewal days worth listing: those in the next twelve months (at most `max`), and at least the next
+ * one, so a yearly plan shows its next renewal, not six years of them (none while paused or cancelled).
+ */
+export function upcomingDates(sub: Subscription, today: string, max = 6): string[] {
   if (!counts(sub, today)) return [];
-  const from = sub.pausedUntil && sub.pausedUntil > today ? sub.pausedUntil : today;
+  const from = dueFrom(sub, today);
   try {
-    const to = addPeriods(from, sub.period, n + 1);
-    return occurrences(sub.billingAnchor, sub.period, from, to, n).filter((d) => !sub.endsOn || d <= sub.endsOn);
+    const horizon = addDays(today, 365);
+    const to = addPeriods(from, sub.period, max + 1);
+    const dates = occurrences(sub.billingAnchor, sub.period, from, to, max).filter(
+      (d) => !sub.endsOn || d <= sub.endsOn,
+    );
+    const within = dates.filter((d) => d <= horizon);
+    return within.length > 0 ? within : dates.slice(0, 1);
   } catch {
     return [];
   }
@@ -89,7 +97,7 @@ export function SubscriptionDetail(props: SubscriptionDetailProps) {
       <header class="detail-head">
         <h2 id="detail-title">{sub.service}</h2>
         <p class="detail-status">
-          <span class={`status status-${sub.status}`}>{t(`views.status.${sub.status}`)}</span>
+          <span class={`status status-${sub.status}`}>{t(`common.status.${sub.status}`)}</span>
           {!sub.confirmed && <span class="badge">{t('views.detail.unconfirmed')}</span>}
         </p>
         <p class="detail-price">
@@ -120,9 +128,10 @@ export function SubscriptionDetail(props: SubscriptionDetailProps) {
       <section>
         <h3 id="detail-facts-title">{t('views.detail.facts')}</h3>
         <dl class="detail-facts">
-          <Fact label={t('views.detail.category')} value={t(`views.category.${sub.category}`)} />
+          <Fact label={t('views.detail.category')} value={t(`common.category.${sub.category}`)} />
           {sub.domain && <Fact label={t('views.detail.domain')} value={sub.domain} />}
           {sub.startDate && <Fact label={t('views.detail.started')} value={date(sub.startDate)} />}
+          {sub.lastPaid && <Fact label={t('views.detail.lastPaid')} value={date(sub.lastPaid)} />}
           {sub.trialEnd && (
             <Fact
               label={t('views.detail.trialEnd')}
@@ -167,9 +176,11 @@ export function SubscriptionDetail(props: SubscriptionDetailProps) {
           <Fact
             label={t('views.detail.reminder')}
             value={
-              sub.reminderDays === undefined
-                ? t('views.detail.reminderDefault')
-                : t('views.detail.reminderDays', { n: sub.reminderDays })
+              sub.remindersOff
+                ? t('views.detail.remindersOff')
+                : sub.reminderDays === undefined
+                  ? t('views.detail.reminderDefault')
+                  : t('views.detail.reminderDays', { n: sub.reminderDays })
             }
           />
           <Fact label={t('views.detail.source')} value={t(`views.detail.source.${sub.source}`)} />
@@ -181,14 +192,14 @@ export function SubscriptionDetail(props: SubscriptionDetailProps) {
         {renewals.length === 0 ? (
           <p class="muted">{t('views.detail.noRenewals')}</p>
         ) : (
-          <ol class="detail-renewals">
+          <ul class="plain-list detail-renewals">
             {renewals.map((d) => (
               <li key={d}>
                 <time dateTime={d}>{date(d)}</time> <span class="muted">({relativeDays(today, d, locale)})</span>{' '}
                 <span class="amount">{money(priceOn(sub, d), sub.currency, locale)}</span>
               </li>
             ))}
-          </ol>
+          </ul>
         )}
       </section>
 
@@ -207,16 +218,16 @@ export function SubscriptionDetail(props: SubscriptionDetailProps) {
         {sub.statusHistory.length === 0 ? (
           <p class="muted">{t('views.detail.noHistory')}</p>
         ) : (
-          <ol class="detail-history">
+          <ul class="plain-list detail-history">
             {[...sub.statusHistory]
               .sort((a, b) => b.date.localeCompare(a.date))
               .map((h, i) => (
                 <li key={`${h.date}-${h.status}-${i}`}>
-                  <time dateTime={h.date}>{date(h.date)}</time>: {t(`views.status.${h.status}`)}
+                  <time dateTime={h.date}>{date(h.date)}</time>: {t(`common.status.${h.status}`)}
                   {h.note && <span class="muted"> — {h.note}</span>}
                 </li>
               ))}
-          </ol>
+          </ul>
         )}
       </section>
     </article>
@@ -236,7 +247,7 @@ function Actions({ subscription: sub, t, today, onStatus, onEdit, onDelete, onCl
   return (
     <div class="button-row detail-actions">
       <button type="button" class="primary" onClick={onEdit}>
-        {t('views.detail.edit')}
+        {t('common.edit')}
       </button>
       {(sub.status === 'active' || sub.status === 'trial') && (
         <button type="button" onClick={() => onStatus('paused', today)}>
@@ -253,20 +264,20 @@ function Actions({ subscription: sub, t, today, onStatus, onEdit, onDelete, onCl
           label={t('views.detail.cancel')}
           question={t('views.detail.cancelQuestion', { service: sub.service })}
           confirmLabel={t('views.detail.cancelConfirm')}
-          keepLabel={t('views.detail.keep')}
+          keepLabel={t('common.keep')}
           onConfirm={() => onStatus('cancelled', today)}
         />
       )}
       <ConfirmButton
         class="danger"
-        label={t('views.detail.delete')}
+        label={t('common.delete')}
         question={t('views.detail.deleteQuestion', { service: sub.service })}
         confirmLabel={t('views.detail.deleteConfirm')}
-        keepLabel={t('views.detail.keep')}
+        keepLabel={t('common.keep')}
         onConfirm={onDelete}
       />
       <button type="button" onClick={onClose}>
-        {t('views.detail.close')}
+        {t('common.close')}
       </button>
     </div>
   );
@@ -337,7 +348,7 @@ function PriceHistory({ priceChanges, t, locale }: SubscriptionDetailProps) {
       {changes.length === 0 ? (
         <p class="muted">{t('views.detail.noPriceChanges')}</p>
       ) : (
-        <ol class="detail-prices">
+        <ul class="plain-list detail-prices">
           {changes.map((c) => {
             const change = c.oldAmountMinor > 0 ? (c.newAmountMinor - c.oldAmountMinor) / c.oldAmountMinor : null;
             const direction =
@@ -355,7 +366,7 @@ function PriceHistory({ priceChanges, t, locale }: SubscriptionDetailProps) {
               </li>
             );
           })}
-        </ol>
+        </ul>
       )}
     </section>
   );
@@ -392,7 +403,7 @@ function Charges({ charges, t, locale }: SubscriptionDetailProps) {
           {onlyCurrency && (
             <tfoot>
               <tr>
-                <th scope="row">{t('views.detail.total')}</th>
+                <th scope="row">{t('common.total')}</th>
                 <td class="amount">
                   {money(
                     rows.reduce((s, c) => s + c.amountMinor, 0),

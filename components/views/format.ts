@@ -1,10 +1,11 @@
 import type { Translate } from '../../lib/i18n';
 import { HttpUrl } from '../../lib/model';
-import { parsePeriod } from '../../lib/schedule';
 
 /** Small formatting helpers shared by the dashboard views. None of them throws. */
 
 export { money } from '../../lib/app/format';
+
+import { periodLabel } from '../../lib/app/format';
 
 function utcDate(y: number, m: number, d = 1): Date {
   const date = new Date(0);
@@ -40,13 +41,9 @@ export function formatDay(date: string, locale: string): string {
   );
 }
 
-/** How often a period bills, in words: `per month`, `every 3 months`, `every 2 weeks`. */
+/** How often a period bills, in words: `per month`, `every 3 months` (the one wording, lib/app/format). */
 export function formatPeriod(period: string, t: Translate): string {
-  const parsed = parsePeriod(period);
-  if (!parsed) return period;
-  return parsed.n === 1
-    ? t(`views.period.${parsed.unit}.one`)
-    : t(`views.period.${parsed.unit}.other`, { n: parsed.n });
+  return periodLabel(period, t);
 }
 
 /** The URL when it is an http(s) link, otherwise null: nothing else is ever rendered as a link. */

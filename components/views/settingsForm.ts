@@ -1,5 +1,6 @@
+import { decimal } from '../../lib/app/format';
 import type { Translate } from '../../lib/i18n';
-import { type ExchangeRates, Hostname, IsoDate, type Language, Settings } from '../../lib/model';
+import { type ExchangeRates, type FieldErrors, Hostname, IsoDate, type Language, Settings } from '../../lib/model';
 
 /**
  * The settings form as plain data: what the inputs hold (numbers as typed text), how it is read back into
@@ -9,6 +10,8 @@ import { type ExchangeRates, Hostname, IsoDate, type Language, Settings } from '
 
 export interface SettingsDraft {
   baseCurrency: string;
+  /** What a bare `kr` means; '' follows the browser. */
+  krone: string;
   language: Language | 'auto';
   renewalDays: string;
   yearlyRenewalDays: string;
@@ -28,7 +31,7 @@ export interface SettingsDraft {
   rates: Record<string, string>;
 }
 
-export type FieldErrors = Record<string, string>;
+export type { FieldErrors };
 
 /** The paths that have a field of their own; other error paths are shown with the nearest one or at the top. */
 export const FIELD_PATHS = [
@@ -43,10 +46,12 @@ export const FIELD_PATHS = [
 ] as const;
 
 /** The form's starting values for the given settings (rates from the settings, or the bundled table). */
-export function draftFrom(settings: Settings, bundled: ExchangeRates): SettingsDraft {
+/** `locale` writes the rates with its decimal mark (`4,253` in Nordic languages); both marks are read back. */
+export function draftFrom(settings: Settings, bundled: ExchangeRates, locale = 'en'): SettingsDraft {
   const rates = settings.exchangeRates ?? bundled;
   return {
     baseCurrency: settings.baseCurrency,
+    krone: settings.krone ?? '',
     language: settings.language,
     renewalDays: String(settings.reminders.renewalDays),
     yearlyRenewalDays: String(settings.reminders.yearlyRenewalDays),
@@ -60,7 +65,7 @@ export function draftFrom(settings: Settings, bundled: ExchangeRates): SettingsD
     neverSites: [...settings.detection.neverSites],
     ratesCustom: settings.exchangeRates !== undefined,
     ratesDate: rates.date,
-    rates: Object.fromEntries(Object.entries(rates.perEur).map(([code, rate]) => [code, String(rate)])),
+    rates: Object.fromEntries(Object.entries(rates.perEur).map(([code, rate]) => [code, decimal(rate, locale)])),
   };
 }
 
@@ -132,6 +137,7 @@ export function readDraft(
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   const candidate = {
     baseCurrency: draft.baseCurrency,
+    ...(draft.krone ? { krone: draft.krone } : {}),
     language: draft.language,
     reminders: {
       renewalDays,

@@ -1,15 +1,22 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { localeSettings, preferredCurrencies } from '../../lib/app/defaults';
 import { todayFromInstant } from '../../lib/dates';
-import { getDb, getSettings } from '../../lib/db';
+import { getDb, getSettings, getSubscription, setAside } from '../../lib/db';
 import { holdFind, releaseFinds } from '../../lib/db/pending';
 import { errorText } from '../../lib/db/raw';
 import { detectFromSnapshot, detectMail } from '../../lib/detect';
 import { addressHost, mailOfWebmail } from '../../lib/detect/mail';
 import { DIRECTORY_OPTIONS, getService, lookupHost, serviceLinks } from '../../lib/directory';
-import { ingestDetection } from '../../lib/ingest';
+import { type IngestInput, ingestDetection } from '../../lib/ingest';
 import { ingestMail } from '../../lib/ingest-mail';
-import { acceptContentMessage, acceptPageMessage, type MailSeenMessage, type SenderInfo } from '../../lib/messages';
+import {
+  type Ack,
+  acceptContentMessage,
+  acceptPageMessage,
+  type MailSeenMessage,
+  type SenderInfo,
+} from '../../lib/messages';
 import { createLimiter } from '../../lib/messages/limit';
 import type { PageTerms } from '../../lib/model';
 import type { PageSnapshot } from '../../lib/model/page';
@@ -75,7 +82,12 @@ export default defineBackground(() => {
       return limiter
         .submit(tabId, verdict.url.origin, async () => {
           const today = todayFromInstant(now());
-          const result = detectFromSnapshot(page, url, today, DIRECTORY_OPTIONS);
+          const settings = await userSettings();
+          // `kr` or `$` that the page's language and domain leave open is read as the user's own currency.
+          const result = detectFromSnapshot(page, url, today, {
+            ...DIRECTORY_OPTIONS,
+            preferCurrencies: preferredCurrencies(settings, navigator.languages),
+          });
           // The terms it states, and whether it confirms a cancellation, from the same data (lib/rights/terms).
           const terms = readTerms(page, url, today);
           await countVisit(url);
@@ -90,14 +102,25 @@ export default defineBackground(() => {
     const accepted = acceptPageMessage(raw, sender, ownId, ownOrigin);
     if (!accepted.ok) return Promise.resolve({ ok: false, reason: accepted.reason });
     const message = accepted.message;
+    if (message.type === 'reminder-snooze')
+      return reminders.snooze(message.id, message.days).then(() => ({ ok: true }));
+    if (message.type === 'reminder-skip')
+      return reminders.skip(message.id, message.eventDate).then(() => ({ ok: true }));
     if (message.type === 'detection-seen') {
-      return browser.action.setBadgeText({ tabId: message.tabId, text: '' }).then(() => reminders.resync());
+      return browser.action
+        .setBadgeText({ tabId: message.tabId, text: '' })
+        .then(() => reminders.resync())
+        .then((): Ack => ({ ok: true }));
     }
     sync.kick();
     return reminders.resync().then(() => ({ ok: true }));
   });
 
-  type Found = Parameters<typeof ingestDetection>[1];
+  /** The stored settings, or a new user's (currencies from the browser's languages); never throws. */
+  const userSettings = () =>
+    getSettings(db, localeSettings(navigator.languages)).catch(() => localeSettings(navigator.languages));
+
+  type Found = IngestInput;
   const ingest = async (found: Found, clock: { today: string; stamp: string }) =>
     ingestDetection(db, found, await getSettings(db), clock, lookupHost);
 
@@ -113,7 +136,7 @@ export default defineBackground(() => {
         );
       },
       async (f, error) => {
-        await db.quarantine.add({ table: 'detections', record: f, reason: errorText(error), at: now().toISOString() });
+        await setAside(db, { table: 'detections', record: f, reason: errorText(error), at: now().toISOString() });
       },
     )
       .catch(() => undefined)
@@ -175,15 +198,23 @@ export default defineBackground(() => {
   }
 
   async function isCancelled(id: string) {
-    return (await db.subscriptions.get(id))?.status === 'cancelled';
+    return (await getSubscription(db, id))?.status === 'cancelled';
   }
 
+  // A new user gets the first-run page: what Subkeeper finds and where, and the settings it guessed to confirm.
+  browser.runtime.onInstalled.addListener((details) => {
+    if (details.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+  });
   /** A message open in webmail: detected as a mail (its sender names the service), then proposed like a page. */
   async function handleMail(message: MailSeenMessage, tabId: number) {
     const instant = now();
     const today = todayFromInstant(instant);
     const mail = mailOfWebmail(message.mail, today);
-    const result = detectMail(mail, today, DIRECTORY_OPTIONS);
+    // `kr` or `$` that the mail's language and sender leave open is read as the user's own currency.
+    const result = detectMail(mail, today, {
+      ...DIRECTORY_OPTIONS,
+      preferCurrencies: preferredCurrencies(await userSettings(), navigator.languages),
+    });
     if (result.kind === 'none') return;
     // A sign-up or cancellation mail: its text and terms go with the proposal as proof (issue 14).
     const evidence = mailEvidence(

@@ -3,6 +3,7 @@ import {
   getSettings,
   getState,
   getSubscription,
+  listPaymentFailures,
   listPriceChanges,
   listSubscriptions,
   type SubkeeperDb,
@@ -14,12 +15,15 @@ import { applyDuePriceChanges } from '../../lib/proposal/accept';
 import {
   actionOfButton,
   alarmDayOf,
+  appendHistory,
   cancelUrlOf,
   type DirectoryCancel,
+  markFired,
   type PendingLog,
   type PendingNotification,
   parseReminderId,
   readFiredLog,
+  readHistory,
   readPendingLog,
   readSnoozeLog,
   reminderCycle,
@@ -41,6 +45,7 @@ export const ALARM_NAME = 'subkeeper-reminders';
 const FIRED_KEY = 'reminders.fired';
 const SNOOZED_KEY = 'reminders.snoozed';
 const PENDING_KEY = 'reminders.pending';
+const HISTORY_KEY = 'reminders.history';
 /** How far back price changes are read (the planner ignores older ones). */
 const PRICE_CHANGE_DAYS = 40;
 
@@ -108,6 +113,10 @@ export interface RemindersDeps {
 export interface RemindersHandle {
   /** Re-plans from the DB: shows what is due, re-arms the alarm, updates the badge. Safe to call any time. */
   resync(): Promise<void>;
+  /** Puts a reminder (or a snoozed copy) off by `days` from today, then re-plans. */
+  snooze(id: string, days: number): Promise<void>;
+  /** Settles one reminder without showing it, then re-plans. */
+  skip(id: string, eventDate: string): Promise<void>;
 }
 
 const BADGE_COLOR = '#1f5f99';
@@ -170,13 +179,14 @@ export function setupReminders(deps: RemindersDeps): RemindersHandle {
     const rightsCountry = countryOf(settings.rights, settings.baseCurrency, lang);
     // Prices announced ahead (a price-change mail) take effect on their day.
     await applyDuePriceChanges(db, day, deps.now().toISOString()).catch(report);
-    const [subscriptions, priceChanges, firedRaw, snoozedRaw, pendingRaw, failures] = await Promise.all([
+    const [subscriptions, priceChanges, firedRaw, snoozedRaw, pendingRaw, historyRaw, failures] = await Promise.all([
       listSubscriptions(db),
       listPriceChanges(db, addDays(day, -PRICE_CHANGE_DAYS)),
       getState<unknown>(db, FIRED_KEY, {}),
       getState<unknown>(db, SNOOZED_KEY, {}),
       getState<unknown>(db, PENDING_KEY, {}),
-      db.detections.filter((d) => d.result.event === 'payment-failed' && Boolean(d.subscriptionId)).toArray(),
+      getState<unknown>(db, HISTORY_KEY, []),
+      listPaymentFailures(db),
     ]);
     const paymentFailures = failures.map((d) => ({
       subscriptionId: d.subscriptionId as string,
@@ -212,6 +222,10 @@ export function setupReminders(deps: RemindersDeps): RemindersHandle {
       await setState(db, FIRED_KEY, result.fired);
       await setState(db, SNOOZED_KEY, result.snoozed);
       await setState(db, PENDING_KEY, result.show);
+      // What the reminders view lists as shown.
+      if (Object.keys(result.show).length > 0) {
+        await setState(db, HISTORY_KEY, appendHistory(readHistory(historyRaw), result.show, day));
+      }
     });
     for (const [id, p] of Object.entries(result.show)) {
       try {
@@ -243,7 +257,8 @@ export function setupReminders(deps: RemindersDeps): RemindersHandle {
     if (!parsed) return; // not ours
     await notifications?.clear(id);
     const subId = parsed.subscriptionId;
-    await openOptions(subId !== undefined ? `/subscription/${encodeURIComponent(subId)}` : '/');
+    // A reminder about one subscription opens it; a digest or the weekly summary opens the list of reminders.
+    await openOptions(subId !== undefined ? `/subscription/${encodeURIComponent(subId)}` : '/reminders');
   }
 
   async function onButton(id: string, index: number): Promise<void> {
@@ -268,6 +283,22 @@ export function setupReminders(deps: RemindersDeps): RemindersHandle {
     return serial(run);
   }
 
+  async function snooze(id: string, days: number): Promise<void> {
+    await serial(async () => {
+      const snoozed = readSnoozeLog(await getState<unknown>(db, SNOOZED_KEY, {}));
+      await setState(db, SNOOZED_KEY, snoozeReminder(snoozed, id, today(), days));
+    });
+    await resync();
+  }
+
+  async function skip(id: string, eventDate: string): Promise<void> {
+    await serial(async () => {
+      const fired = readFiredLog(await getState<unknown>(db, FIRED_KEY, {}));
+      await setState(db, FIRED_KEY, markFired(fired, [{ id, eventDate }], today()));
+    });
+    await resync();
+  }
+
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === ALARM_NAME) void resync();
   });
@@ -278,5 +309,5 @@ export function setupReminders(deps: RemindersDeps): RemindersHandle {
     notifications?.onButtonClicked?.addListener((id, index) => void onButton(id, index).catch(report));
   }
   void resync();
-  return { resync };
+  return { resync, snooze, skip };
 }

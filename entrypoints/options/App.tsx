@@ -5,6 +5,7 @@ import { Overview } from '../../components/Overview';
 import { SubscriptionForm } from '../../components/SubscriptionForm';
 import { SubscriptionTable } from '../../components/SubscriptionTable';
 import { UndoBar } from '../../components/UndoBar';
+import { preferredCurrencies } from '../../lib/app/defaults';
 import { valuesForNew, valuesFrom } from '../../lib/app/form';
 import { inboxItems } from '../../lib/app/inbox';
 import { NAV, parseRoute, type Route, routeHash } from '../../lib/app/route';
@@ -16,6 +17,7 @@ import { createTranslator, LOCALES, resolveLanguage } from '../../lib/i18n';
 import type { Detection } from '../../lib/model';
 import { proposalOf } from '../../lib/proposal';
 import { endingSoon, recentIncreases, sumInBase, totals, upcomingRenewals } from '../../lib/summary';
+import type { Platform } from './platform';
 import { RightsOverview } from './rights-overview';
 
 type MoreViewsModule = typeof import('./MoreViews');
@@ -36,19 +38,6 @@ const loadServiceNames = () =>
       .sort();
     return names;
   });
-
-export interface Platform {
-  /** The browser's preferred languages, for the `auto` language setting. */
-  languages: readonly string[];
-  /** Opens an http(s) URL in a new tab. */
-  openUrl: (url: string) => void;
-  /** Offers a file to save. */
-  download: (name: string, mime: string, text: string) => void;
-  /** Everything in the database as stored, as JSON text, for when it cannot be opened (lib/db/raw). */
-  exportRaw?: () => Promise<string>;
-  /** The extension's version and its privacy page (absent in the static web app). */
-  about?: { version: string; privacyUrl: (lang: string) => string };
-}
 
 /** The dashboard: wires the store (lib/app/store) to the views (components/). */
 export function App({ store, platform }: { store: Store; platform: Platform }) {
@@ -186,6 +175,7 @@ export function App({ store, platform }: { store: Store; platform: Platform }) {
         payments={menus.payments}
         currencies={menus.currencies}
         total={subs.length}
+        base={ctx.base}
         locale={locale}
         t={t}
         onQuery={setQuery}
@@ -198,7 +188,7 @@ export function App({ store, platform }: { store: Store; platform: Platform }) {
     const existing = r.view === 'edit' ? subs.find((s) => s.id === r.id) : undefined;
     const proposed = !existing && editDetection ? proposalOf(editDetection) : undefined;
     const initial = existing
-      ? valuesFrom(existing)
+      ? valuesFrom(existing, ctx.today)
       : proposed?.type === 'new'
         ? valuesFrom(proposed.subscription)
         : valuesForNew(editDetection?.result, ctx.base, ctx.today);
@@ -209,6 +199,8 @@ export function App({ store, platform }: { store: Store; platform: Platform }) {
         existing={existing}
         members={store.members.value}
         suggestions={suggestions}
+        today={ctx.today}
+        priceContext={{ lang: locale, prefer: preferredCurrencies(store.settings.value, platform.languages) }}
         t={t}
         onSave={async (input, base) => {
           const saved = await store.save(input, { base });
@@ -259,6 +251,14 @@ export function App({ store, platform }: { store: Store; platform: Platform }) {
         </a>
       </header>
       <main id="main" tabIndex={-1}>
+        {!store.settingsSaved.value && r.view !== 'settings' && (
+          <aside class="card first-run" aria-label={t('dashboard.firstRunAction')}>
+            <p>{t('dashboard.firstRun', { currency: ctx.base })}</p>
+            <a class="button" href={platform.welcomeUrl ?? '#/settings'}>
+              {t('dashboard.firstRunAction')}
+            </a>
+          </aside>
+        )}
         {body}
         {r.view === 'subscriptions' && inbox.value.length > 0 && (
           <p class="card small" data-testid="inbox-waiting">

@@ -8,7 +8,9 @@ import { QuarantinePanel } from '../../components/data/QuarantinePanel';
 import { StatementImport } from '../../components/data/StatementImport';
 import { type ExportKind, ExportPanel } from '../../components/ExportPanel';
 import { StatementAfterCancel, type StatementHit } from '../../components/rights/StatementAfterCancel';
-import { checkAgainstCharges, proposalKey } from '../../lib/app/charge-check';
+import { checkAgainstCharges, countCheckable, proposalKey } from '../../lib/app/charge-check';
+import { preferredCurrencies } from '../../lib/app/defaults';
+import type { DataSection } from '../../lib/app/route';
 import type { Store } from '../../lib/app/store';
 import { exportIcs } from '../../lib/calendar/ics';
 import { lookupStatement } from '../../lib/directory';
@@ -26,8 +28,8 @@ import type { MailJobProgress, MailJobResult } from '../../lib/io/mail-job';
 import { runStatementJob, type StatementJob, type StatementJobMessage } from '../../lib/io/statement-job';
 import type { Language } from '../../lib/model';
 import { statementAfterCancel, statementMatch } from '../../lib/rights/after-cancel';
-import type { Platform } from './App';
 import type { MailWorkerMessage } from './mail-worker';
+import type { Platform } from './platform';
 
 /** Reads a chosen file as text (UTF-8, or Windows-1252 for older bank exports). */
 const readFile = async (file: File) => decodeText(new Uint8Array(await file.arrayBuffer()));
@@ -66,7 +68,7 @@ function statementReader(today: string, defaultCurrency: string, remembered: Sta
  * Reads mail files in a Web Worker (lib/io/mail-job.ts) so a 500 MB mailbox never freezes the dashboard; stopping
  * terminates the worker. Where workers are missing (tests), the same job runs here and stops at the next chunk.
  */
-function mailReader(today: string): ReadMails {
+function mailReader(today: string, prefer: readonly string[]): ReadMails {
   return (files, onProgress, onFound) => {
     const empty = (p?: MailJobProgress) => ({
       bytesRead: p?.bytesRead ?? 0,
@@ -83,7 +85,7 @@ function mailReader(today: string): ReadMails {
       return {
         // Loaded only here: the engine and the MIME parser stay out of the dashboard's own code.
         done: import('../../lib/io/mail-job').then(({ runMailJob }) =>
-          runMailJob(files, { today, onProgress, onFound, signal }),
+          runMailJob(files, { today, onProgress, onFound, signal, preferCurrencies: prefer }),
         ),
         cancel: () => {
           signal.aborted = true;
@@ -116,7 +118,7 @@ function mailReader(today: string): ReadMails {
       worker.terminate();
       fail(new Error('worker failed'));
     };
-    worker.postMessage({ files, today });
+    worker.postMessage({ files, today, prefer: [...prefer] });
     return {
       done,
       cancel: () => {
@@ -134,9 +136,17 @@ export function DataPanel(props: {
   t: Translate;
   lang: Language;
   locale: string;
+  /** A part to bring into view (`#/data/statement`, `#/data/mail`, …). */
+  section?: DataSection;
   onShowInbox?: () => void;
 }) {
   const { store, platform, t, locale, lang } = props;
+  useEffect(() => {
+    if (!props.section) return;
+    const el = document.getElementById(`data-${props.section}`);
+    el?.scrollIntoView({ block: 'start' });
+    el?.querySelector<HTMLElement>('h2, h3')?.focus({ preventScroll: true });
+  }, [props.section]);
   const today = store.today.value;
   const ctx = store.ctx.value;
   const backup = () => exportBackup(store.db, new Date().toISOString());
@@ -151,6 +161,8 @@ export function DataPanel(props: {
   const proposals = store.charges.value
     ? checkAgainstCharges(store.subscriptions.value, store.charges.value, today, store.dismissedProposals.value)
     : [];
+  // Whether any subscription has charges enough to check (else there is nothing to agree or disagree with).
+  const checkable = countCheckable(store.subscriptions.value, store.charges.value ?? []);
 
   async function onExport(kind: ExportKind, memberId?: string) {
     const now = new Date().toISOString();
@@ -189,6 +201,7 @@ export function DataPanel(props: {
       <ExportPanel t={t} members={store.members.value} onExport={onExport} />
       <ChargeProposals
         proposals={proposals}
+        checked={checkable}
         locale={locale}
         t={t}
         onApply={(p) =>
@@ -201,23 +214,27 @@ export function DataPanel(props: {
         }
         onDismiss={(p) => void store.dismissProposal(proposalKey(p))}
       />
-      <BackupPanel
-        t={t}
-        readFile={readFile}
-        onExport={() => void onExport('backup')}
-        onRestore={async (b, mode) => {
-          const r = await restoreBackup(store.db, b, mode);
-          await store.load();
-          return r;
-        }}
-      />
-      <MailImport
-        t={t}
-        locale={locale}
-        readMails={mailReader(today)}
-        onFound={(found) => store.importMailFinds(found)}
-        {...(props.onShowInbox ? { onShowInbox: props.onShowInbox } : {})}
-      />
+      <div id="data-backup">
+        <BackupPanel
+          t={t}
+          readFile={readFile}
+          onExport={() => void onExport('backup')}
+          onRestore={async (b, mode) => {
+            const r = await restoreBackup(store.db, b, mode);
+            await store.load();
+            return r;
+          }}
+        />
+      </div>
+      <div id="data-mail">
+        <MailImport
+          t={t}
+          locale={locale}
+          readMails={mailReader(today, preferredCurrencies(store.settings.value, platform.languages))}
+          onFound={(found) => store.importMailFinds(found)}
+          {...(props.onShowInbox ? { onShowInbox: props.onShowInbox } : {})}
+        />
+      </div>
       <QuarantinePanel
         entries={store.quarantine.value}
         t={t}
@@ -248,41 +265,46 @@ export function DataPanel(props: {
           }
         }}
       />
-      <StatementImport
-        t={t}
-        locale={locale}
-        defaultCurrency={ctx.base}
-        readStatement={async (file, choice, onProgress) => {
-          const out = await reader(file, choice, onProgress);
-          if (out.ok) {
-            const paid = out.transactions.filter((r) => r.amountMinor > 0 && !r.pending);
-            const hits = statementAfterCancel(store.subscriptions.value, paid, (row, cancelled) =>
-              statementMatch(row.description, cancelled, (text) => lookupStatement(text)),
-            );
-            setAfterCancel(hits.map((h) => ({ subscription: h.subscription, row: h.row })));
-          }
-          return out;
-        }}
-        layouts={prefs.layouts}
-        dismissed={prefs.dismissed}
-        onRemember={(signature, layout) => void store.rememberStatementLayout(signature, layout)}
-        onDismiss={(key) => void store.dismissSeriesForGood(key)}
-        onAccept={async (series) => {
-          const { subscription, charges } = seriesToImport(series);
-          await store.importSubscription(subscription, charges);
-          await store.load();
-        }}
-      />
-      <CsvImport
-        t={t}
-        locale={locale}
-        lang={lang}
-        today={today}
-        defaultCurrency={ctx.base}
-        readFile={readFile}
-        existing={store.subscriptions.value}
-        onImport={(values, opts) => store.importMany(values, opts)}
-      />
+      <div id="data-statement">
+        <StatementImport
+          t={t}
+          locale={locale}
+          defaultCurrency={ctx.base}
+          readStatement={async (file, choice, onProgress) => {
+            const out = await reader(file, choice, onProgress);
+            // Payments to services the user cancelled, dated after they ended (issue 14): listed above.
+            if (out.ok) {
+              const paid = out.transactions.filter((r) => r.amountMinor > 0 && !r.pending);
+              const hits = statementAfterCancel(store.subscriptions.value, paid, (row, cancelled) =>
+                statementMatch(row.description, cancelled, (text) => lookupStatement(text)),
+              );
+              setAfterCancel(hits.map((h) => ({ subscription: h.subscription, row: h.row })));
+            }
+            return out;
+          }}
+          layouts={prefs.layouts}
+          dismissed={prefs.dismissed}
+          onRemember={(signature, layout) => void store.rememberStatementLayout(signature, layout)}
+          onDismiss={(key) => void store.dismissSeriesForGood(key)}
+          onAccept={async (series) => {
+            const { subscription, charges } = seriesToImport(series);
+            await store.importSubscription(subscription, charges);
+            await store.load();
+          }}
+        />
+      </div>
+      <div id="data-csv">
+        <CsvImport
+          t={t}
+          locale={locale}
+          lang={lang}
+          today={today}
+          defaultCurrency={ctx.base}
+          readFile={readFile}
+          existing={store.subscriptions.value}
+          onImport={(values, opts) => store.importMany(values, opts)}
+        />
+      </div>
       <HouseholdReview t={t} locale={locale} today={today} base={ctx.base} rates={ctx.rates} readFile={readFile} />
     </div>
   );

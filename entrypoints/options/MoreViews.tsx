@@ -4,6 +4,7 @@ import { CalendarView } from '../../components/views/CalendarView';
 import { ChartsView } from '../../components/views/ChartsView';
 import { SettingsView } from '../../components/views/SettingsView';
 import { SubscriptionDetail } from '../../components/views/SubscriptionDetail';
+import { kroneOf } from '../../lib/app/defaults';
 import { effectiveLinks } from '../../lib/app/links';
 import type { Route } from '../../lib/app/route';
 import type { Store } from '../../lib/app/store';
@@ -13,9 +14,10 @@ import type { Translate } from '../../lib/i18n';
 import type { Language } from '../../lib/model';
 import { bundledRates } from '../../lib/money';
 import { byCategory, byMember, chargesByMonth, renewalCalendar, spendBy } from '../../lib/summary';
-import type { Platform } from './App';
 import { DataPanel } from './DataPanel';
 import { HouseholdRoute, HouseholdSettings } from './Household';
+import type { Platform } from './platform';
+import { Reminders } from './Reminders';
 import { RightsDetail, RightsSettingsSection } from './rights';
 
 /** The detail, calendar, charts, data and settings views, wired to the store. */
@@ -85,6 +87,7 @@ export function MoreViews(props: {
       />
     );
   }
+  if (route.view === 'reminders') return <Reminders store={store} t={t} locale={locale} go={go} />;
   if (route.view === 'charts') {
     const subs = store.subscriptions.value;
     const members = new Map(store.members.value.map((m) => [m.id, m]));
@@ -122,6 +125,9 @@ export function MoreViews(props: {
             const r = await store.updateSettings(s);
             return r.ok ? { ok: true } : r;
           }}
+          subscriptions={store.subscriptions.value}
+          browserKrone={kroneOf({}, props.platform.languages)}
+          onRelabel={(ids, from, to) => store.relabel(ids, from, to)}
           onSaveMember={(m) => store.upsertMember(m)}
           onDeleteMember={(id) => store.removeMember(id)}
           extra={<HouseholdSettings store={store} t={t} locale={locale} />}
@@ -149,6 +155,7 @@ export function MoreViews(props: {
       t={t}
       lang={props.lang}
       locale={locale}
+      section={route.view === 'data' ? route.section : undefined}
       onShowInbox={() => go({ view: 'overview' })}
     />
   );

@@ -14,8 +14,12 @@ export type MailWorkerMessage =
 
 const post = (m: MailWorkerMessage) => (self as unknown as Worker).postMessage(m);
 
-self.onmessage = async (e: MessageEvent<{ files: unknown; today: unknown }>) => {
-  const { files, today } = e.data ?? {};
+self.onmessage = async (e: MessageEvent<{ files: unknown; today: unknown; prefer?: unknown }>) => {
+  const { files, today, prefer } = e.data ?? {};
+  // What a bare `kr` or `$` means to the user (currency codes only; anything else is left out).
+  const preferCurrencies = Array.isArray(prefer)
+    ? prefer.filter((c): c is string => typeof c === 'string' && /^[A-Z]{3}$/.test(c))
+    : [];
   if (
     !Array.isArray(files) ||
     !files.every((f) => f instanceof Blob) ||
@@ -28,6 +32,7 @@ self.onmessage = async (e: MessageEvent<{ files: unknown; today: unknown }>) => 
   try {
     const result = await runMailJob(files as File[], {
       today,
+      ...(preferCurrencies.length > 0 ? { preferCurrencies } : {}),
       onProgress: (progress) => post({ type: 'progress', progress }),
       onFound: (found) => post({ type: 'found', found }),
     });

@@ -6,6 +6,7 @@ import { createStore } from '../../lib/app/store';
 import { holdLivePort } from '../../lib/app/sync-live';
 import { DB_NAME, getDb } from '../../lib/db';
 import { exportRaw } from '../../lib/db/raw';
+import { send } from '../../lib/messages';
 import { HttpUrl } from '../../lib/model';
 import { App } from './App';
 
@@ -17,7 +18,9 @@ export async function mount(root: HTMLElement, snapshot: Promise<Snapshot | null
   const store = createStore({
     db: getDb(),
     now: () => new Date(),
-    notifyChanged: () => void browser.runtime.sendMessage({ type: 'data-changed' }).catch(() => {}),
+    notifyChanged: () => void send(browser.runtime, { type: 'data-changed' }).catch(() => {}),
+    languages: navigator.languages,
+    remindersAction: (message) => send(browser.runtime, message),
   });
 
   const platform = {
@@ -27,6 +30,7 @@ export async function mount(root: HTMLElement, snapshot: Promise<Snapshot | null
       if (parsed.success) void browser.tabs.create({ url: parsed.data });
     },
     download: downloadText,
+    welcomeUrl: browser.runtime.getURL('/welcome.html'),
     exportRaw: async () => JSON.stringify(await exportRaw(indexedDB, DB_NAME, new Date().toISOString()), null, 1),
     about: {
       version: browser.runtime.getManifest().version,

@@ -8,7 +8,7 @@ import { countryOf } from '../../lib/rights/country';
 import { rightsOf } from '../../lib/rights/index';
 import { priceCheckOf } from '../../lib/rights/prices';
 import { proofText } from '../../lib/rights/proof';
-import type { Platform } from './App';
+import type { Platform } from './platform';
 import { rightsOfStore } from './rights-state';
 
 /**

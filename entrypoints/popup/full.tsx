@@ -6,6 +6,7 @@ import { PopupView } from '../../components/PopupView';
 import { QuickAdd } from '../../components/QuickAdd';
 import { PopupRights } from '../../components/rights/PopupRights';
 import { SyncStatusLine } from '../../components/sync/SyncStatusLine';
+import { kroneOf } from '../../lib/app/defaults';
 import { downloadText } from '../../lib/app/download';
 import { type ActiveTab, popupSummary, siteFor } from '../../lib/app/popup';
 import { createRights } from '../../lib/app/rights';
@@ -14,6 +15,7 @@ import { followStatus, holdLivePort } from '../../lib/app/sync-live';
 import { DB_NAME, getDb } from '../../lib/db';
 import { errorText, exportRaw, openFailureKind } from '../../lib/db/raw';
 import { createTranslator, LOCALES, resolveLanguage, type Translate } from '../../lib/i18n';
+import { send } from '../../lib/messages';
 import type { Detection, Language, Subscription } from '../../lib/model';
 import { countryOf } from '../../lib/rights/country';
 import { withdrawalOf } from '../../lib/rights/deadlines';
@@ -26,8 +28,8 @@ import { OFF, type SyncStatus } from '../../lib/sync/status';
  */
 export async function start(root: HTMLElement, painted: () => void) {
   const db = getDb();
-  const notifyChanged = () => void browser.runtime.sendMessage({ type: 'data-changed' }).catch(() => {});
-  const store = createStore({ db, now: () => new Date(), notifyChanged });
+  const notifyChanged = () => void send(browser.runtime, { type: 'data-changed' }).catch(() => {});
+  const store = createStore({ db, now: () => new Date(), notifyChanged, languages: navigator.languages });
   const rights = createRights({ db, now: () => new Date() });
   const tab: ActiveTab | undefined = await browser.tabs
     .query({ active: true, currentWindow: true })
@@ -44,6 +46,10 @@ export async function start(root: HTMLElement, painted: () => void) {
 
   const actions = {
     onOpenDashboard: openDashboard,
+    onGettingStarted: () => {
+      void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+      window.close();
+    },
     onTrack: async (d: Detection) => {
       await store.acceptDetection(d);
     },
@@ -61,7 +67,7 @@ export async function start(root: HTMLElement, painted: () => void) {
     const site = siteFor(tab, store.detections.value, store.subscriptions.value);
     if (tab?.id && site?.detection && !seenSent) {
       seenSent = true;
-      void browser.runtime.sendMessage({ type: 'detection-seen', tabId: tab.id }).catch(() => {});
+      void send(browser.runtime, { type: 'detection-seen', tabId: tab.id }).catch(() => {});
     }
     const lang = resolveLanguage(store.settings.value.language, navigator.languages);
     const ctx = store.ctx.value;
@@ -72,7 +78,9 @@ export async function start(root: HTMLElement, painted: () => void) {
       <PopupView
         site={site}
         {...popupSummary(store.subscriptions.value, ctx)}
+        subscriptionCount={store.subscriptions.value.length}
         base={ctx.base}
+        krone={kroneOf(store.settings.value, navigator.languages)}
         today={ctx.today}
         members={store.members.value}
         locale={LOCALES[lang]}

@@ -49,7 +49,7 @@ function drawFirst(
   tab: ActiveTab | undefined,
   startFull: () => Promise<Actions>,
 ): boolean {
-  const settings = paintSettings(snap.settings);
+  const settings = paintSettings(snap.settings, navigator.languages);
   if (!settings) return false;
   const lang = resolveLanguage(settings.language, navigator.languages);
   const ctx = {
@@ -66,6 +66,7 @@ function drawFirst(
     <PopupView
       site={siteFor(tab, snap.detections, snap.subscriptions)}
       {...popupSummary(snap.subscriptions, ctx)}
+      subscriptionCount={snap.subscriptions.length}
       base={ctx.base}
       today={ctx.today}
       members={[]}
@@ -76,6 +77,7 @@ function drawFirst(
       onIgnore={later((a) => a.onIgnore)}
       onAdd={async (input) => (await startFull()).onAdd(input)}
       onOpenDashboard={later((a) => a.onOpenDashboard)}
+      onGettingStarted={later((a) => a.onGettingStarted)}
     />,
     root,
   );

@@ -58,6 +58,13 @@ export function checkAgainstCharges(
   return out;
 }
 
+/** How many (not cancelled) subscriptions have two or more recorded charges: those the check can say anything about. */
+export function countCheckable(subscriptions: readonly Subscription[], charges: readonly Charge[]): number {
+  const perSub = new Map<string, number>();
+  for (const c of charges) perSub.set(c.subscriptionId, (perSub.get(c.subscriptionId) ?? 0) + 1);
+  return subscriptions.filter((s) => s.status !== 'cancelled' && (perSub.get(s.id) ?? 0) >= 2).length;
+}
+
 /** Identifies a proposal, so a dismissed one stays dismissed until the charges say something new. */
 export function proposalKey(p: ChargeProposal): string {
   return `${p.subscriptionId}:${p.period}:${p.amountMinor}`;

@@ -1,3 +1,4 @@
+import { addDays } from '../dates';
 import {
   type FieldErrors,
   type PageDetection,
@@ -6,11 +7,15 @@ import {
   sameValue,
   validate,
 } from '../model';
-import { toMajor, toMinor } from '../money';
+import { type PriceContext, parsePrice, toMajor, toMinor } from '../money';
+import { isOccurrence } from '../schedule';
+import { nextRenewal } from '../summary';
 
 /** The add/edit form's fields, as the strings the inputs hold. */
 export interface FormValues {
   service: string;
+  /** "Free trial until `trialEnd`, then `amount` per `period`": the first charge is on the trial's last day. */
+  hasTrial: boolean;
   amount: string;
   currency: string;
   period: string;
@@ -31,6 +36,7 @@ export interface FormValues {
 
 export const EMPTY_FORM: FormValues = {
   service: '',
+  hasTrial: false,
   amount: '',
   currency: 'NOK',
   period: 'P1M',
@@ -73,6 +79,17 @@ export function parseAmountInput(text: string): string | null {
   return `${s.slice(0, lastSep).replace(/[.,]/g, '')}.${s.slice(lastSep + 1)}`;
 }
 
+/**
+ * A price typed with its currency (`149 kr`, `€12,99`, `9.99 USD`): the amount as the field shows it and the
+ * currency, read with `ctx` (a bare `kr` is the user's krone). Null when the text names no currency.
+ */
+export function priceFromInput(text: string, ctx: PriceContext): { amount: string; currency: string } | null {
+  if (!/[^\d\s.,\u00a0\u202f-]/.test(text)) return null;
+  const p = parsePrice(text, ctx);
+  if (!p.ok || !p.currency || p.negative) return null;
+  return { amount: p.amount, currency: p.currency };
+}
+
 /** What the form is filled from: a subscription, or one a page proposes to add (lib/proposal). */
 export type FormSource = Pick<
   Subscription,
@@ -85,15 +102,20 @@ export type FormSource = Pick<
     >
   >;
 
-/** Fills the form from a subscription (for editing), or from a proposed one. */
-export function valuesFrom(sub: FormSource): FormValues {
+/**
+ * Fills the form from a subscription (for editing), or from a proposed one. With `today`, "next renewal" is the
+ * coming renewal (the stored anchor may be a past billing day); saving it unchanged keeps the anchor (readForm).
+ */
+export function valuesFrom(sub: FormSource, today?: string): FormValues {
+  const coming = today !== undefined && 'id' in sub ? nextRenewal(sub as Subscription, today) : undefined;
   return {
     service: sub.service,
+    hasTrial: sub.status === 'trial',
     amount: String(toMajor(sub.amountMinor, sub.currency)),
     currency: sub.currency,
     period: sub.period,
     status: sub.status,
-    nextRenewal: sub.billingAnchor,
+    nextRenewal: coming ?? sub.billingAnchor,
     category: sub.category,
     trialEnd: sub.trialEnd ?? '',
     introAmount: sub.introAmountMinor !== undefined ? String(toMajor(sub.introAmountMinor, sub.currency)) : '',
@@ -114,8 +136,10 @@ export type ErrorCode = 'required' | 'amount' | 'number' | 'link' | 'invalid';
 /** A new-subscription form filled from what a page showed (or blank), in the user's base currency by default. */
 export function valuesForNew(detected: PageDetection | undefined, base: string, today: string): FormValues {
   const sub = detected?.subscription;
+  const trialEnd = sub?.trialDays ? addDays(today, sub.trialDays) : undefined;
   return {
     ...EMPTY_FORM,
+    ...(trialEnd ? { hasTrial: true, trialEnd } : {}),
     currency: sub?.currency ?? base,
     nextRenewal: sub?.nextRenewal ?? today,
     service: detected?.service?.name ?? '',
@@ -141,7 +165,8 @@ export function readForm(
   const amount = parseAmountInput(v.amount);
   if (!v.amount.trim()) errors.amount = errorText('required');
   else if (amount === null) errors.amount = errorText('amount');
-  if (!v.nextRenewal) errors.nextRenewal = errorText('required');
+  if (v.hasTrial && !v.trialEnd) errors.trialEnd = errorText('required');
+  if (!v.hasTrial && !v.nextRenewal) errors.nextRenewal = errorText('required');
   const intro = opt(v.introAmount) ? parseAmountInput(v.introAmount) : undefined;
   if (intro === null) errors.introAmount = errorText('amount');
   const reminder = opt(v.reminderDays);
@@ -160,16 +185,23 @@ export function readForm(
       return l ? [[k, l]] : [];
     }),
   );
+  // A trial's first charge is on its last day; otherwise the renewal typed, or the stored anchor when the typed day
+  // is on its schedule (a 31st survives an edit that shows the 28th as the next renewal).
+  const keepAnchor =
+    existing &&
+    existing.period === v.period &&
+    existing.billingAnchor <= v.nextRenewal &&
+    isOccurrence(existing.billingAnchor, existing.period, v.nextRenewal);
   const input: Record<string, unknown> = {
     ...(existing ? { id: existing.id } : {}),
     service: v.service.trim(),
     amountMinor: toMinor(amount!, v.currency),
     currency: v.currency,
     period: v.period,
-    status: v.status,
-    billingAnchor: v.nextRenewal,
+    status: v.hasTrial ? 'trial' : v.status === 'trial' ? 'active' : v.status,
+    billingAnchor: v.hasTrial ? v.trialEnd : keepAnchor ? existing.billingAnchor : v.nextRenewal,
     category: v.category,
-    trialEnd: opt(v.trialEnd),
+    trialEnd: v.hasTrial ? v.trialEnd : undefined,
     introAmountMinor: intro ? toMinor(intro, v.currency) : undefined,
     introEnd: opt(v.introEnd),
     ownerId: opt(v.ownerId),
@@ -253,7 +285,7 @@ export function rebaseValues(
   const lost = new Set(conflicts.map(formFieldOf));
   const next = { ...latest };
   for (const key of Object.keys(values) as Array<keyof FormValues>) {
-    if (values[key] !== start[key] && !lost.has(key)) next[key] = values[key];
+    if (values[key] !== start[key] && !lost.has(key)) (next as Record<string, unknown>)[key] = values[key];
   }
   return next;
 }

@@ -1,5 +1,5 @@
 import type { Translate } from '../i18n';
-import { formatMoney, minorToDecimal } from '../money';
+import { formatMoney, minorToDecimal, toMajor } from '../money';
 import { parsePeriod } from '../schedule';
 
 /**
@@ -12,6 +12,28 @@ export function money(amountMinor: number, currency: string, locale: string, com
     return formatMoney({ amountMinor: minor, currency }, locale, { compact });
   } catch {
     return `${minorToDecimal(minor, currency)} ${currency}`;
+  }
+}
+
+/**
+ * A compact amount without a currency mark, for chart axes whose caption names the currency: `16k` (en), `16 t`
+ * (da), `16 tn` (sv), `1,2 mill.` (nb). Minor units in; never throws.
+ */
+export function compactAmount(amountMinor: number, currency: string, locale: string): string {
+  const major = toMajor(amountMinor, currency);
+  try {
+    return new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(major);
+  } catch {
+    return String(Math.round(major));
+  }
+}
+
+/** A rate or other plain decimal in the locale's digits, with no grouping: `4,253` (nb, sv, da), `4.253` (en). */
+export function decimal(value: number, locale: string, maxDigits = 6): string {
+  try {
+    return new Intl.NumberFormat(locale, { useGrouping: false, maximumFractionDigits: maxDigits }).format(value);
+  } catch {
+    return String(value);
   }
 }
 

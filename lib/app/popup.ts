@@ -1,9 +1,11 @@
 import { addDays, diffDays } from '../dates/calendar';
 import type { Detection, ExchangeRates, Language, Subscription } from '../model';
-import { forHost, siteOf } from '../site';
+import { currencyDefaults } from '../money/locale';
+import { bundledRates } from '../money/rates';
 import {
   type Ctx,
   counts,
+  dueFrom,
   endingSoon,
   priceOn,
   type Renewal,
@@ -12,6 +14,7 @@ import {
   type TrialEnding,
   totals,
 } from '../summary';
+import { forHost, siteOf } from '../trust/site';
 
 /**
  * What the popup shows, from plain data: this site, the month's total, the next renewals and the trials that
@@ -65,7 +68,8 @@ export function popupSummary(subs: readonly Subscription[], ctx: Ctx): PopupSumm
   const candidates: Array<{ date: string; sub: Subscription }> = [];
   for (const sub of subs) {
     if (!counts(sub, ctx.today)) continue;
-    const from = sub.pausedUntil && sub.pausedUntil > ctx.today ? sub.pausedUntil : ctx.today;
+    const from = dueFrom(sub, ctx.today);
+    if (from > end) continue;
     for (const date of scheduleDays(sub.billingAnchor, sub.period, from, end, POPUP_RENEWALS)) {
       if (sub.endsOn && date > sub.endsOn) break;
       candidates.push({ date, sub });
@@ -97,6 +101,11 @@ export interface PaintSettings {
 /** The defaults of the settings schema for those fields (a test keeps them equal to DEFAULT_SETTINGS). */
 export const PAINT_DEFAULTS: PaintSettings = { baseCurrency: 'NOK', language: 'auto' };
 
+/** A new user's settings for the first paint (lib/app/defaults `localeSettings`, without loading the schema). */
+export function paintDefaults(languages: readonly string[]): PaintSettings {
+  return { ...PAINT_DEFAULTS, baseCurrency: currencyDefaults(languages, (c) => c in bundledRates.perEur).base };
+}
+
 const LANGUAGE_SETTINGS: ReadonlySet<unknown> = new Set(['auto', 'en', 'nb', 'sv', 'da']);
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
 
@@ -105,8 +114,8 @@ const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'obj
  * a field the popup uses is not plainly valid: the caller then waits for the validated path. A stored row was
  * validated when written, so this is a cheap re-check, not the gate.
  */
-export function paintSettings(raw: unknown): PaintSettings | null {
-  if (raw === undefined) return PAINT_DEFAULTS;
+export function paintSettings(raw: unknown, languages: readonly string[] = []): PaintSettings | null {
+  if (raw === undefined) return paintDefaults(languages);
   if (!isObject(raw)) return null;
   const { baseCurrency = PAINT_DEFAULTS.baseCurrency, language = PAINT_DEFAULTS.language, exchangeRates } = raw;
   if (typeof baseCurrency !== 'string' || !/^[A-Z]{3}$/.test(baseCurrency)) return null;

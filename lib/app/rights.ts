@@ -1,6 +1,6 @@
 import { signal } from '@preact/signals';
 import { todayFromInstant } from '../dates';
-import type { SubkeeperDb } from '../db';
+import { listChargesOf, type SubkeeperDb } from '../db';
 import type { Charge, Proof, Subscription } from '../model';
 import { type AfterCancel, chargesAfterCancel } from '../rights/after-cancel';
 import {
@@ -34,7 +34,7 @@ export function createRights({ db, now }: RightsDeps) {
   /** Charges recorded after a cancellation (read from the charges of cancelled subscriptions only). */
   async function loadAfterCancel(subs: readonly Subscription[]) {
     const ids = subs.filter((s) => s.status === 'cancelled' && s.cancelledOn).map((s) => s.id);
-    const charges: Charge[] = ids.length > 0 ? await db.charges.where('subscriptionId').anyOf(ids).toArray() : [];
+    const charges: Charge[] = await listChargesOf(db, ids);
     afterCancel.value = chargesAfterCancel(subs, charges, await dismissedAfterCancel(db));
   }
 

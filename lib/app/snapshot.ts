@@ -1,3 +1,4 @@
+import { DB_NAME } from '../db/name';
 import type { Detection, Links, Member, PriceChange, Subscription } from '../model';
 
 const storedValue = (row: unknown) => (row as { value?: unknown } | undefined)?.value;
@@ -12,7 +13,6 @@ const storedValue = (row: unknown) => (row as { value?: unknown } | undefined)?.
  * store, or any error. The caller then takes the full path through the store.
  */
 
-export const DB_NAME = 'subkeeper';
 /** IndexedDB's version for the current schema: Dexie stores version × 10 (a test checks it against lib/db). */
 export const DB_VERSION = 50;
 

@@ -7,10 +7,13 @@ import {
   deleteSubscription,
   getSettings,
   getState,
+  hasSettings,
   listMembers,
   listPendingDetections,
   newId,
   type QuarantineRow,
+  recordPriceEdit,
+  relabelCurrency,
   restoreSubscription,
   type SubkeeperDb,
   saveMember,
@@ -23,12 +26,21 @@ import type { FoundMail, MailImportSummary } from '../ingest-mail';
 import type { ImportCounts, ImportOptions } from '../io/import';
 import type { RememberedLayout } from '../io/statement-job';
 import type { Charge, Detection, ExchangeRates, Links, Member, PriceChange, Status, Subscription } from '../model';
-import { DEFAULT_SETTINGS, Settings } from '../model';
+import { Settings } from '../model';
 import { bundledRates } from '../money';
 import { proposalOf } from '../proposal';
 import { acceptProposal } from '../proposal/accept';
+import {
+  type FiredLog,
+  type HistoryEntry,
+  readFiredLog,
+  readHistory,
+  readSnoozeLog,
+  type SnoozeLog,
+} from '../reminders';
 import { isTracked } from '../reminders/renewals';
 import type { Ctx } from '../summary';
+import { localeSettings } from './defaults';
 import { type Follower, follow, type LivePart } from './live';
 import type { DashboardSnapshot, Snapshot } from './snapshot';
 
@@ -45,14 +57,37 @@ export interface StoreDeps {
   now: () => Date;
   /** Tells the background the data changed (reminders, badge). */
   notifyChanged?: () => void;
+  /** The browser's preferred languages: a new user's currency defaults come from them. */
+  languages?: readonly string[];
+  /**
+   * Asks the background to snooze or skip a reminder (it owns the reminder logs and runs one change at a time).
+   * Absent where nothing shows reminders (the static web app): the reminders view is then read-only.
+   */
+  remindersAction?: (message: ReminderMessage) => Promise<unknown>;
 }
 
-export function createStore({ db, now, notifyChanged }: StoreDeps) {
+/** What the reminders view asks of the background (parsed there by lib/messages). */
+export type ReminderMessage =
+  | { type: 'reminder-snooze'; id: string; days: number }
+  | { type: 'reminder-skip'; id: string; eventDate: string };
+
+/** The reminder logs the background keeps, as the reminders view reads them. */
+export interface ReminderLogs {
+  fired: FiredLog;
+  snoozed: SnoozeLog;
+  history: HistoryEntry[];
+}
+
+export function createStore({ db, now, notifyChanged, languages = [], remindersAction }: StoreDeps) {
   const subscriptions = signal<Subscription[]>([]);
   const priceChanges = signal<PriceChange[]>([]);
   const detections = signal<Detection[]>([]);
   const members = signal<Member[]>([]);
-  const settings = signal<Settings>(DEFAULT_SETTINGS);
+  /** A new user's settings: the currency and "kr" of the browser's languages (nothing stored until saved). */
+  const fallbackSettings = localeSettings(languages);
+  const settings = signal<Settings>(fallbackSettings);
+  /** False until the user saves settings (the first-run page confirms the defaults taken from the browser). */
+  const settingsSaved = signal(false);
   const charges = signal<Charge[] | null>(null);
   /** Links seen on services' own pages, by service id or domain. */
   const seenLinks = signal<Map<string, Links>>(new Map());
@@ -75,6 +110,7 @@ export function createStore({ db, now, notifyChanged }: StoreDeps) {
   // Every part of the data the views show, read the same way by `load` (once) and `live` (on every change).
   type Parts = {
     settings: Settings;
+    settingsSaved: boolean;
     subscriptions: Subscription[];
     priceChanges: PriceChange[];
     detections: Detection[];
@@ -85,9 +121,15 @@ export function createStore({ db, now, notifyChanged }: StoreDeps) {
   };
   const parts: { [K in keyof Parts]: LivePart<Parts[K]> } = {
     settings: {
-      read: () => getSettings(db),
+      read: () => getSettings(db, fallbackSettings),
       set: (v) => {
         settings.value = v;
+      },
+    },
+    settingsSaved: {
+      read: () => hasSettings(db),
+      set: (v) => {
+        settingsSaved.value = v;
       },
     },
     subscriptions: {
@@ -206,7 +248,8 @@ export function createStore({ db, now, notifyChanged }: StoreDeps) {
     const d = snap.dashboard;
     const dismissed = Array.isArray(d.dismissedProposals) ? (d.dismissedProposals as string[]) : [];
     const values: Partial<Parts> = {
-      settings: parsed?.success ? parsed.data : DEFAULT_SETTINGS,
+      settings: parsed?.success ? parsed.data : fallbackSettings,
+      settingsSaved: snap.settings !== undefined,
       subscriptions: snap.subscriptions.filter(isTracked),
       priceChanges: d.priceChanges,
       detections: snap.detections,
@@ -287,12 +330,17 @@ export function createStore({ db, now, notifyChanged }: StoreDeps) {
   async function save(input: Record<string, unknown>, opts: { base?: Subscription | undefined } = {}) {
     // The directory is loaded only when a new subscription is saved, so the popup opens without it.
     const facts = input.id ? input : (await import('./match')).withDirectoryFacts(input);
+    const before = typeof input.id === 'string' ? await db.subscriptions.get(input.id) : undefined;
     const result = await saveSubscription(db, facts, stamp(), {
       today: todayFromInstant(now()),
       ...(opts.base ? { base: opts.base } : {}),
     });
     if (result.ok) {
       showSaved(result.value);
+      // Every price edit goes into the price history (and "price increases" when it went up).
+      if (before && (await recordPriceEdit(db, before, result.value, todayFromInstant(now())))) {
+        if (!followers) priceChanges.value = await db.priceChanges.toArray();
+      }
       changed();
     }
     // Also when refused: what another tab or the background wrote is shown.
@@ -380,10 +428,44 @@ export function createStore({ db, now, notifyChanged }: StoreDeps) {
     await refreshDetections();
   }
 
+  /** Subscriptions saved in the wrong currency: `from` → `to`, amounts kept (see lib/db `relabelCurrency`). */
+  async function relabel(ids: readonly string[], from: string, to: string) {
+    const n = await relabelCurrency(db, ids, from, to, stamp());
+    await refreshSubscriptions();
+    if (!followers) priceChanges.value = await db.priceChanges.toArray();
+    await refreshCharges();
+    changed();
+    return n;
+  }
+
+  /** The reminder logs; read when the reminders view opens and after each of its actions. */
+  const reminderLogs = signal<ReminderLogs | null>(null);
+  async function loadReminderLogs() {
+    const [fired, snoozed, history] = await Promise.all([
+      getState<unknown>(db, 'reminders.fired', {}),
+      getState<unknown>(db, 'reminders.snoozed', {}),
+      getState<unknown>(db, 'reminders.history', []),
+    ]);
+    reminderLogs.value = { fired: readFiredLog(fired), snoozed: readSnoozeLog(snoozed), history: readHistory(history) };
+    return reminderLogs.value;
+  }
+  async function reminderAction(message: ReminderMessage) {
+    if (!remindersAction) return;
+    await remindersAction(message);
+    await loadReminderLogs();
+  }
+  /** No reminders at all for one subscription (or back on). */
+  async function setRemindersOff(id: string, off: boolean) {
+    const result = await save({ id, remindersOff: off ? true : undefined });
+    await loadReminderLogs();
+    return result;
+  }
+
   async function updateSettings(next: Settings) {
     const result = await saveSettings(db, next);
     if (result.ok) {
       settings.value = result.value;
+      settingsSaved.value = true;
       changed();
     }
     return result;
@@ -504,11 +586,21 @@ export function createStore({ db, now, notifyChanged }: StoreDeps) {
 
   async function addManualCharge(charge: Charge) {
     await addCharges(db, [charge]);
+    // A payment moves the subscription's next renewal past its day (lastPaid).
+    await refreshSubscriptions();
     await refreshCharges();
+    changed();
   }
 
   return {
     db,
+    settingsSaved,
+    relabel,
+    reminderLogs,
+    loadReminderLogs,
+    canActOnReminders: remindersAction !== undefined,
+    reminderAction,
+    setRemindersOff,
     importMailFinds,
     subscriptions,
     priceChanges,

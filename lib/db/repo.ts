@@ -13,7 +13,7 @@ import {
   type Validated,
   validate,
 } from '../model';
-import type { SubkeeperDb } from './schema';
+import type { QuarantineRow, SubkeeperDb } from './schema';
 
 /** All reads and writes of the database. Every write is validated by the schema first. */
 
@@ -23,11 +23,17 @@ export function newId(): string {
 
 // ---- settings -------------------------------------------------------------------------------------------
 
-export async function getSettings(db: SubkeeperDb): Promise<Settings> {
+/** The stored settings; `fallback` (the schema's defaults unless given) when none are stored or they are invalid. */
+export async function getSettings(db: SubkeeperDb, fallback: Settings = DEFAULT_SETTINGS): Promise<Settings> {
   const row = await db.settings.get('settings');
-  if (!row) return DEFAULT_SETTINGS;
+  if (!row) return fallback;
   const parsed = Settings.safeParse(row.value);
-  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+  return parsed.success ? parsed.data : fallback;
+}
+
+/** Whether the user has saved settings (on the first-run page or in the settings): no means a first run. */
+export async function hasSettings(db: SubkeeperDb): Promise<boolean> {
+  return (await db.settings.get('settings')) !== undefined;
 }
 
 export async function saveSettings(db: SubkeeperDb, next: unknown): Promise<Validated<Settings>> {
@@ -175,6 +181,42 @@ export async function saveSubscription(
   });
 }
 
+/**
+ * Changes the currency of subscriptions that were saved in the wrong one (`from` → `to`), with their charges and
+ * price changes in `from`; the amounts stay as they are (a relabel, not a conversion). One transaction; returns
+ * how many subscriptions changed.
+ */
+export async function relabelCurrency(
+  db: SubkeeperDb,
+  ids: readonly string[],
+  from: string,
+  to: string,
+  stamp: string,
+): Promise<number> {
+  return db.transaction('rw', db.subscriptions, db.charges, db.priceChanges, async () => {
+    let n = 0;
+    for (const id of ids) {
+      const sub = await db.subscriptions.get(id);
+      if (!sub || sub.currency !== from) continue;
+      await db.subscriptions.put({ ...sub, currency: to, updatedAt: stamp });
+      await db.charges
+        .where('subscriptionId')
+        .equals(id)
+        .modify((c) => {
+          if (c.currency === from) c.currency = to;
+        });
+      await db.priceChanges
+        .where('subscriptionId')
+        .equals(id)
+        .modify((c) => {
+          if (c.currency === from) c.currency = to;
+        });
+      n++;
+    }
+    return n;
+  });
+}
+
 /** What a delete removed, so it can be undone. */
 export interface DeletedBundle {
   subscription: Subscription;
@@ -214,16 +256,30 @@ export async function restoreSubscription(db: SubkeeperDb, bundle: DeletedBundle
 
 // ---- charges and price changes --------------------------------------------------------------------------
 
+/** The charges of some subscriptions (the cancelled ones, for charges after cancelling: lib/app/rights). */
+export function listChargesOf(db: SubkeeperDb, subscriptionIds: readonly string[]): Promise<Charge[]> {
+  return subscriptionIds.length > 0
+    ? db.charges
+        .where('subscriptionId')
+        .anyOf([...subscriptionIds])
+        .toArray()
+    : Promise.resolve([]);
+}
+
 export function listCharges(db: SubkeeperDb, subscriptionId?: string): Promise<Charge[]> {
   return subscriptionId
     ? db.charges.where('subscriptionId').equals(subscriptionId).sortBy('date')
     : db.charges.orderBy('date').toArray();
 }
 
-/** Adds charges, skipping any already recorded for the same subscription, day and amount. Returns those added. */
+/**
+ * Adds charges, skipping any already recorded for the same subscription, day and amount. Returns those added.
+ * A charge is a payment: its subscription's `lastPaid` moves to the latest charge day, so that day's renewal
+ * counts as paid (lib/summary `firstDueDay`).
+ */
 export async function addCharges(db: SubkeeperDb, charges: readonly unknown[]): Promise<Charge[]> {
   const added: Charge[] = [];
-  await db.transaction('rw', db.charges, async () => {
+  await db.transaction('rw', db.charges, db.subscriptions, async () => {
     for (const raw of charges) {
       const parsed = Charge.safeParse(raw);
       if (!parsed.success) continue;
@@ -233,8 +289,50 @@ export async function addCharges(db: SubkeeperDb, charges: readonly unknown[]): 
       await db.charges.put(c);
       added.push(c);
     }
+    const latest = new Map<string, string>();
+    for (const c of added) if ((latest.get(c.subscriptionId) ?? '') < c.date) latest.set(c.subscriptionId, c.date);
+    for (const [id, date] of latest) {
+      const sub = await db.subscriptions.get(id);
+      if (sub && !(sub.lastPaid && sub.lastPaid >= date)) await db.subscriptions.update(id, { lastPaid: date });
+    }
   });
   return added;
+}
+
+/**
+ * Records a price the user changed by editing a subscription (`before` → `after`) as a price change on `date`, so
+ * every edit shows in the price history and, when it went up, among the price increases. Several edits of one day
+ * are one change (from the day's first price to its last; none when it is back where it started). A change of
+ * currency is not a price change. Returns whether a change was written or removed.
+ */
+export async function recordPriceEdit(
+  db: SubkeeperDb,
+  before: Pick<Subscription, 'id' | 'amountMinor' | 'currency'>,
+  after: Pick<Subscription, 'amountMinor' | 'currency'>,
+  date: string,
+): Promise<boolean> {
+  if (before.currency !== after.currency || before.amountMinor === after.amountMinor) return false;
+  return db.transaction('rw', db.priceChanges, async () => {
+    const sameDay = (await db.priceChanges.where('subscriptionId').equals(before.id).toArray()).find(
+      (c) => c.byUser && c.date === date && c.currency === after.currency && c.newAmountMinor === before.amountMinor,
+    );
+    const oldAmountMinor = sameDay?.oldAmountMinor ?? before.amountMinor;
+    if (sameDay && oldAmountMinor === after.amountMinor) {
+      await db.priceChanges.delete(sameDay.id);
+      return true;
+    }
+    const change: PriceChange = {
+      id: sameDay?.id ?? newId(),
+      subscriptionId: before.id,
+      date,
+      oldAmountMinor,
+      newAmountMinor: after.amountMinor,
+      currency: after.currency,
+      byUser: true,
+    };
+    await db.priceChanges.put(change);
+    return true;
+  });
 }
 
 export function listPriceChanges(db: SubkeeperDb, sinceDate?: string): Promise<PriceChange[]> {
@@ -251,6 +349,11 @@ export async function saveDetection(db: SubkeeperDb, detection: unknown): Promis
   const v = validate(Detection, detection);
   if (v.ok) await db.detections.put(v.value);
   return v;
+}
+
+/** Finds of a failed payment for a tracked subscription (a payment-failed mail), for reminders. */
+export function listPaymentFailures(db: SubkeeperDb): Promise<Detection[]> {
+  return db.detections.filter((d) => d.result.event === 'payment-failed' && Boolean(d.subscriptionId)).toArray();
 }
 
 /**
@@ -321,4 +424,11 @@ export async function getState<T>(db: SubkeeperDb, key: string, fallback: T): Pr
 
 export async function setState(db: SubkeeperDb, key: string, value: unknown): Promise<void> {
   await db.state.put({ key, value });
+}
+
+// ---- set aside --------------------------------------------------------------------------------------------
+
+/** Keeps a record that could not be stored where it belongs (shown in the Data view and in backups). */
+export async function setAside(db: SubkeeperDb, row: QuarantineRow): Promise<void> {
+  await db.quarantine.add(row);
 }

@@ -13,7 +13,9 @@ import type {
 import { MIGRATIONS, type Migration } from './migrations';
 import { CURRENT_RULES, settle, type TableRules } from './migrations/settle';
 
-export const DB_NAME = 'subkeeper';
+import { DB_NAME } from './name';
+
+export { DB_NAME };
 
 export interface SettingsRow {
   key: 'settings';
@@ -45,7 +47,9 @@ export interface DbOptions {
 
 /**
  * The typed database. Opened only in extension pages and the background (never in a content script, where
- * IndexedDB would belong to the visited site). All reads and writes go through `lib/db/repo.ts`.
+ * IndexedDB would belong to the visited site). Reads and writes go through `lib/db/repo.ts`, except in the few
+ * modules that need one transaction over several tables (a find with its charges, a backup, a restore, an import,
+ * household sync): `tests/architecture.test.ts` lists them with their reasons and fails on any other.
  */
 export class SubkeeperDb extends Dexie {
   subscriptions!: EntityTable<Subscription, 'id'>;

@@ -45,6 +45,8 @@ import { afterPaidThrough, findRenewal, LineDates } from './when';
 export interface DetectOptions {
   /** The service directory's lookup; without it the service is named from the page only. */
   lookupHost?: LookupHost;
+  /** The reader's currencies (their `kr`, their base), for `kr` or `$` the page's language and domain leave open. */
+  preferCurrencies?: readonly string[];
   /** The directory's lookup by name, to flag a page naming itself after another service. */
   lookupName?: LookupName;
 }
@@ -136,6 +138,7 @@ function run(page: PageData, url: string, now: string, options: DetectOptions, m
   const { lang, tag } = detectLanguage(page.htmlLang, langHost, sample);
   const ctx: PriceContext = { lang: tag, hostname: langHost };
   if (lang.defaultCurrency) ctx.defaultCurrency = lang.defaultCurrency;
+  if (options.preferCurrencies) ctx.prefer = options.preferCurrencies;
 
   const sd = readStructured(page.jsonLd, page.microdata);
   addOpenGraphPrice(sd, (name) => metaValue(page, name));

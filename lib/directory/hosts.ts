@@ -1,7 +1,7 @@
 /**
  * A tiny "is this a known service's site?" check for the content script's gate. It deliberately does not import
  * the directory's JSON data: it reads the compact generated list in `hosts.generated.ts`
- * (regenerate with `npx tsx lib/directory/generate-hosts.ts` after editing `data/*.json`).
+ * (regenerate with `npx tsx scripts/generate-hosts.ts` after editing `data/*.json`).
  */
 
 import { findInParents, normaliseHost } from './hostname';

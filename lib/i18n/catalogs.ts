@@ -8,6 +8,7 @@ import da_reminders from './locales/da/reminders.json';
 import da_rights from './locales/da/rights.json';
 import da_sync from './locales/da/sync.json';
 import da_views from './locales/da/views.json';
+import da_welcome from './locales/da/welcome.json';
 import en_about from './locales/en/about.json';
 import en_common from './locales/en/common.json';
 import en_dashboard from './locales/en/dashboard.json';
@@ -17,6 +18,7 @@ import en_reminders from './locales/en/reminders.json';
 import en_rights from './locales/en/rights.json';
 import en_sync from './locales/en/sync.json';
 import en_views from './locales/en/views.json';
+import en_welcome from './locales/en/welcome.json';
 import nb_about from './locales/nb/about.json';
 import nb_common from './locales/nb/common.json';
 import nb_dashboard from './locales/nb/dashboard.json';
@@ -26,6 +28,7 @@ import nb_reminders from './locales/nb/reminders.json';
 import nb_rights from './locales/nb/rights.json';
 import nb_sync from './locales/nb/sync.json';
 import nb_views from './locales/nb/views.json';
+import nb_welcome from './locales/nb/welcome.json';
 import sv_about from './locales/sv/about.json';
 import sv_common from './locales/sv/common.json';
 import sv_dashboard from './locales/sv/dashboard.json';
@@ -35,6 +38,7 @@ import sv_reminders from './locales/sv/reminders.json';
 import sv_rights from './locales/sv/rights.json';
 import sv_sync from './locales/sv/sync.json';
 import sv_views from './locales/sv/views.json';
+import sv_welcome from './locales/sv/welcome.json';
 
 type Catalog = Record<string, Record<string, string>>;
 
@@ -50,6 +54,7 @@ export const CATALOGS: Record<Language, Catalog> = {
     about: en_about,
     rights: en_rights,
     sync: en_sync,
+    welcome: en_welcome,
   },
   nb: {
     common: nb_common,
@@ -61,6 +66,7 @@ export const CATALOGS: Record<Language, Catalog> = {
     about: nb_about,
     rights: nb_rights,
     sync: nb_sync,
+    welcome: nb_welcome,
   },
   sv: {
     common: sv_common,
@@ -72,6 +78,7 @@ export const CATALOGS: Record<Language, Catalog> = {
     about: sv_about,
     rights: sv_rights,
     sync: sv_sync,
+    welcome: sv_welcome,
   },
   da: {
     common: da_common,
@@ -83,5 +90,6 @@ export const CATALOGS: Record<Language, Catalog> = {
     about: da_about,
     rights: da_rights,
     sync: da_sync,
+    welcome: da_welcome,
   },
 };

@@ -31,11 +31,81 @@ function lookup(catalog: Catalog, key: string): string | undefined {
   return catalog[key.slice(0, dot)]?.[key.slice(dot + 1)];
 }
 
-/** A translator for one language over `catalogs`; falls back to English, then to the key itself (never throws). */
+const pluralRules = new Map<string, Intl.PluralRules>();
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function rulesFor(locale: string): Intl.PluralRules {
+  let r = pluralRules.get(locale);
+  if (!r) {
+    r = new Intl.PluralRules(locale);
+    pluralRules.set(locale, r);
+  }
+  return r;
+}
+function numberFor(locale: string): Intl.NumberFormat {
+  let f = numberFormats.get(locale);
+  if (!f) {
+    f = new Intl.NumberFormat(locale);
+    numberFormats.set(locale, f);
+  }
+  return f;
+}
+
+/** The index just past the `}` that closes the `{` at `open` (or -1). */
+function closing(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    if (text[i] === '{') depth++;
+    else if (text[i] === '}' && --depth === 0) return i + 1;
+  }
+  return -1;
+}
+
+/**
+ * Fills ICU-style plural blocks: `{count, plural, =0 {none} one {# trial} other {# trials}}` picks the branch by
+ * an exact `=n` match, else by `Intl.PluralRules` of the locale (`one`, `other`, …), and writes `#` as the number
+ * in the locale's digits. A block whose parameter is missing or not a number is left as it is.
+ */
+function fillPlurals(text: string, params: Params, locale: string): string {
+  let out = '';
+  let i = 0;
+  for (;;) {
+    const at = text.indexOf('{', i);
+    if (at < 0) return out + text.slice(i);
+    const head = /^\{(\w+), *plural, */.exec(text.slice(at));
+    const end = head ? closing(text, at) : -1;
+    const value = head ? params[head[1]!] : undefined;
+    if (!head || end < 0 || typeof value !== 'number') {
+      out += text.slice(i, at + 1);
+      i = at + 1;
+      continue;
+    }
+    const branches = new Map<string, string>();
+    let j = at + head[0].length;
+    while (j < end - 1) {
+      const sel = /^\s*(=\d+|\w+)\s*\{/.exec(text.slice(j, end - 1));
+      if (!sel) break;
+      const open = j + sel[0].length - 1;
+      const close = closing(text, open);
+      if (close < 0) break;
+      branches.set(sel[1]!, text.slice(open + 1, close - 1));
+      j = close;
+    }
+    const chosen = branches.get(`=${value}`) ?? branches.get(rulesFor(locale).select(value)) ?? branches.get('other');
+    out += text.slice(i, at) + (chosen ?? '').replace(/#/g, numberFor(locale).format(value));
+    i = end;
+  }
+}
+
+/**
+ * A translator for one language over `catalogs`; falls back to English, then to the key itself (never throws).
+ * `{name}` is filled from `params`; `{name, plural, one {…} other {…}}` chooses by the language's plural rules.
+ */
 export function translatorOver(catalogs: Record<Language, Catalog>, lang: Language): Translate {
   return (key, params) => {
-    const text = lookup(catalogs[lang], key) ?? lookup(catalogs.en, key) ?? key;
+    const own = lookup(catalogs[lang], key);
+    let text = own ?? lookup(catalogs.en, key) ?? key;
     if (!params) return text;
+    if (text.includes(', plural,')) text = fillPlurals(text, params, LOCALES[own !== undefined ? lang : 'en']);
     return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
   };
 }

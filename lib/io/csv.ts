@@ -11,6 +11,7 @@ import type { Category, Charge, Status } from '../model';
 import { type Language, type Subscription, Subscription as SubscriptionSchema, validate } from '../model';
 import { isKnownCurrency, minorToDecimal, parsePrice } from '../money';
 import { nextOccurrence } from '../schedule';
+import { dueFrom } from '../summary';
 import words from './csv-words.json';
 import { type DateOrder, detectDateOrder, readDate } from './dates';
 
@@ -73,7 +74,7 @@ export const SUBSCRIPTION_COLUMNS = [
 
 function safeNext(s: Subscription, today: string): string {
   try {
-    return nextOccurrence(s.billingAnchor, s.period, today);
+    return nextOccurrence(s.billingAnchor, s.period, dueFrom(s, today));
   } catch {
     return s.billingAnchor;
   }

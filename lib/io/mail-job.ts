@@ -81,9 +81,17 @@ export interface MailJobOptions {
   signal?: { aborted: boolean };
   /** Bytes kept of one message (default 16 MB). */
   maxMessageBytes?: number;
+  /**
+   * The currencies to read a `kr` or `$` as when the mail's language and sender leave it open, most likely first
+   * (the user's krone, then their main currency: lib/app/defaults `preferredCurrencies`).
+   */
+  preferCurrencies?: readonly string[];
 }
 
 export async function runMailJob(files: readonly MailFile[], opts: MailJobOptions): Promise<MailJobResult> {
+  const detectOptions = opts.preferCurrencies
+    ? { ...DIRECTORY_OPTIONS, preferCurrencies: opts.preferCurrencies }
+    : DIRECTORY_OPTIONS;
   const p: MailJobProgress = {
     bytesRead: 0,
     bytesTotal: files.reduce((n, f) => n + f.size, 0),
@@ -109,7 +117,7 @@ export async function runMailJob(files: readonly MailFile[], opts: MailJobOption
     p.read++;
     try {
       const mail = await readMail(raw);
-      const result = detectMail(mail, opts.today, DIRECTORY_OPTIONS);
+      const result = detectMail(mail, opts.today, detectOptions);
       if (result.kind === 'none') return;
       p.found++;
       // A sign-up or cancellation mail keeps its text and terms for the proof (issue 14); others only what they said.

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isWebmailHost } from '../detect/webmail-hosts';
-import { HttpUrl } from '../model';
+import { HttpUrl, IsoDate } from '../model';
 import { PageSnapshot } from '../model/page';
 
 /**
@@ -54,8 +54,48 @@ export const PageMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('data-changed') }),
   /** Clear the "new detection" mark of a tab. */
   z.object({ type: z.literal('detection-seen'), tabId: z.number().int() }),
+  /** Put a coming reminder off by `days` (the reminders view; the background owns the logs). */
+  z.object({
+    type: z.literal('reminder-snooze'),
+    id: z.string().min(1).max(500),
+    days: z.number().int().min(1).max(30),
+  }),
+  /** Do not show this one reminder (it is settled as if shown; its event day lets the log forget it later). */
+  z.object({ type: z.literal('reminder-skip'), id: z.string().min(1).max(500), eventDate: IsoDate }),
 ]);
 export type PageMessage = z.infer<typeof PageMessage>;
+
+/** The background's answer to every message of this protocol: whether it was taken, and if not, why. */
+export interface Ack {
+  ok: boolean;
+  reason?: string;
+}
+
+/** Every message the background takes, and what each gets back (one entry per `type`). */
+export type Message = ContentMessage | PageMessage;
+export interface Replies {
+  'page-seen': Ack;
+  'mail-seen': Ack;
+  visit: Ack;
+  'data-changed': Ack;
+  'detection-seen': Ack;
+  'reminder-snooze': Ack;
+  'reminder-skip': Ack;
+}
+export type Reply<M extends Message> = Replies[M['type']];
+
+/** The part of the browser's runtime API that sends (passed in: lib/ never imports the browser). */
+export interface Runtime {
+  sendMessage(message: unknown): Promise<unknown>;
+}
+
+/**
+ * Sends one message of the protocol to the background, typed both ways: the message must be one the background
+ * takes, and the reply is what it answers to that type (undefined when no listener answered).
+ */
+export function send<M extends Message>(runtime: Runtime, message: M): Promise<Reply<M> | undefined> {
+  return runtime.sendMessage(message) as Promise<Reply<M> | undefined>;
+}
 
 export interface SenderInfo {
   /** Extension id of the sender. */

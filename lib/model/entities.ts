@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Rates } from '../money/types';
 import { PageDetection } from './detection';
 import { MailSource } from './mail';
 import {
@@ -94,8 +95,16 @@ export const Subscription = z.object({
   period: Period,
   status: Status,
   statusHistory: z.array(StatusChange).max(500).default([]),
-  /** Any billing day of the schedule (past or future); renewals are this day plus whole periods. */
+  /**
+   * A billing day of the schedule: renewals are this day plus whole periods, never earlier (so a future anchor
+   * is the next renewal, as the form calls it). A past one keeps the day of month (the 31st) across short months.
+   */
   billingAnchor: IsoDate,
+  /**
+   * The day of the latest payment known (a receipt, a recorded charge). That day's renewal is paid: the next one
+   * is due after it.
+   */
+  lastPaid: IsoDate.optional(),
   startDate: IsoDate.optional(),
   trialEnd: IsoDate.optional(),
   introAmountMinor: MinorUnits.optional(),
@@ -109,6 +118,8 @@ export const Subscription = z.object({
   ownerId: Id.optional(),
   shares: z.array(Share).max(20).optional(),
   notes: Text(2000).optional(),
+  /** No reminders at all for this one (turned off in the reminders view). */
+  remindersOff: z.boolean().optional(),
   /** Days before a renewal to remind; unset means the settings' default. */
   reminderDays: z.number().int().min(0).max(90).optional(),
   /** The contract's terms (binding, notice, renewal, withdrawal), from its sign-up page or the user (lib/rights). */
@@ -143,6 +154,8 @@ export const PriceChange = z.object({
   sourceUrl: HttpUrl.optional(),
   /** The day Subkeeper first saw the new price (the notice the user had, as far as Subkeeper knows). */
   noticedOn: IsoDate.optional(),
+  /** The user changed the price themselves (no reminder about it: they know). */
+  byUser: z.boolean().optional(),
   /**
    * Announced ahead (a price-change notice): the subscription keeps its price until `date`, when the new price is
    * applied (lib/proposal `applyDuePriceChanges`) and this is cleared.
@@ -173,6 +186,7 @@ export const ProposedSubscription = Subscription.pick({
   period: true,
   status: true,
   billingAnchor: true,
+  lastPaid: true,
   startDate: true,
   trialEnd: true,
   introAmountMinor: true,
@@ -266,7 +280,9 @@ export const ExchangeRates = z.object({
   /** Units of each currency per 1 EUR. */
   perEur: z.record(CurrencyCode, z.number().positive()),
 });
-export type ExchangeRates = z.infer<typeof ExchangeRates>;
+/** The same shape as lib/money's `Rates` (one type: the schema is checked against it). */
+export type ExchangeRates = Rates;
+ExchangeRates satisfies z.ZodType<Rates>;
 
 export const ReminderSettings = z.object({
   renewalDays: z.number().int().min(0).max(90).default(3),
@@ -287,7 +303,10 @@ export const DetectionSettings = z.object({
 export type DetectionSettings = z.infer<typeof DetectionSettings>;
 
 export const Settings = z.object({
+  /** Totals and charts are shown in this currency (a new user's comes from the browser's locale). */
   baseCurrency: CurrencyCode.default('NOK'),
+  /** What a bare `kr` means; unset follows the browser's languages (lib/money `currencyDefaults`). */
+  krone: z.enum(['NOK', 'SEK', 'DKK', 'ISK']).optional(),
   /** `auto` follows the browser's language. */
   language: z.union([Language, z.literal('auto')]).default('auto'),
   reminders: ReminderSettings.default(ReminderSettings.parse({})),

@@ -7,6 +7,11 @@ export type PriceContext = {
   lang?: string;
   hostname?: string;
   defaultCurrency?: string;
+  /**
+   * Currencies the reader deals in (their `kr`, their base currency), for an ambiguous text the page's language
+   * and hostname do not resolve: `kr 99` on an English page at a .com is the reader's own krone.
+   */
+  prefer?: readonly string[];
   hint?: string;
   decimalSeparator?: '.' | ',';
 };

@@ -1,4 +1,5 @@
 import { minorDigits, toMajor } from './currency';
+import { currencyOfLocale, isKrone } from './locale';
 import type { Money } from './types';
 
 const cache = new Map<string, Intl.NumberFormat>();
@@ -8,9 +9,11 @@ function formatter(locale: string, currency: string, compact: boolean): Intl.Num
   let f = cache.get(key);
   if (!f) {
     const digits = minorDigits(currency);
+    // `kr` only for the locale's own krone; other kroner by their code (never `Nkr` beside `kr`).
+    const currencyDisplay = isKrone(currency) && currencyOfLocale(locale) !== currency ? 'code' : 'symbol';
     const options: Intl.NumberFormatOptions = compact
-      ? { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 }
-      : { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits };
+      ? { style: 'currency', currency, currencyDisplay, notation: 'compact', maximumFractionDigits: 1 }
+      : { style: 'currency', currency, currencyDisplay, minimumFractionDigits: digits, maximumFractionDigits: digits };
     try {
       f = new Intl.NumberFormat(locale, options);
     } catch {
@@ -22,7 +25,8 @@ function formatter(locale: string, currency: string, compact: boolean): Intl.Num
 }
 
 /**
- * Formats money for people with Intl (`129,00 kr`, `$9.99`, `1 299,00 kr`). `compact` gives short forms
+ * Formats money for people with Intl (`129,00 kr`, `$9.99`, `1 299,00 kr`). A krone is written `kr` only in its own
+ * locale (NOK in nb-NO, SEK in sv-SE, DKK in da-DK); elsewhere by its code (`129,00 NOK` in sv-SE, not `Nkr`). `compact` gives short forms
  * (`1,2k kr`). An unknown locale falls back to English. Throws RangeError for an invalid currency code.
  */
 export function formatMoney(m: Money, locale: string, opts?: { compact?: boolean }): string {

@@ -2,6 +2,7 @@
 export type { PriceContext } from './context';
 export * from './currency';
 export * from './format';
+export * from './locale';
 export * from './parse';
 export * from './rates';
 export * from './types';

@@ -195,7 +195,8 @@ function tld(hostname: string | undefined): string | null {
 
 /**
  * ISO code for a marker value. Ambiguous texts (`kr`, `kr.`, `:-`, `$`, `¥`) are resolved from the page language,
- * then the hostname's TLD, then the default currency when it is one of the candidates, else the group's fallback.
+ * then the hostname's TLD, then the default currency when it is one of the candidates, then the reader's preferred
+ * currencies (`ctx.prefer`), else the group's fallback.
  */
 export function resolveCurrency(value: string, ctx: PriceContext | undefined): string | null {
   if (!value.startsWith('~')) return value;
@@ -209,7 +210,8 @@ export function resolveCurrency(value: string, ctx: PriceContext | undefined): s
   if (byTld) return byTld;
   const def = typeof ctx?.defaultCurrency === 'string' ? ctx.defaultCurrency.toUpperCase() : '';
   if (group.members.includes(def)) return def;
-  return group.fallback;
+  const preferred = Array.isArray(ctx?.prefer) ? ctx.prefer.find((c) => group.members.includes(c)) : undefined;
+  return preferred ?? group.fallback;
 }
 
 const FREE_RE = new RegExp(`(?<!\\p{L})(?:${data.freeWords.map(escapeRegex).join('|')})(?!\\p{L})`, 'iu');

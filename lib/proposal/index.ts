@@ -67,6 +67,11 @@ export function newSubscriptionOf(
     period,
     status: trialEnd ? 'trial' : 'active',
     billingAnchor: trialEnd ?? anchor ?? day,
+    // A receipt or a confirmation is a payment (on its latest charge's day, else the day it was seen): that day's
+    // renewal is paid, the next one is a period later (lib/summary firstDueDay).
+    ...(!trialEnd && (result.kind === 'receipt' || result.kind === 'confirmation')
+      ? { lastPaid: lastCharge && lastCharge.date <= day ? lastCharge.date : day }
+      : {}),
     startDate: day,
     trialEnd,
     introAmountMinor: introEnd ? sub?.introAmountMinor : undefined,

@@ -159,7 +159,8 @@ function priceIncreaseCandidates(
   const oldest = addDays(today, -PRICE_INCREASE_LOOKBACK_DAYS);
   const out: Reminder[] = [];
   for (const c of changes) {
-    if (c.newAmountMinor <= c.oldAmountMinor || c.date < oldest) continue;
+    // A price the user typed in themselves needs no reminder.
+    if (c.byUser || c.newAmountMinor <= c.oldAmountMinor || c.date < oldest) continue;
     const sub = subs.get(c.subscriptionId);
     if (!sub || sub.status === 'cancelled') continue;
     const id = priceIncreaseId(c.id, c.subscriptionId);
@@ -263,7 +264,8 @@ export function planReminders(input: PlanInput): Reminder[] {
   const end = addDays(today, input.horizonDays ?? PLAN_HORIZON_DAYS);
   const isFired = firedLookup(input.fired);
   const snoozed = input.snoozed ?? {};
-  const tracked = input.subscriptions.filter(isTracked);
+  // Turned off for a subscription: none of its reminders, nor a line in the weekly summary.
+  const tracked = input.subscriptions.filter((s) => isTracked(s) && s.remindersOff !== true);
   const byId = new Map(tracked.map((s) => [s.id, s]));
 
   const candidates = tracked.flatMap((sub) => subscriptionCandidates(sub, rs, today, end, input.rightsCountry));

@@ -1,6 +1,7 @@
 import { addDays } from '../dates';
 import type { ReminderSettings, Subscription } from '../model';
 import { nextOccurrence, occurrences, parsePeriod } from '../schedule';
+import { firstDueDay } from '../summary';
 
 /** A charge the schedule says should happen (kept apart from charges actually seen, which live in the DB). */
 export interface ExpectedCharge {
@@ -44,26 +45,15 @@ export function isTracked(sub: Pick<Subscription, 'confirmed'>): boolean {
   return sub.confirmed !== false;
 }
 
-/** The first day charges can happen at all (start, end of trial, end of a pause); undefined when never. */
+/** The first day charges can happen at all (see lib/summary `firstDueDay`); undefined when never. */
 function firstChargeableDay(sub: Subscription): string | undefined {
-  let from = sub.startDate;
-  const later = (d: string | undefined) => {
-    if (d !== undefined && (from === undefined || d > from)) from = d;
-  };
-  switch (sub.status) {
-    case 'cancelled':
-      return undefined;
-    case 'paused':
-      if (sub.pausedUntil === undefined) return undefined;
-      later(sub.pausedUntil);
-      break;
-    case 'trial':
-      later(sub.trialEnd);
-      break;
-    case 'active':
-      break;
+  if (sub.status === 'cancelled') return undefined;
+  if (sub.status === 'paused' && sub.pausedUntil === undefined) return undefined;
+  try {
+    return firstDueDay(sub);
+  } catch {
+    return undefined;
   }
-  return from ?? '0000-01-01';
 }
 
 function amountOn(sub: Subscription, date: string): { amountMinor: number; intro: boolean } {

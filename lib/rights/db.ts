@@ -2,7 +2,7 @@ import { addDays } from '../dates';
 import { getState, type SubkeeperDb, setState } from '../db';
 import type { Proof, Settings, Subscription } from '../model';
 import { isTracked } from '../reminders/renewals';
-import { forHost, siteOf } from '../site';
+import { forHost, siteOf } from '../trust/site';
 import { readDays, USAGE_SINCE_KEY, usageKey, withDay } from './usage';
 
 /**

@@ -1,6 +1,6 @@
 import { BUNDLES, type Bundle } from '../directory/bundles';
 import type { Subscription } from '../model';
-import { forHost } from '../site';
+import { forHost } from '../trust/site';
 
 /**
  * Before you pay twice (issue 14 item 7): the sign-up page of a service the user already has — tracked, or included

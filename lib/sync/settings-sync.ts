@@ -2,7 +2,7 @@ import { type Settings, Settings as SettingsSchema } from '../model';
 import { canonical } from './canonical';
 
 /**
- * Settings are per person (language, base currency, reminder defaults, detection, exchange rates), so they do
+ * Settings are per person (language, base currency, what a bare `kr` means, reminder defaults, detection, exchange rates), so they do
  * not go to the household: they go to the browser's own `storage.sync`, which follows the person to their other
  * browsers signed in to the same browser account (without any household). One item per setting, each with
  * the time it was changed; the later change wins per setting.
@@ -11,7 +11,14 @@ import { canonical } from './canonical';
  * like the person's others), and sends the settings its account does not have yet.
  */
 
-export const SYNCED_SETTINGS = ['baseCurrency', 'language', 'reminders', 'detection', 'exchangeRates'] as const;
+export const SYNCED_SETTINGS = [
+  'baseCurrency',
+  'krone',
+  'language',
+  'reminders',
+  'detection',
+  'exchangeRates',
+] as const;
 export type SyncedSetting = (typeof SYNCED_SETTINGS)[number];
 
 /** A setting as stored in storage.sync under `settings.<name>`; `v: null` means unset. */

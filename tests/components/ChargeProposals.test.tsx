@@ -24,6 +24,7 @@ describe('ChargeProposals', () => {
     render(
       <ChargeProposals
         proposals={[p]}
+        checked={1}
         locale="nb-NO"
         t={createTranslator('nb')}
         onApply={onApply}
@@ -42,6 +43,7 @@ describe('ChargeProposals', () => {
     render(
       <ChargeProposals
         proposals={[]}
+        checked={1}
         locale="en-GB"
         t={createTranslator('en')}
         onApply={() => {}}
@@ -49,5 +51,23 @@ describe('ChargeProposals', () => {
       />,
     );
     expect(screen.getByText('Your charges agree with your subscriptions.')).toBeTruthy();
+  });
+});
+
+describe('ChargeProposals with nothing recorded', () => {
+  it('does not claim the charges agree when there are none to check', () => {
+    render(
+      <ChargeProposals
+        proposals={[]}
+        checked={0}
+        locale="en-GB"
+        t={createTranslator('en')}
+        onApply={() => {}}
+        onDismiss={() => {}}
+      />,
+    );
+    expect(screen.queryByText(/agree with your subscriptions/)).toBeNull();
+    expect(screen.getByText(/Once Subkeeper has recorded charges/)).toBeTruthy();
+    cleanup();
   });
 });

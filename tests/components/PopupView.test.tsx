@@ -44,11 +44,11 @@ function renderPopup(over: Partial<Parameters<typeof PopupView>[0]> = {}) {
 }
 
 describe('PopupView', () => {
-  it('offers Track / Edit / Ignore for a detection here, showing page text as text', () => {
+  it('offers Add / Edit / Ignore for a detection here, showing page text as text', () => {
     const p = renderPopup();
     expect(screen.getByTestId('site-detected').textContent).toContain('Viaplay <b>');
     expect(document.querySelector('b')).toBeNull();
-    fireEvent.click(screen.getByRole('button', { name: 'Følg' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Legg til' }));
     expect(p.onTrack).toHaveBeenCalledWith(detection);
     fireEvent.click(screen.getByRole('button', { name: 'Ignorer' }));
     expect(p.onIgnore).toHaveBeenCalledWith(detection);

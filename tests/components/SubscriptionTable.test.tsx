@@ -70,3 +70,55 @@ describe('SubscriptionTable', () => {
     expect(screen.queryByRole('button', { name: /Show \d+ more/ })).toBeNull();
   });
 });
+
+describe('SubscriptionTable layout (issue 13 item 10)', () => {
+  const long = 'Det Norske Veritas Premium Familieabonnement med Ekstra Lagring og Alt Inkludert';
+  function renderTable() {
+    const rows = buildRows(
+      [sub({ id: 'a', service: long, currency: 'SEK', amountMinor: 11000 }), sub({ id: 'b', service: 'Netflix' })],
+      ctx,
+    );
+    render(
+      <SubscriptionTable
+        rows={rows}
+        query={DEFAULT_QUERY}
+        members={[]}
+        payments={[]}
+        currencies={['NOK', 'SEK']}
+        total={2}
+        base="NOK"
+        locale="nb-NO"
+        t={createTranslator('nb')}
+        onQuery={() => {}}
+        onOpen={() => {}}
+        onEdit={() => {}}
+        onDelete={() => {}}
+      />,
+    );
+  }
+
+  it('shows the per-month amount in the main currency beside the own one (what the column sorts by)', () => {
+    renderTable();
+    const row = screen.getByRole('rowheader', { name: long }).closest('tr')!;
+    const perMonth = row.querySelectorAll('td')[1]!;
+    expect(perMonth.textContent?.replace(/\s/g, ' ')).toMatch(/^110,00 SEK≈ \d+,\d\d kr$/);
+    const nok = screen.getByRole('rowheader', { name: 'Netflix' }).closest('tr')!;
+    expect(nok.querySelector('.in-base')).toBeNull();
+  });
+
+  it('a long name ends in an ellipsis with the full name in its title; actions sit in one quiet menu per row', () => {
+    renderTable();
+    const name = screen.getByRole('button', { name: long });
+    expect(name.classList.contains('service-name')).toBe(true);
+    expect(name.getAttribute('title')).toBe(long);
+    expect(document.querySelectorAll('details.row-menu')).toHaveLength(2);
+    // No delete button is out in the rows: each is inside its row's closed menu.
+    for (const b of screen.getAllByRole('button', { name: /^Slett/ }))
+      expect(b.closest('details.row-menu')).not.toBeNull();
+    const summaries = [...document.querySelectorAll('details.row-menu > summary')];
+    expect(summaries.map((x) => x.getAttribute('aria-label'))).toEqual([
+      `Handlinger for ${long}`,
+      'Handlinger for Netflix',
+    ]);
+  });
+});

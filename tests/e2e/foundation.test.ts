@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../lib/model';
 import { type Launched, launchExtension, ROOT } from './harness';
 
 /** A newcomer adds a subscription by hand in the dashboard and sees it in the popup. */
@@ -8,6 +9,14 @@ describe('foundation: add by hand, see it in the dashboard and the popup', () =>
   let ext: Launched;
   beforeAll(async () => {
     ext = await launchExtension({ locale: 'en-GB' });
+    // A newcomer in Norway with an English browser: on the first-run page they chose NOK (GBP was proposed).
+    await ext.sw.evaluate(
+      async (settings) => {
+        const g = globalThis as unknown as { subkeeper: { db: { settings: { put(x: unknown): Promise<unknown> } } } };
+        await g.subkeeper.db.settings.put({ key: 'settings', value: settings });
+      },
+      { ...DEFAULT_SETTINGS, baseCurrency: 'NOK' },
+    );
   });
   afterAll(async () => {
     await ext?.close();

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../lib/model';
 import { type Launched, launchExtension } from './harness';
 
 /**
@@ -19,6 +20,13 @@ describe('live views', () => {
   let ext: Launched;
   beforeAll(async () => {
     ext = await launchExtension({ locale: 'en-GB' });
+    // A user who chose NOK as their main currency (an en-GB browser would propose GBP).
+    await ext.sw.evaluate(
+      async (settings) => {
+        await (globalThis as unknown as Sw).subkeeper.db.settings!.put({ key: 'settings', value: settings });
+      },
+      { ...DEFAULT_SETTINGS, baseCurrency: 'NOK' },
+    );
   });
   afterAll(async () => {
     await ext?.close();
@@ -26,7 +34,8 @@ describe('live views', () => {
 
   it('shows a subscription the background stores in an already open dashboard', async () => {
     const dash = await ext.openPage('options.html#/overview');
-    await expect.poll(() => dash.getByTestId('monthly-total').textContent()).toContain('0.00');
+    // Nothing yet: the overview says how to start (issue 13 item 2), then shows the totals once there is one.
+    await dash.getByRole('heading', { name: 'No subscriptions yet' }).waitFor();
     const stamp = new Date().toISOString();
     await ext.sw.evaluate(
       async ([stamp, anchor]) => {
@@ -102,13 +111,72 @@ describe('live views', () => {
     const b = await ext.openPage('options.html#/subscriptions');
     await expect.poll(() => b.getByRole('row', { name: /Background Weekly/ }).count()).toBe(1);
     await a.bringToFront();
-    await a
-      .getByRole('row', { name: /Background Weekly/ })
-      .locator('button.danger')
-      .click();
+    // Delete sits in the row's menu (issue 13 item 10: no column of red buttons).
+    const row = a.getByRole('row', { name: /Background Weekly/ });
+    await row.locator('details.row-menu summary').click();
+    await row.locator('button.danger').click();
     await expect.poll(() => a.getByRole('row', { name: /Background Weekly/ }).count()).toBe(0);
     await expect.poll(() => b.getByRole('row', { name: /Background Weekly/ }).count(), { timeout: 10000 }).toBe(0);
     await a.close();
     await b.close();
   });
+});
+
+/** The same live update in the other three languages: an open dashboard and an open popup, never reloaded. */
+const OTHERS = [
+  { locale: 'nb-NO', empty: 'Ingen abonnementer ennå' },
+  { locale: 'sv-SE', empty: 'Inga prenumerationer ännu' },
+  { locale: 'da-DK', empty: 'Ingen abonnementer endnu' },
+] as const;
+
+describe('live views in nb, sv and da', () => {
+  for (const c of OTHERS) {
+    it(`${c.locale}: the dashboard and the popup show what the background stores`, async () => {
+      const ext = await launchExtension({ locale: c.locale });
+      try {
+        await ext.sw.evaluate(
+          async (settings) => {
+            await (globalThis as unknown as Sw).subkeeper.db.settings!.put({ key: 'settings', value: settings });
+          },
+          { ...DEFAULT_SETTINGS, baseCurrency: 'NOK' },
+        );
+        const dash = await ext.openPage('options.html#/overview');
+        await dash.getByRole('heading', { name: c.empty }).waitFor();
+        const popup = await ext.openPage('popup.html');
+        await popup.getByTestId('popup-empty').waitFor();
+        expect(await popup.getByTestId('popup-empty').textContent()).toContain(c.empty);
+        const stamp = new Date().toISOString();
+        await ext.sw.evaluate(
+          async ([stamp, anchor]) => {
+            await (globalThis as unknown as Sw).subkeeper.db.subscriptions!.put({
+              id: 'bg-1',
+              service: 'Bakgrunn',
+              category: 'news',
+              amountMinor: 12300,
+              currency: 'NOK',
+              period: 'P1M',
+              status: 'active',
+              statusHistory: [],
+              billingAnchor: anchor,
+              links: {},
+              source: 'detected',
+              confirmed: true,
+              createdAt: stamp,
+              updatedAt: stamp,
+            });
+          },
+          [stamp, inDays(5)] as const,
+        );
+        await expect
+          .poll(() => dash.getByTestId('monthly-total').textContent(), { timeout: 10000 })
+          .toContain('123,00');
+        await expect
+          .poll(() => popup.getByTestId('popup-monthly-total').textContent(), { timeout: 10000 })
+          .toContain('123,00');
+        expect(await popup.getByTestId('popup-empty').count()).toBe(0);
+      } finally {
+        await ext.close();
+      }
+    });
+  }
 });

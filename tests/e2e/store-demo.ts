@@ -1,8 +1,8 @@
-import { generateDemo } from '../../lib/demo';
 import type { Backup, Language } from '../../lib/model';
+import { generateDemo } from '../../scripts/demo';
 
 /**
- * Demo data for the store screenshots, one household per market: lib/demo's generated household (charge
+ * Demo data for the store screenshots, one household per market: scripts/demo's generated household (charge
  * histories, price rises, trials, members) with the services, prices and currencies a Swede, a Dane or a Briton
  * would have. Subscriptions without an entry for the market are left out with their charges.
  */
@@ -40,7 +40,7 @@ const GBP = (service: string, domain: string, pence: number, cancel?: string): L
   ...(cancel ? { cancel } : {}),
 });
 
-/** By the demo's service name (lib/demo TEMPLATES), what the household in each market has instead. */
+/** By the demo's service name (scripts/demo TEMPLATES), what the household in each market has instead. */
 const MARKETS: Record<Exclude<Language, 'nb'>, Market> = {
   sv: {
     Netflix: SEK('Netflix', 'netflix.com', 149, 'https://www.netflix.com/cancelplan'),

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateDemo } from '../../lib/demo';
+import { generateDemo } from '../../scripts/demo';
 import { type Launched, launchExtension, ROOT } from './harness';
 
 /**
@@ -17,7 +17,17 @@ const LANGS = [
   { lang: 'sv', nav: 'Översikt' },
   { lang: 'da', nav: 'Oversigt' },
 ] as const;
-const VIEWS = ['overview', 'subscriptions', 'calendar', 'charts', 'household', 'data', 'settings', 'add'] as const;
+const VIEWS = [
+  'overview',
+  'subscriptions',
+  'calendar',
+  'reminders',
+  'charts',
+  'household',
+  'data',
+  'settings',
+  'add',
+] as const;
 
 type Db = Record<
   string,

@@ -3,8 +3,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateDemo } from '../../lib/demo';
 import { exportHouseholdFile } from '../../lib/io';
+import { generateDemo } from '../../scripts/demo';
 import { type Launched, launchExtension, ROOT } from './harness';
 
 /** The dashboard as a static website, without the extension (npm run build:web → dist/web). */

@@ -264,7 +264,8 @@ describe('trust boundary: a page proposes, the user decides (issue 15, item 1)',
     );
     expect(r).toEqual({ action: 'recorded', subscriptionId: before.id, chargesAdded: 2 });
     expect((await db.charges.toArray()).map((c) => c.date).sort()).toEqual(['2026-10-05', '2026-11-05']);
-    expect(await db.subscriptions.get(before.id)).toEqual(before);
+    // Nothing the page says is applied; the payments it recorded mark their day as paid (issue 13 item 3).
+    expect(await db.subscriptions.get(before.id)).toEqual({ ...before, lastPaid: '2026-11-05' });
     expect(await db.detections.count()).toBe(0);
   });
 

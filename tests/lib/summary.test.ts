@@ -15,23 +15,44 @@ const rates = { date: '2026-11-20', perEur: { EUR: 1, NOK: 11.5, SEK: 11.0, USD:
 const ctx = { today: '2026-11-23', base: 'NOK', rates };
 
 describe('summary', () => {
-  it('totals per month and year across currencies, counting active and trials only', () => {
+  it('totals per month and year across currencies: what is paid now (a free trial is kept apart)', () => {
     const subs = [
       sub({ amountMinor: 10000, currency: 'NOK', period: 'P1M' }),
       sub({ amountMinor: 120000, currency: 'NOK', period: 'P1Y' }),
-      sub({ amountMinor: 1000, currency: 'EUR', period: 'P1M', status: 'trial' }),
+      sub({ amountMinor: 1000, currency: 'EUR', period: 'P1M', status: 'trial', trialEnd: '2026-12-10' }),
+      sub({ amountMinor: 2000, currency: 'EUR', period: 'P1M', status: 'trial', trialEnd: '2026-11-20' }),
       sub({ amountMinor: 99999, status: 'paused' }),
       sub({ amountMinor: 99999, status: 'cancelled' }),
       sub({ amountMinor: 500, currency: 'XYZ' }),
     ];
     const t = totals(subs, ctx);
-    expect(t.monthlyMinor).toBe(10000 + 10000 + 11500);
-    expect(t.yearlyMinor).toBe(120000 + 120000 + 138000);
-    expect(t.activeCount).toBe(3);
+    // The trial that ended on 20 November is paid for now; the one ending 10 December is not yet.
+    expect(t.monthlyMinor).toBe(10000 + 10000 + 23000);
+    expect(t.yearlyMinor).toBe(120000 + 120000 + 276000);
+    expect(t.afterTrialsMonthlyMinor).toBe(11500);
+    expect(t.activeCount).toBe(4);
     expect(t.trialCount).toBe(1);
     expect(t.pausedCount).toBe(1);
     expect(t.missingRates).toEqual(['XYZ']);
     expect(t.byCurrency.map((c) => c.currency)).toEqual(['NOK', 'EUR', 'XYZ']);
+  });
+
+  it('a free trial: nothing in the monthly total or by category before it ends; its first charge is a renewal', () => {
+    const trial = sub({
+      service: 'Trial',
+      amountMinor: 9900,
+      period: 'P1M',
+      status: 'trial',
+      trialEnd: '2026-12-01',
+      billingAnchor: '2026-12-01',
+    });
+    expect(totals([trial], ctx)).toMatchObject({ monthlyMinor: 0, afterTrialsMonthlyMinor: 9900, trialCount: 1 });
+    expect(spendBy([trial], ctx, byCategory)).toEqual([]);
+    const next = upcomingRenewals([trial], ctx.today, 30);
+    expect(next.map((r) => [r.date, r.amountMinor])).toEqual([['2026-12-01', 9900]]);
+    expect(renewalCalendar([trial], ctx, 2)[1]!.totalMinor).toBe(9900);
+    // The day it ends, it is paid for.
+    expect(totals([trial], { ...ctx, today: '2026-12-01' }).monthlyMinor).toBe(9900);
   });
 
   it('counts only what the user has: a find not accepted is in no total or renewal list (issue 13, item 4)', () => {

@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './types';
 
 /**
  * Version 1: the first layout. Subscriptions stored `nextRenewal` (a single date) and links as plain URL

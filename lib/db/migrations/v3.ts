@@ -1,6 +1,6 @@
 import type { Charge, Detection, PriceChange, Subscription } from '../../model';
 import { findsToProposals } from '../../proposal';
-import type { Migration } from './index';
+import type { Migration } from './types';
 import { v2 } from './v2';
 
 /**

@@ -54,7 +54,7 @@ describe('BackupPanel', () => {
     const onRestore = vi.fn().mockResolvedValue(result);
     render(<BackupPanel t={t} readFile={readFile} onExport={vi.fn()} onRestore={onRestore} />);
     chooseFiles(screen.getByLabelText('Backup file'), [textFile('b.json', serializeBackup(backup))]);
-    expect(await screen.findByText('b.json: 1 subscriptions, 0 charges, 0 members.')).toBeTruthy();
+    expect(await screen.findByText('b.json: 1 subscription, 0 charges, 0 members.')).toBeTruthy();
     fireEvent.click(screen.getByLabelText('Replace everything with the backup'));
     expect(screen.getByRole('note').textContent).toContain('will be replaced');
     fireEvent.click(screen.getByRole('button', { name: 'Replace with backup' }));

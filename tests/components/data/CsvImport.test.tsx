@@ -41,14 +41,14 @@ describe('CsvImport', () => {
     expect(price.value).toBe('1');
     expect((screen.getByLabelText('Name') as HTMLSelectElement).value).toBe('0');
     expect((screen.getByLabelText('Currency') as HTMLSelectElement).value).toBe('');
-    expect(screen.getByText('1 rows can be imported, 1 have problems.')).toBeTruthy();
+    expect(screen.getByText('1 row can be imported, 1 with problems.')).toBeTruthy();
     // Rows with problems come first.
     const rows = screen.getAllByRole('row');
     expect(rows[1]?.textContent).toContain('Price: not an amount');
     expect(rows[1]?.textContent).toContain('Period: unknown period');
     expect(within(rows[2] as HTMLElement).getByText('Min avis')).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: 'Import 1 subscriptions' }));
-    expect(await screen.findByText('1 subscriptions imported.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Import 1 subscription' }));
+    expect(await screen.findByText('1 subscription imported.')).toBeTruthy();
     expect(onImport).toHaveBeenCalledTimes(1);
     const [values] = onImport.mock.calls[0] as [Array<Record<string, unknown>>];
     expect(values).toHaveLength(1);
@@ -67,17 +67,17 @@ describe('CsvImport', () => {
     const period = (await screen.findByLabelText('Period')) as HTMLSelectElement;
     fireEvent.change(period, { target: { value: '' } });
     // Without the period column every row is monthly; the bad row still has a bad price.
-    expect(screen.getByText('1 rows can be imported, 1 have problems.')).toBeTruthy();
+    expect(screen.getByText('1 row can be imported, 1 with problems.')).toBeTruthy();
     const price = screen.getByLabelText('Price') as HTMLSelectElement;
     fireEvent.change(price, { target: { value: '' } });
-    expect(screen.getByText('0 rows can be imported, 2 have problems.')).toBeTruthy();
+    expect(screen.getByText('0 rows can be imported, 2 with problems.')).toBeTruthy();
     expect((screen.getByRole('button', { name: 'Import 0 subscriptions' }) as HTMLButtonElement).disabled).toBe(true);
   });
 
   it('speaks the UI language', async () => {
     setup(vi.fn(), 'nb');
     chooseFiles(screen.getByLabelText('CSV-fil'), [textFile('subs.csv', CSV)]);
-    expect(await screen.findByText('1 rader kan importeres, 1 har problemer.')).toBeTruthy();
+    expect(await screen.findByText('1 rad kan importeres, 1 har problemer.')).toBeTruthy();
     expect(screen.getAllByRole('row')[1]?.textContent).toContain('Pris: ikke et beløp');
   });
 
@@ -92,10 +92,10 @@ describe('CsvImport', () => {
     const onImport = setup(vi.fn().mockResolvedValue(counts(1, 0)), 'en', [mine]);
     const file = `${CSV}Ny avis;99,00;månedlig;01.02.2027\n`;
     chooseFiles(screen.getByLabelText('CSV file'), [textFile('subs.csv', file)]);
-    expect(await screen.findByText(/1 of them look like subscriptions you already have/)).toBeTruthy();
+    expect(await screen.findByText(/1 of them looks like a subscription you already have/)).toBeTruthy();
     expect(screen.getAllByRole('row').some((r) => /Min avis.*Already there/.test(r.textContent ?? ''))).toBe(true);
-    fireEvent.click(screen.getByRole('button', { name: 'Import 1 subscriptions' }));
-    await screen.findByText('1 subscriptions imported.');
+    fireEvent.click(screen.getByRole('button', { name: 'Import 1 subscription' }));
+    await screen.findByText('1 subscription imported.');
     const [values, opts] = onImport.mock.calls[0] as [Array<{ service: string }>, { includeDuplicates: boolean }];
     expect(values.map((v) => v.service)).toEqual(['Ny avis']);
     expect(opts.includeDuplicates).toBe(false);
@@ -107,8 +107,8 @@ describe('CsvImport', () => {
     chooseFiles(screen.getByLabelText('CSV file'), [textFile('subs.csv', CSV)]);
     expect((await screen.findByRole('button', { name: 'Import 0 subscriptions' })) as HTMLButtonElement).toBeTruthy();
     fireEvent.click(screen.getByLabelText('Import those too'));
-    fireEvent.click(screen.getByRole('button', { name: 'Import 1 subscriptions' }));
-    await screen.findByText('1 subscriptions imported.');
+    fireEvent.click(screen.getByRole('button', { name: 'Import 1 subscription' }));
+    await screen.findByText('1 subscription imported.');
     expect((onImport.mock.calls[0] as [unknown, { includeDuplicates: boolean }])[1].includeDuplicates).toBe(true);
   });
 
@@ -123,7 +123,7 @@ describe('CsvImport', () => {
     );
     setup(onImport);
     chooseFiles(screen.getByLabelText('CSV file'), [textFile('subs.csv', CSV)]);
-    fireEvent.click(await screen.findByRole('button', { name: 'Import 1 subscriptions' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Import 1 subscription' }));
     const bar = (await screen.findByLabelText('Importing: 500 of 1000')) as HTMLProgressElement;
     expect(bar.value).toBe(500);
     expect(bar.max).toBe(1000);
@@ -137,7 +137,7 @@ describe('CsvImport', () => {
     const lines = Array.from({ length: 400 }, (_, i) => `Avis ${i};${i + 1},00;månedlig;14.01.2027`);
     const file = `Tjeneste;Beløp;Intervall;Neste fornyelse\n${lines.join('\n')}\nRar;abc;månedlig;01.01.2027\n`;
     chooseFiles(screen.getByLabelText('CSV file'), [textFile('subs.csv', file)]);
-    expect(await screen.findByText('400 rows can be imported, 1 have problems.')).toBeTruthy();
+    expect(await screen.findByText('400 rows can be imported, 1 with problems.')).toBeTruthy();
     const rows = screen.getAllByRole('row');
     expect(rows).toHaveLength(PREVIEW_ROWS + 1);
     expect(rows[1]?.textContent).toContain('not an amount');

@@ -77,7 +77,7 @@ describe('ChartsView', () => {
     const members = table('Monthly spend per household member, in NOK');
     expect(rows(members)).toEqual([
       ['Kari', 'NOK 200.00'],
-      ['No owner', 'NOK 78.90'],
+      ['Nobody in particular', 'NOK 78.90'],
     ]);
 
     const canvases = screen.getAllByRole('img');

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type SaveResult, SettingsView, type SettingsViewProps } from '../../../components/views/SettingsView';
 import { createTranslator } from '../../../lib/i18n';
 import { DEFAULT_SETTINGS, type Settings } from '../../../lib/model';
-import { makeMember, RATES } from './helpers';
+import { makeMember, makeSub, RATES, textOf } from './helpers';
 
 afterEach(cleanup);
 
@@ -213,5 +213,56 @@ describe('SettingsView members and languages', () => {
     const select = screen.getByLabelText('Main currency') as HTMLSelectElement;
     expect([...select.options].map((o) => o.value)).toEqual(['EUR', 'NOK', 'SEK', 'USD']);
     expect(select.value).toBe('NOK');
+  });
+});
+
+describe('changing the main currency (issue 13 item 1)', () => {
+  const subs = [
+    makeSub({ id: 'a', service: 'Aftonbladet', currency: 'NOK' }),
+    makeSub({ id: 'b', service: 'Netflix', currency: 'NOK' }),
+    makeSub({ id: 'c', service: 'Spotify', currency: 'USD' }),
+  ];
+
+  it('says what it means for the subscriptions, and changes none of them unless asked', async () => {
+    const onRelabel = vi.fn(async () => 0);
+    const { onSave } = renderSettings({ subscriptions: subs, onRelabel });
+    expect(screen.queryByTestId('base-change')).toBeNull();
+    fireEvent.change(screen.getByLabelText('Main currency'), { target: { value: 'SEK' } });
+    expect(textOf(screen.getByTestId('base-change'))).toContain(
+      'Totals and charts will be shown in SEK. Each subscription keeps the currency it is charged in: 2 subscriptions in NOK will be converted for the totals.',
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    await waitFor(() => expect(onSave).toHaveBeenCalledTimes(1));
+    expect(onSave.mock.calls[0]![0].baseCurrency).toBe('SEK');
+    expect(onRelabel).not.toHaveBeenCalled();
+  });
+
+  it('moves the ones ticked as saved in the wrong currency, amounts kept', async () => {
+    const onRelabel = vi.fn(async (ids: string[]) => ids.length);
+    renderSettings({ subscriptions: subs, onRelabel });
+    fireEvent.change(screen.getByLabelText('Main currency'), { target: { value: 'SEK' } });
+    fireEvent.click(screen.getByLabelText('Aftonbladet'));
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    await waitFor(() => expect(onRelabel).toHaveBeenCalledWith(['a'], 'NOK', 'SEK'));
+    expect(await screen.findByText('Settings saved. 1 subscription changed to SEK.')).toBeTruthy();
+  });
+
+  it('sets what a bare "kr" means, or leaves it to the browser', async () => {
+    const { onSave } = renderSettings({ browserKrone: 'DKK' });
+    const select = screen.getByLabelText('“kr” means') as HTMLSelectElement;
+    expect(select.value).toBe('');
+    expect(select.options[0]!.textContent).toBe('From the browser’s language (DKK)');
+    fireEvent.change(select, { target: { value: 'SEK' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    await waitFor(() => expect(onSave).toHaveBeenCalledTimes(1));
+    expect(onSave.mock.calls[0]![0].krone).toBe('SEK');
+  });
+
+  it('keeps the long rate table folded unless own rates are in use', () => {
+    renderSettings();
+    expect((document.querySelector('details.rates-details') as HTMLDetailsElement).open).toBe(false);
+    cleanup();
+    renderSettings({ settings: { ...DEFAULT_SETTINGS, exchangeRates: RATES } });
+    expect((document.querySelector('details.rates-details') as HTMLDetailsElement).open).toBe(true);
   });
 });

@@ -172,8 +172,8 @@ describe('SubscriptionDetail content', () => {
     expect(rows).toEqual(['14 Oct 2026NOK 159.00', '14 Sept 2026NOK 129.00']);
     expect(textOf(table.querySelector('tfoot'))).toContain('NOK 288.00');
 
-    expect(textOf(screen.getByText('Trial ends').parentElement)).toContain('30 Nov 2026 (in 7 days)');
-    expect(textOf(screen.getByText('Owner').parentElement)).toContain('Kari');
+    expect(textOf(screen.getByText('Free trial ends').parentElement)).toContain('30 Nov 2026 (in 7 days)');
+    expect(textOf(screen.getByText('Who pays').parentElement)).toContain('Kari');
 
     const notes = screen.getByRole('heading', { name: 'Notes' }).closest('section')!;
     expect(notes.textContent).toContain('<img src=x onerror=alert(1)> shared with <b>Ola</b>');
@@ -186,7 +186,7 @@ describe('SubscriptionDetail content', () => {
       within(history)
         .getAllByRole('listitem')
         .map((li) => textOf(li)),
-    ).toEqual(['20 Nov 2026: Active — paid', '31 Oct 2026: Trial']);
+    ).toEqual(['20 Nov 2026: Active — paid', '31 Oct 2026: Free trial']);
   });
 });
 
@@ -210,11 +210,11 @@ describe('SubscriptionDetail actions', () => {
   it('pauses an active subscription and resumes a paused one', () => {
     const active = renderDetail(makeSub({ id: 's1' }));
     expect(screen.queryByRole('button', { name: 'Mark as active again' })).toBeNull();
-    fireEvent.click(screen.getByRole('button', { name: 'Mark as paused' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Put on pause' }));
     expect(active.onStatus).toHaveBeenCalledWith('paused', TODAY);
     cleanup();
     const paused = renderDetail(makeSub({ id: 's1', status: 'paused' }));
-    expect(screen.queryByRole('button', { name: 'Mark as paused' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Put on pause' })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Mark as active again' }));
     expect(paused.onStatus).toHaveBeenCalledWith('active', TODAY);
   });
@@ -235,5 +235,37 @@ describe('SubscriptionDetail actions', () => {
     renderDetail(makeSub({ id: 's1', period: 'P3M' }), { t: createTranslator('da'), locale: 'da-DK' });
     expect(textOf(screen.getByRole('heading', { level: 2 }).closest('header'))).toContain('hver 3. måned');
     expect(screen.getByRole('button', { name: 'Markér som opsagt' })).toBeTruthy();
+  });
+});
+
+describe('SubscriptionDetail layout (issue 13 item 10)', () => {
+  it('a yearly plan lists its next renewal, not six years of them; monthly lists a year’s worth at most 6', () => {
+    const yearly = makeSub({ id: 'y', period: 'P1Y', billingAnchor: '2027-03-01' });
+    expect(upcomingDates(yearly, TODAY)).toEqual(['2027-03-01']);
+    const twoYearly = makeSub({ id: 'y2', period: 'P2Y', billingAnchor: '2028-06-01' });
+    expect(upcomingDates(twoYearly, TODAY)).toEqual(['2028-06-01']);
+    const quarterly = makeSub({ id: 'q', period: 'P3M', billingAnchor: '2026-12-01' });
+    expect(upcomingDates(quarterly, TODAY)).toEqual(['2026-12-01', '2027-03-01', '2027-06-01', '2027-09-01']);
+    expect(upcomingDates(makeSub({ id: 'm', period: 'P1M' }), TODAY)).toHaveLength(6);
+    renderDetail(yearly);
+    const renewals = screen.getByRole('heading', { name: 'Next renewals' }).closest('section')!;
+    expect(renewals.querySelectorAll('li')).toHaveLength(1);
+    expect(textOf(renewals)).not.toContain('2032');
+  });
+
+  it('lists dates without numbers in front (no ordered lists), and says delete can be undone', () => {
+    renderDetail(makeSub({ id: 's1', statusHistory: [{ status: 'active', date: '2026-01-14' }] }), {
+      priceChanges: [makePriceChange({ id: 'p1' })],
+    });
+    expect(document.querySelector('.subscription-detail ol')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Delete' }));
+    expect(screen.getByText(/You can undo it right after\./)).toBeTruthy();
+    expect(screen.queryByText(/cannot be undone/)).toBeNull();
+  });
+
+  it('shows the last payment and reminders turned off', () => {
+    renderDetail(makeSub({ id: 's1', lastPaid: '2026-11-14', remindersOff: true }));
+    expect(textOf(screen.getByText('Last paid').parentElement)).toContain('14 Nov 2026');
+    expect(textOf(screen.getByText('Reminder').parentElement)).toContain('Off for this subscription');
   });
 });

@@ -15,10 +15,10 @@ const literalKeys = [...new Set([...sources.matchAll(/t\('(views\.[A-Za-z0-9_.]+
 
 /** Keys built from data: categories, statuses, link kinds, periods, sources, price directions. */
 const builtKeys = [
-  ...CATEGORIES.map((c) => `views.category.${c}`),
-  ...STATUSES.map((s) => `views.status.${s}`),
+  ...CATEGORIES.map((c) => `common.category.${c}`),
+  ...STATUSES.map((s) => `common.status.${s}`),
   ...LINK_KINDS.map((k) => `views.detail.link.${k}`),
-  ...['D', 'W', 'M', 'Y'].flatMap((u) => [`views.period.${u}.one`, `views.period.${u}.other`]),
+  ...['D', 'W', 'M', 'Y'].flatMap((u) => [`common.period.${u}`, `common.period.n${u}`]),
   ...['detected', 'manual', 'imported'].map((s) => `views.detail.source.${s}`),
   'views.detail.price.up',
   'views.detail.price.down',
@@ -55,7 +55,8 @@ describe('views catalog', () => {
   });
 
   it('keeps placeholders the same across languages', () => {
-    const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    const placeholders = (s: string) =>
+      [...new Set([...s.matchAll(/\{(\w+)(?:\}|, *plural,)/g)].map((m) => m[1]))].sort();
     const read = (lang: string) =>
       JSON.parse(readFileSync(join(process.cwd(), `lib/i18n/locales/${lang}/views.json`), 'utf8')) as Record<
         string,

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { localeSettings } from '../../../lib/app/defaults';
 import { PAINT_DEFAULTS, paintSettings, popupSummary, siteFor } from '../../../lib/app/popup';
-import { generateDemo } from '../../../lib/demo';
 import { DEFAULT_SETTINGS, Settings } from '../../../lib/model';
 import { bundledRates } from '../../../lib/money';
 import { endingSoon, totals, upcomingRenewals } from '../../../lib/summary';
+import { generateDemo } from '../../../scripts/demo';
 import { detection, sub } from '../../helpers';
 
 describe('siteFor', () => {
@@ -66,7 +67,15 @@ describe('paintSettings', () => {
       baseCurrency: DEFAULT_SETTINGS.baseCurrency,
       language: DEFAULT_SETTINGS.language,
     });
-    expect(paintSettings(undefined)).toEqual(PAINT_DEFAULTS);
+  });
+  it('takes a new user’s base currency from the browser, as the store does', () => {
+    for (const languages of [['sv-SE'], ['en-GB'], ['da'], ['nb-NO'], ['fi-FI'], []]) {
+      expect(paintSettings(undefined, languages)).toEqual({
+        baseCurrency: localeSettings(languages).baseCurrency,
+        language: 'auto',
+      });
+    }
+    expect(paintSettings(undefined, ['sv-SE'])?.baseCurrency).toBe('SEK');
   });
   it('reads the fields the popup uses from a stored row', () => {
     const row = Settings.parse({

@@ -5,7 +5,7 @@ import { createStore } from '../../../lib/app/store';
 import { getSettings, listPendingDetections, type SubkeeperDb, saveSettings } from '../../../lib/db';
 import { LATEST_VERSION } from '../../../lib/db/migrations';
 import { SubkeeperDb as Db } from '../../../lib/db/schema';
-import type { Detection } from '../../../lib/model';
+import { DEFAULT_SETTINGS, type Detection } from '../../../lib/model';
 import { dropDb, freshDb, sub } from '../../helpers';
 
 let db: SubkeeperDb;
@@ -124,8 +124,36 @@ describe('readSnapshot (the popup’s first-paint read)', () => {
   it('falls back to the default settings when the stored row fails the schema, as the store does', async () => {
     await db.settings.put({ key: 'settings', value: { baseCurrency: 'kroner' } as never });
     const snap = await readSnapshot(indexedDB, { name: db.name, dashboard: true });
-    const store = createStore({ db, now: () => new Date() });
+    const store = createStore({ db, now: () => new Date(), languages: ['sv-SE'] });
     store.hydrate({ ...snap!, dashboard: snap!.dashboard! });
-    expect(store.settings.value).toEqual(await getSettings(db));
+    const loaded = createStore({ db, now: () => new Date(), languages: ['sv-SE'] });
+    await loaded.load();
+    expect(store.settings.value).toEqual(loaded.settings.value);
+    expect(store.settings.value.baseCurrency).toBe('SEK');
+  });
+
+  it('a new user (nothing stored) starts in the currency of the browser’s language, not yet saved', async () => {
+    await db.open();
+    const snap = await readSnapshot(indexedDB, { name: db.name, dashboard: true });
+    for (const [languages, base, krone] of [
+      [['sv-SE', 'sv'], 'SEK', 'SEK'],
+      [['en-GB'], 'GBP', 'NOK'],
+      [['da'], 'DKK', 'DKK'],
+    ] as const) {
+      const hydrated = createStore({ db, now: () => new Date(), languages });
+      hydrated.hydrate({ ...snap!, dashboard: snap!.dashboard! });
+      const loaded = createStore({ db, now: () => new Date(), languages });
+      await loaded.load();
+      for (const s of [hydrated, loaded]) {
+        expect(s.settings.value).toMatchObject({ baseCurrency: base, krone });
+        expect(s.settingsSaved.value).toBe(false);
+      }
+      expect(await getSettings(db)).toEqual(DEFAULT_SETTINGS);
+    }
+    const store = createStore({ db, now: () => new Date(), languages: ['sv-SE'] });
+    await store.load();
+    await store.updateSettings({ ...store.settings.value });
+    expect(store.settingsSaved.value).toBe(true);
+    expect((await getSettings(db)).baseCurrency).toBe('SEK');
   });
 });

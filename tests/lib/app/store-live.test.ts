@@ -66,7 +66,9 @@ describe('store.live', () => {
   it('re-reads only what a write touched: a new charge does not re-read the subscriptions', async () => {
     fresh();
     const bg = connection();
-    await bg.subscriptions.put(sub({ id: 's1' }));
+    // Paid more recently than the charge below, so recording it leaves the subscription as it is (a later charge
+    // would move its lastPaid, a change to the subscription).
+    await bg.subscriptions.put(sub({ id: 's1', lastPaid: '2026-11-15' }));
     const dashboard = await liveTab();
     await dashboard.loadCharges();
     const subsBefore = dashboard.subscriptions.value;

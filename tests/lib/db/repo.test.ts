@@ -82,7 +82,8 @@ describe('repo', () => {
     expect(await db.subscriptions.count()).toBe(0);
     expect(await db.charges.count()).toBe(0);
     await restoreSubscription(db, bundle!);
-    expect(await db.subscriptions.get('s1')).toEqual(s);
+    // The charge was a payment: the subscription records its day as paid.
+    expect(await db.subscriptions.get('s1')).toEqual({ ...s, lastPaid: '2026-10-01' });
     expect(await db.charges.count()).toBe(1);
   });
 

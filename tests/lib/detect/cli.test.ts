@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectPage } from '../../../lib/detect';
-import { readCorpus } from '../../../lib/detect/corpus';
 import { loadHtml } from '../../../lib/detect/load';
 import { parseHtmlDocument } from '../../../lib/detect/mail-html';
 import { toReport } from '../../../lib/detect/report';
 import { DIRECTORY_OPTIONS } from '../../../lib/directory';
+import { readCorpus } from '../../../scripts/corpus';
 
 const root = process.cwd();
 const pages = join(root, 'tests', 'fixtures', 'pages');

@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectPage } from '../../../lib/detect';
-import { diffFields, readCorpus } from '../../../lib/detect/corpus';
 import { loadHtml } from '../../../lib/detect/load';
 import { toReport } from '../../../lib/detect/report';
 import { DIRECTORY_OPTIONS } from '../../../lib/directory';
 import { PAGE_KINDS, PageDetection } from '../../../lib/model';
+import { diffFields, readCorpus } from '../../../scripts/corpus';
 
 const corpus = readCorpus(join(process.cwd(), 'tests', 'fixtures', 'pages'));
 

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readCorpus } from '../../../lib/detect/corpus';
 import { type GateInput, gate } from '../../../lib/detect/gate';
 import { collectGateInput } from '../../../lib/detect/gate-collect';
 import { loadHtml } from '../../../lib/detect/load';
+import { readCorpus } from '../../../scripts/corpus';
 
 const corpus = readCorpus(join(process.cwd(), 'tests', 'fixtures', 'pages'));
 

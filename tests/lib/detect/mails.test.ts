@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectMail } from '../../../lib/detect';
-import { diffFields, readMailCorpus } from '../../../lib/detect/corpus';
 import { readMail } from '../../../lib/detect/mail-mime';
 import { toReport } from '../../../lib/detect/report';
 import { DIRECTORY_OPTIONS } from '../../../lib/directory';
 import { DETECTION_EVENTS, PageDetection } from '../../../lib/model';
+import { diffFields, readMailCorpus } from '../../../scripts/corpus';
 import { KNOWN_MAIL_FAILURES as KNOWN_FAILURES } from './mail-known';
 
 const corpus = readMailCorpus(join(process.cwd(), 'tests', 'fixtures', 'mails'));

@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectFromSnapshot, detectPage } from '../../../lib/detect';
-import { readCorpus } from '../../../lib/detect/corpus';
 import { emptyPage, extractPage, GROUP_HOPS, LIMITS } from '../../../lib/detect/dom';
 import { loadHtml } from '../../../lib/detect/load';
 import { DIRECTORY_OPTIONS } from '../../../lib/directory';
 import { PageSnapshot } from '../../../lib/model/page';
+import { readCorpus } from '../../../scripts/corpus';
 
 const corpus = readCorpus(join(process.cwd(), 'tests', 'fixtures', 'pages'));
 

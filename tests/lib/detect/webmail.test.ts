@@ -4,7 +4,6 @@ import { Window } from 'happy-dom';
 import PostalMime from 'postal-mime';
 import { describe, expect, it } from 'vitest';
 import { detectMail } from '../../../lib/detect';
-import { diffFields, readMailCorpus } from '../../../lib/detect/corpus';
 import { mailOfWebmail } from '../../../lib/detect/mail';
 import { fixC1, readMail } from '../../../lib/detect/mail-mime';
 import { toReport } from '../../../lib/detect/report';
@@ -12,6 +11,7 @@ import { isWebmailHost, readWebmail } from '../../../lib/detect/webmail';
 import clients from '../../../lib/detect/webmail.json';
 import hosts from '../../../lib/detect/webmail-hosts.json';
 import { DIRECTORY_OPTIONS } from '../../../lib/directory';
+import { diffFields, readMailCorpus } from '../../../scripts/corpus';
 import { bodyOf, gmailPage, type OpenMail, outlookPage, protonPage, textAsHtml } from '../../webmail-pages';
 
 const corpus = readMailCorpus(join(process.cwd(), 'tests', 'fixtures', 'mails'));

@@ -8,7 +8,7 @@ import { renderHostsModule } from '../../../lib/directory/hosts-render';
 const generatedPath = new URL('../../../lib/directory/hosts.generated.ts', import.meta.url);
 
 describe('hosts.generated.ts', () => {
-  it('is up to date with the data (run `npx tsx lib/directory/generate-hosts.ts`)', () => {
+  it('is up to date with the data (run `npx tsx scripts/generate-hosts.ts`)', () => {
     const expected = renderHostsModule(allServices().flatMap((s) => s.domains));
     expect(readFileSync(generatedPath, 'utf8')).toBe(expected);
   });

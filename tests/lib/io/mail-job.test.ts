@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { diffFields, readMailCorpus } from '../../../lib/detect/corpus';
 import { toReport } from '../../../lib/detect/report';
 import type { FoundMail } from '../../../lib/ingest-mail';
 import { type MailFile, runMailJob, worthReading } from '../../../lib/io/mail-job';
 import { MboxSplitter, readHeaders } from '../../../lib/io/mbox';
+import { diffFields, readMailCorpus } from '../../../scripts/corpus';
 import { KNOWN_MAIL_FAILURES } from '../detect/mail-known';
 
 const corpus = readMailCorpus(join(process.cwd(), 'tests', 'fixtures', 'mails'));
@@ -218,5 +218,25 @@ describe('mail files: an mbox streamed message by message', () => {
     const raw = readFileSync(join(process.cwd(), 'tests', 'fixtures', 'mails', `${corpus[0]!.name}.eml`));
     const { result } = await collect([fileOf('one.eml', new Uint8Array(raw))]);
     expect(result.messages).toBe(1);
+  });
+});
+
+describe("mail files: a bare 'kr' is the user's own krone", () => {
+  // An English receipt from a .com sender: neither the language nor the sender's domain says which krone.
+  const RECEIPT = `From: Streamo <billing@streamo.com>\r\nTo: alex@example.com\r\nSubject: Your Streamo receipt\r\nDate: Mon, 2 Nov 2026 08:00:00 +0000\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nThanks for your payment.\r\nStreamo Premium, monthly subscription\r\nAmount charged: 149 kr\r\nYour subscription renews on 2 December 2026.\r\n`;
+  const run = (preferCurrencies?: string[]) => {
+    const found: FoundMail[] = [];
+    return runMailJob([fileOf('receipt.eml', enc.encode(RECEIPT))], {
+      today: '2026-11-05',
+      onFound: (f) => found.push(...f),
+      ...(preferCurrencies ? { preferCurrencies } : {}),
+    }).then(() => found);
+  };
+
+  it('reads it in the currency the user prefers (their krone first)', async () => {
+    for (const krone of ['SEK', 'DKK', 'NOK']) {
+      const [f] = await run([krone, 'EUR']);
+      expect(f?.result.subscription?.currency ?? f?.result.charges[0]?.currency, krone).toBe(krone);
+    }
   });
 });

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { acceptContentMessage, acceptPageMessage } from '../../../lib/messages';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { type Ack, acceptContentMessage, acceptPageMessage, send } from '../../../lib/messages';
 
 const page = {
   title: 'Takk for bestillingen',
@@ -92,5 +92,26 @@ describe('page messages', () => {
     expect(acceptPageMessage({ type: 'nope' }, { id: 'ext', url: `${origin}popup.html` }, 'ext', origin).ok).toBe(
       false,
     );
+  });
+});
+
+describe('send', () => {
+  it('sends a message of the protocol and is typed by it both ways', async () => {
+    const sent: unknown[] = [];
+    const runtime = {
+      sendMessage: async (m: unknown) => {
+        sent.push(m);
+        return { ok: true };
+      },
+    };
+    const reply = await send(runtime, { type: 'detection-seen', tabId: 3 });
+    expect(sent).toEqual([{ type: 'detection-seen', tabId: 3 }]);
+    expect(reply).toEqual({ ok: true });
+    expectTypeOf(reply).toEqualTypeOf<Ack | undefined>();
+    // A message the background does not take does not type-check (npm run typecheck fails if it ever does).
+    // @ts-expect-error not a message of the protocol
+    await send(runtime, { type: 'delete-all' });
+    // @ts-expect-error detection-seen needs its tab
+    await send(runtime, { type: 'detection-seen' });
   });
 });

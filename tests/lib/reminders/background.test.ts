@@ -300,3 +300,50 @@ describe('setupReminders', () => {
     expect(created[0]?.options.buttons?.map((b) => b.title)).toEqual(['Påminn om 1 dag']);
   });
 });
+
+describe('the reminders list’s side of the background (issue 13 item 6)', () => {
+  it('keeps a history of what was shown, with its words', async () => {
+    await addSub({});
+    clock = at('2025-03-12');
+    const { handle } = setup();
+    await handle.resync();
+    expect(await getState(db, 'reminders.history', [])).toEqual([
+      {
+        id: 'renewal:s1:2025-03-15:3',
+        on: '2025-03-12',
+        title: 'Streamly renews in 3 days',
+        message: expect.stringContaining('will be charged on 15 Mar 2025'),
+        subscriptionId: 's1',
+      },
+    ]);
+  });
+
+  it('a digest opens the list of reminders', async () => {
+    for (const id of ['a', 'b', 'c', 'd']) await addSub({ id, service: `Service ${id}`, billingAnchor: '2025-01-15' });
+    clock = at('2025-03-12');
+    const { handle, created } = setup();
+    await handle.resync();
+    expect(created).toHaveLength(1);
+    const digest = created[0]!.id;
+    expect(digest).toMatch(/^digest:/);
+    const opened = vi.spyOn(fakeBrowser.tabs, 'create');
+    await fakeBrowser.notifications.onClicked.trigger(digest);
+    await vi.waitFor(() => expect(opened).toHaveBeenCalledTimes(1));
+    expect(opened.mock.calls[0]?.[0]).toEqual({ url: 'chrome-extension://test-extension-id/options.html#/reminders' });
+  });
+
+  it('snoozes by days and skips one reminder when the list asks', async () => {
+    await addSub({ billingAnchor: '2025-01-20' });
+    clock = at('2025-03-12');
+    const { handle, created } = setup();
+    await handle.snooze('renewal:s1:2025-03-20:3', 7);
+    expect(await getState(db, 'reminders.snoozed', {})).toEqual({ 'renewal:s1:2025-03-20:3': { until: '2025-03-19' } });
+    await handle.skip('renewal:s1:2025-04-20:3', '2025-04-20');
+    expect(Object.keys(await getState<Record<string, unknown>>(db, 'reminders.fired', {}))).toContain(
+      'renewal:s1:2025-04-20:3',
+    );
+    clock = at('2025-04-17');
+    await handle.resync();
+    expect(created.map((c) => c.id)).not.toContain('renewal:s1:2025-04-20:3');
+  });
+});

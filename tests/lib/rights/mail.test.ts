@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SubkeeperDb } from '../../../lib/db';
 import { detectMail } from '../../../lib/detect';
-import { readMailCorpus } from '../../../lib/detect/corpus';
 import { addressHost } from '../../../lib/detect/mail';
 import { readMail } from '../../../lib/detect/mail-mime';
 import { DIRECTORY_OPTIONS, lookupHost } from '../../../lib/directory';
@@ -14,6 +13,7 @@ import { chargesAfterCancel } from '../../../lib/rights/after-cancel';
 import { withdrawalOf } from '../../../lib/rights/deadlines';
 import { mailEvidence } from '../../../lib/rights/mail';
 import { proofText } from '../../../lib/rights/proof';
+import { readMailCorpus } from '../../../scripts/corpus';
 import { dropDb, freshDb, sub } from '../../helpers';
 
 /**

@@ -8,7 +8,7 @@ describe('per-person settings through storage.sync', () => {
   it('sends only what changed here, one item per setting with its time', () => {
     const first = planPush(mine, {}, '2026-12-06T10:00:00.000Z', 'browser-1');
     expect(Object.keys(first.items).sort()).toEqual(
-      ['baseCurrency', 'detection', 'exchangeRates', 'language', 'reminders'].map((k) => `settings.${k}`),
+      ['baseCurrency', 'detection', 'exchangeRates', 'krone', 'language', 'reminders'].map((k) => `settings.${k}`),
     );
     expect(first.items['settings.language']).toEqual({ v: 'nb', at: '2026-12-06T10:00:00.000Z', by: 'browser-1' });
     expect(first.items['settings.exchangeRates']).toEqual({ v: null, at: '2026-12-06T10:00:00.000Z', by: 'browser-1' });
@@ -35,6 +35,15 @@ describe('per-person settings through storage.sync', () => {
     const kept = planPull(mine, meta, remote);
     expect(kept.next?.language).toBe('nb');
     expect(kept.next?.reminders.renewalDays).toBe(7);
+  });
+
+  it('carries what a bare "kr" means (a Swede reading Norwegian pages chose NOK in one browser)', () => {
+    const remote = { [itemKey('krone')]: { v: 'NOK', at: '2026-12-06T12:00:00.000Z', by: 'browser-2' } };
+    expect(planPull({ ...mine, krone: 'SEK' }, {}, remote).next?.krone).toBe('NOK');
+    const unset = { [itemKey('krone')]: { v: null, at: '2026-12-06T12:00:00.000Z', by: 'browser-2' } };
+    expect(planPull({ ...mine, krone: 'SEK' }, {}, unset).next?.krone).toBeUndefined();
+    const wrong = { [itemKey('krone')]: { v: 'EUR', at: '2026-12-06T12:00:00.000Z', by: 'browser-2' } };
+    expect(planPull({ ...mine, krone: 'SEK' }, {}, wrong).next).toBeNull();
   });
 
   it('ignores an item that is not a valid setting', () => {

@@ -1,4 +1,4 @@
-import { addDays } from './dates';
+import { addDays } from '../lib/dates';
 import {
   BACKUP_FORMAT,
   BACKUP_VERSION,
@@ -9,8 +9,9 @@ import {
   type Member,
   type PriceChange,
   type Subscription,
-} from './model';
-import { addPeriods, occurrences } from './schedule';
+} from '../lib/model';
+import { addPeriods, occurrences } from '../lib/schedule';
+import { prng } from './prng';
 
 /**
  * Realistic demo data: Nordic and international subscriptions with charge histories, price increases, trials,
@@ -156,18 +157,6 @@ const MEMBER_SEED: ReadonlyArray<Omit<Member, 'id'>> = [
   { name: 'Erik', color: '#3366cc' },
   { name: 'Sofie', color: '#b35c00' },
 ];
-
-/** A small seeded PRNG (mulberry32), so demo files are reproducible. */
-export function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function uuid(rand: () => number): string {
   const hex = Array.from({ length: 32 }, () => Math.floor(rand() * 16).toString(16)).join('');

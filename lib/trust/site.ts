@@ -1,4 +1,4 @@
-import type { Subscription } from './model';
+import type { Subscription } from '../model';
 
 /** Hosts and the subscriptions they belong to (shared by the background's ingest and the popup). */
 

@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DetectReport } from './report';
+import type { DetectReport } from '../lib/detect/report';
 
 export interface Fixture {
   name: string;
