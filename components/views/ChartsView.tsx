@@ -1,4 +1,5 @@
 import type { ChartConfiguration, Chart as ChartInstance } from 'chart.js';
+import type { ComponentChildren, Ref } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { compactAmount } from '../../lib/app/format';
 import type { Translate } from '../../lib/i18n';
@@ -196,94 +197,102 @@ export function ChartsView({ byCategory, pastMonths, projectedMonths, byMember, 
       <p class="view-intro">{t('views.charts.intro', { currency: base })}</p>
       {state === 'unavailable' && <p class="note">{t('views.charts.unavailable')}</p>}
 
-      <section class="chart-card card">
-        <h3 id="chart-category-title">{t('views.charts.byCategory')}</h3>
-        {categories.length === 0 ? (
-          <p class="view-empty">{t('views.charts.noSpend')}</p>
-        ) : (
-          <>
-            <div class="chart-box">
-              <canvas
-                ref={categoryRef}
-                role="img"
-                aria-label={t('views.charts.alt', { title: t('views.charts.byCategory') })}
-              />
-            </div>
-            <SpendTable
-              class={tableClass}
-              caption={t('views.charts.byCategoryCaption', { currency: base })}
-              keyHeader={t('views.charts.category')}
-              valueHeader={perMonth}
-              rows={categories}
-              totalLabel={t('common.total')}
-              base={base}
-              locale={locale}
-            />
-          </>
-        )}
-      </section>
+      <ChartCard
+        id="chart-category-title"
+        title={t('views.charts.byCategory')}
+        empty={categories.length === 0 ? t('views.charts.noSpend') : undefined}
+        canvasRef={categoryRef}
+        alt={t('views.charts.alt', { title: t('views.charts.byCategory') })}
+      >
+        <SpendTable
+          class={tableClass}
+          caption={t('views.charts.byCategoryCaption', { currency: base })}
+          keyHeader={t('views.charts.category')}
+          valueHeader={perMonth}
+          rows={categories}
+          totalLabel={t('common.total')}
+          base={base}
+          locale={locale}
+        />
+      </ChartCard>
 
-      <section class="chart-card card">
-        <h3 id="chart-monthly-title">{t('views.charts.monthly')}</h3>
-        {!hasMonths ? (
-          <p class="view-empty">{t('views.charts.noMonths')}</p>
-        ) : (
-          <>
-            <div class="chart-box chart-box-wide">
-              <canvas
-                ref={monthlyRef}
-                role="img"
-                aria-label={t('views.charts.alt', { title: t('views.charts.monthly') })}
-              />
-            </div>
-            <table class={tableClass}>
-              <caption>{t('views.charts.monthlyCaption', { currency: base })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('views.charts.month')}</th>
-                  <th scope="col">{names.recorded}</th>
-                  <th scope="col">{names.projected}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {months.map((m) => (
-                  <tr key={m.month}>
-                    <th scope="row">{m.label}</th>
-                    <td>{m.recorded === null ? '–' : money(m.recorded, base, locale)}</td>
-                    <td>{m.projected === null ? '–' : money(m.projected, base, locale)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </>
-        )}
-      </section>
+      <ChartCard
+        id="chart-monthly-title"
+        title={t('views.charts.monthly')}
+        empty={!hasMonths ? t('views.charts.noMonths') : undefined}
+        canvasRef={monthlyRef}
+        alt={t('views.charts.alt', { title: t('views.charts.monthly') })}
+        wide
+      >
+        <table class={tableClass}>
+          <caption>{t('views.charts.monthlyCaption', { currency: base })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('views.charts.month')}</th>
+              <th scope="col">{names.recorded}</th>
+              <th scope="col">{names.projected}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {months.map((m) => (
+              <tr key={m.month}>
+                <th scope="row">{m.label}</th>
+                <td>{m.recorded === null ? '–' : money(m.recorded, base, locale)}</td>
+                <td>{m.projected === null ? '–' : money(m.projected, base, locale)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ChartCard>
 
-      <section class="chart-card card">
-        <h3 id="chart-member-title">{t('views.charts.byMember')}</h3>
-        {members.length === 0 ? (
-          <p class="view-empty">{t('views.charts.noMembers')}</p>
-        ) : (
-          <>
-            <div class="chart-box">
-              <canvas
-                ref={memberRef}
-                role="img"
-                aria-label={t('views.charts.alt', { title: t('views.charts.byMember') })}
-              />
-            </div>
-            <SpendTable
-              class={tableClass}
-              caption={t('views.charts.byMemberCaption', { currency: base })}
-              keyHeader={t('views.charts.member')}
-              valueHeader={perMonth}
-              rows={members}
-              base={base}
-              locale={locale}
-            />
-          </>
-        )}
-      </section>
+      <ChartCard
+        id="chart-member-title"
+        title={t('views.charts.byMember')}
+        empty={members.length === 0 ? t('views.charts.noMembers') : undefined}
+        canvasRef={memberRef}
+        alt={t('views.charts.alt', { title: t('views.charts.byMember') })}
+      >
+        <SpendTable
+          class={tableClass}
+          caption={t('views.charts.byMemberCaption', { currency: base })}
+          keyHeader={t('views.charts.member')}
+          valueHeader={perMonth}
+          rows={members}
+          base={base}
+          locale={locale}
+        />
+      </ChartCard>
+    </section>
+  );
+}
+
+/**
+ * One chart on the charts view: its title, the canvas chart.js draws on (with its text alternative), and the
+ * table with the same numbers (for screen readers, and shown when the chart cannot be drawn); or a line saying
+ * there is nothing to show.
+ */
+function ChartCard(props: {
+  id: string;
+  title: string;
+  empty: string | undefined;
+  canvasRef: Ref<HTMLCanvasElement>;
+  alt: string;
+  wide?: boolean;
+  children: ComponentChildren;
+}) {
+  return (
+    <section class="chart-card card">
+      <h3 id={props.id}>{props.title}</h3>
+      {props.empty !== undefined ? (
+        <p class="view-empty">{props.empty}</p>
+      ) : (
+        <>
+          <div class={props.wide ? 'chart-box chart-box-wide' : 'chart-box'}>
+            <canvas ref={props.canvasRef} role="img" aria-label={props.alt} />
+          </div>
+          {props.children}
+        </>
+      )}
     </section>
   );
 }

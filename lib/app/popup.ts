@@ -2,6 +2,7 @@ import { addDays, diffDays } from '../dates/calendar';
 import type { Detection, ExchangeRates, Language, Subscription } from '../model';
 import { currencyDefaults } from '../money/locale';
 import { bundledRates } from '../money/rates';
+import { scheduleDays } from '../schedule/days';
 import {
   type Ctx,
   counts,
@@ -9,7 +10,6 @@ import {
   endingSoon,
   priceOn,
   type Renewal,
-  scheduleDays,
   type Totals,
   type TrialEnding,
   totals,

@@ -1,4 +1,5 @@
 /** Renewal schedules: billing periods, schedule days, and per-month/per-year normalisation. */
+export * from './days';
 export * from './normalise';
 export * from './period';
 export * from './schedule';

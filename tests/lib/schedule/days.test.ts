@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays } from '../../lib/dates';
-import { nextOccurrence, occurrences } from '../../lib/schedule';
-import { nextRenewal, scheduleDays } from '../../lib/summary';
-import { sub } from '../helpers';
+import { addDays } from '../../../lib/dates';
+import { nextOccurrence, occurrences, scheduleDays } from '../../../lib/schedule';
+import { nextRenewal } from '../../../lib/summary';
+import { sub } from '../../helpers';
 
 const day = fc.integer({ min: 0, max: 365 * 60 }).map((n) => addDays('1990-01-01', n));
 const period = fc

@@ -8,8 +8,8 @@ import {
   spendBy,
   totals,
   upcomingRenewals,
-} from '../../lib/summary';
-import { sub } from '../helpers';
+} from '../../../lib/summary';
+import { sub } from '../../helpers';
 
 const rates = { date: '2026-11-20', perEur: { EUR: 1, NOK: 11.5, SEK: 11.0, USD: 1.05 } };
 const ctx = { today: '2026-11-23', base: 'NOK', rates };
