@@ -1,7 +1,7 @@
 import { addDays, addMonthsClamped, daysInMonth, diffDays, parseIsoDate, toIsoDate } from '../dates';
 import type { NoticePeriod, RightsCountry, Subscription, Terms } from '../model';
-import { parsePeriod, perYearMinor, previousOccurrence } from '../schedule';
-import { counts, nextRenewal, scheduleDays } from '../summary';
+import { parsePeriod, perYearMinor, previousOccurrence, scheduleDays } from '../schedule';
+import { counts, nextRenewal } from '../summary';
 import { type RuleOf, ruleFor } from './rules';
 
 /**
