@@ -87,6 +87,24 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Launche
   };
 }
 
+/**
+ * Closes the first-run page the extension opens on install (it may open a moment after the worker starts), for a
+ * test that needs no other extension page holding the database open.
+ */
+export async function closeFirstRunPage(ext: Launched, timeout = 30000): Promise<void> {
+  const isWelcome = (p: { url(): string }) => p.url().endsWith('/welcome.html');
+  const until = Date.now() + timeout;
+  for (;;) {
+    const page = ext.context.pages().find(isWelcome);
+    if (page) {
+      await page.close();
+      return;
+    }
+    if (Date.now() > until) throw new Error('the first-run page did not open');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 /** The worker's current service worker (it may have been restarted). */
 export async function currentWorker(context: BrowserContext): Promise<Worker> {
   return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30000 }));

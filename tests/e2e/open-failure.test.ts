@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FixtureServer, type Launched, launchExtension, ROOT, startServer } from './harness';
+import { closeFirstRunPage, type FixtureServer, type Launched, launchExtension, ROOT, startServer } from './harness';
 
 /**
  * A database that will not open (issue 15, item 6): before, the dashboard stayed on "…" forever, the popup was
@@ -34,6 +34,8 @@ describe('when the database will not open', () => {
       host + pathname === new URL(page.url).host + new URL(page.url).pathname ? page.html : undefined,
     );
     ext = await launchExtension({ mapAllHostsToPort: server.port, locale: 'en-GB' });
+    // The first-run page opened on install holds the database open; closed first, so that it can be replaced.
+    await closeFirstRunPage(ext);
     // Replace the database with one whose upgrade cannot succeed, holding one record.
     await ext.sw.evaluate(async () => {
       (globalThis as unknown as Sw).subkeeper.db.close();
