@@ -222,7 +222,14 @@ export function findTodayCharges(
     const clause = text.slice(c.index + c.length, Math.min(to, c.index + c.length + 50));
     const chargedAfter = lex.charged.all(clause, 1)[0];
     const saidAfter = chargedAfter !== undefined && chargedAfter.index <= 8 && lex.today.test(clause);
+    // `We charged $96.00 to your card today`: the charge said right before the amount, today later in the sentence.
+    const chargedBefore = lex.charged.all(before, 3).at(-1);
+    const saidBefore =
+      chargedBefore !== undefined &&
+      before.length - (chargedBefore.index + chargedBefore.text.length) <= 2 &&
+      lex.today.test(clause);
     if (
+      saidBefore ||
       lex.today.test(before) ||
       lex.today.atStart(after) ||
       saidAfter ||

@@ -145,7 +145,14 @@ function run(page: PageData, url: string, now: string, options: DetectOptions, m
   const cands = findCandidates(page.lines, ctx);
   const upsell = upsellLines(page, mail !== undefined);
   const skip = (i: number) => upsell.has(i);
-  const { trials, intros } = findOffers(page.lines, cands, skip);
+  const found = findOffers(page.lines, cands, skip);
+  const { trials } = found;
+  // `594 kr. for 6 måneder (svarer til 99 kr./md.)`: a price for a term with its per-month equivalent right after it
+  // is the plan's price for that term, not an intro offer.
+  const intros = found.intros.filter((intro) => {
+    const c = intro.priceId !== undefined ? cands[intro.priceId] : undefined;
+    return !(c && cands.some((e) => e.equivalent && e.line === c.line && e.index > c.index));
+  });
   for (const intro of intros) {
     const c = intro.priceId !== undefined ? cands[intro.priceId] : undefined;
     if (c) c.intro = true;
@@ -288,7 +295,8 @@ function run(page: PageData, url: string, now: string, options: DetectOptions, m
   }
   let subscription: PageDetection['subscription'] = null;
   let next = renewal;
-  if (!next && unpaid) next = findDueDate(page.lines, dates, now, skip);
+  // An unpaid invoice is charged on its due date, whatever other date a renewal word stands near.
+  if (unpaid) next = findDueDate(page.lines, dates, now, skip) ?? next;
   if (!next && kind === 'receipt' && !oneOff) next = afterPaidThrough(page.lines, dates, now);
   if (!next && (event === 'trial-ending' || event === 'renewal-upcoming'))
     next = eventDate(event, page.lines, dates, now);

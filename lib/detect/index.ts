@@ -12,6 +12,7 @@ import { PageDetection, salvageDetection } from '../model/detection';
 import { extractPage, type PageData } from './dom';
 import { type DetectOptions, detectFromPage } from './engine';
 import { addressHost, type MailData, mailDay } from './mail';
+import { unforward } from './mail-forward';
 
 export type { DetectOptions } from './engine';
 export type { DirectoryHit, LookupHost, LookupName } from './service';
@@ -51,7 +52,8 @@ export { PageDetection };
  * What a message (read by one of the mail front ends into `MailData`) is about, as of `today`; validated like
  * {@link detectPage}.
  */
-export function detectMail(mail: MailData, today: string, options: DetectOptions = {}): PageDetection {
+export function detectMail(message: MailData, today: string, options: DetectOptions = {}): PageDetection {
+  const mail = unforward(message, today);
   const host = addressHost(mail.from.address);
   const page: PageData = { ...mail.body, title: mail.subject };
   const day = mailDay(mail, today);

@@ -87,6 +87,8 @@ export interface Lexicon {
   linkContext: Record<'manage' | 'cancel', PhraseMatcher>;
   /** Lower-case link texts of account pages (whole text). */
   accountLinks: Set<string>;
+  /** Lower-case possessives of a self-service portal's name (`mitt` in `Mitt Telenor`). */
+  accountOwn: Set<string>;
   readMore: PhraseMatcher;
   dayOfMonthBefore: PhraseMatcher;
   paidThrough: PhraseMatcher;
@@ -371,6 +373,7 @@ function build(): Lexicon {
         cancel: list((l) => l.linkContext.cancel),
       }),
     accountLinks: () => new Set(merged((l) => l.accountLinks).map((w) => w.toLowerCase())),
+    accountOwn: () => new Set(merged((l) => l.accountOwn).map((w) => w.toLowerCase())),
     readMore: list((l) => l.readMore),
     dayOfMonthBefore: list((l) => l.dayOfMonthBefore),
     paidThrough: list((l) => l.paidThrough),

@@ -86,6 +86,21 @@ function urlLabel(link: LinkInfo, lines: readonly Line[]): string {
 }
 
 /**
+ * A link to the reader's account page written inside a longer text (`Se fakturaen på Min side`, `Log in to your
+ * account`): it ends in a multi-word account phrase. Or the self-service portal named after the service (`Mitt
+ * Telenor`, `Se fakturan i Mitt Tele2`, `My Vodafone`): a possessive and a capitalised name ending the text.
+ */
+function accountPage(text: string, bare: string): boolean {
+  const lex = lexicon();
+  for (const p of lex.accountLinks) if (p.includes(' ') && bare.endsWith(` ${p}`)) return true;
+  const words = text.replace(/[\s.:›»>→]+$/, '').split(/\s+/);
+  if (words.length < 2) return false;
+  const own = (words[words.length - 2] as string).toLowerCase();
+  const name = words[words.length - 1] as string;
+  return lex.accountOwn.has(own) && /^\p{Lu}[\p{L}\p{N}+&-]*$/u.test(name);
+}
+
+/**
  * What a message's link is when its own text says nothing: an account page (`Min side`, `Mitt konto`) is where
  * the subscription the message is about is managed; another short text or a bare URL takes the verbs of its
  * sentence, when that sentence is about the subscription (`ændre eller opsige dit abonnement under Min konto` →
@@ -98,6 +113,7 @@ function fromContext(link: LinkInfo, text: string, lines: readonly Line[]): Link
     .replace(/[\s.:›»>→]+$/, '')
     .trim();
   if (lex.accountLinks.has(bare) || (text.length <= MAX_TEXT && lex.paymentLinks.test(text))) return 'manage';
+  if (text.length <= MAX_TEXT && accountPage(text, bare)) return 'manage';
   const sentence = URL_TEXT.test(text) || text.length <= 40 ? sentenceOf(link, lines) : text.slice(0, 400);
   if (!lex.subscriptionWords.test(sentence)) return undefined;
   if (lex.linkContext.manage.test(sentence)) return 'manage';

@@ -14,7 +14,13 @@ export const MAX_HTML_CHARS = 2_000_000;
  * page the same detection as a browser-like DOM, a test checks, and starts far faster than happy-dom).
  */
 export function parseHtmlDocument(html: string): Document {
-  return new DOMParser().parseFromString(html ?? '', 'text/html') as unknown as Document;
+  const source = html ?? '';
+  // An HTML fragment with no <html> or <body> (what Gmail and many clients send: `<div dir="ltr">…</div>`) is put in
+  // a body first: linkedom would otherwise make its first element the document's root, with an empty body.
+  const whole = /<(?:html|body)[\s>]/i.test(source.slice(0, 20_000))
+    ? source
+    : `<!DOCTYPE html><html><head></head><body>${source}</body></html>`;
+  return new DOMParser().parseFromString(whole, 'text/html') as unknown as Document;
 }
 
 /** The body of an HTML message read as page data (the document's own `<title>` is dropped: the subject is the title). */

@@ -59,6 +59,30 @@ function storeItemName(lines: readonly Line[], store: string): string | undefine
   }
   return undefined;
 }
+/**
+ * The app a store's mail names by its store title (`Sleepwell: Sleep Sounds`, `Calm - Sleep, Meditate, Relax`), in a
+ * line, a table cell or brackets (`Sleepwell Premium (Sleepwell: Sleep Sounds)`), when the subject names the app the
+ * same way (`Your Sleepwell Premium subscription has been cancelled`): how notices that are not receipts name it.
+ */
+function storeTitleName(lines: readonly Line[], subject: string, store: string): string | undefined {
+  const storeSquash = squashVariants(store)[0] ?? '';
+  const TITLE = /^(\p{Lu}[\p{L}\p{N}&'+.]*(?:\s+[\p{Lu}\p{N}][\p{L}\p{N}&'+.]*){0,2})\s*[:–—-]\s+\p{L}/u;
+  for (let i = 0; i < lines.length && i < 60; i++) {
+    const t = (lines[i] as Line).text;
+    if (t.length > 160) continue;
+    const parts = [t, ...t.split('\t'), ...[...t.matchAll(/\(([^()]{2,80})\)/g)].map((m) => m[1] as string)];
+    for (const part of parts) {
+      const m = TITLE.exec(part.trim());
+      if (!m) continue;
+      const name = cleanName(m[1] as string);
+      if (name.length < 2 || squashVariants(name).some((v) => v.includes(storeSquash))) continue;
+      const at = subject.indexOf(name);
+      const after = subject.charAt(at + name.length);
+      if (at >= 0 && (at === 0 || /[\s"“']/.test(subject.charAt(at - 1))) && !/[\p{L}\p{N}]/u.test(after)) return name;
+    }
+  }
+  return undefined;
+}
 const NOISE = new Set<string>(data.nameNoise);
 
 /** Lower case, letters and digits only, with the Nordic letters folded every way a domain may spell them. */
@@ -304,7 +328,8 @@ export function mailService(
     // An app store's receipt is for an app: named from the receipt, on the store's domain (never the store's
     // owner's directory entry: Apple's receipt for Bear is not Apple's subscription).
     const owner = registrableDomain(host);
-    const name = merchantName(texts, store) ?? storeItemName(lines, store);
+    const name =
+      merchantName(texts, store) ?? storeItemName(lines, store) ?? storeTitleName(lines, texts[0] ?? '', store);
     if (!name) return null;
     const domain = merchantDomain(name, lines, links, undefined, owner);
     return domain && domain !== owner ? { ...named(name, domain, lookupHost), store } : { name, domain: owner, store };

@@ -86,6 +86,25 @@ export function chooseRecurring(
   if (!best) return undefined;
   const chosen: Chosen = { amountMinor: best.amountMinor, currency: best.currency, cand: best };
   if (best.period) chosen.period = best.period;
+  // A plan price before VAT (`Pro (Monthly) £8.00` / `VAT (20%) £1.60` / `Total £9.60`): what is paid each period
+  // is the price with its VAT, when the page shows that sum.
+  const withVat = cands.find(
+    (c) =>
+      !c.vat &&
+      !c.negative &&
+      c.currency === best.currency &&
+      !skip(c.line) &&
+      cands.some(
+        (v) =>
+          v.vat &&
+          !v.negative &&
+          v.currency === best.currency &&
+          v.amountMinor > 0 &&
+          v.amountMinor < best.amountMinor &&
+          best.amountMinor + v.amountMinor === c.amountMinor,
+      ),
+  );
+  if (withVat) chosen.amountMinor = withVat.amountMinor;
   if (best.billedAs === 'P1Y' && best.period === 'P1M') {
     const yearly = pool.some((c) => c.period === 'P1Y' && c.currency === best.currency);
     if (!yearly) {

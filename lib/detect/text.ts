@@ -89,7 +89,7 @@ export function phraseSource(phrases: readonly string[]): string {
     const p = (stem ? raw.slice(0, -1) : raw).trim();
     const body = p
       .split(/\s+/)
-      .map((w) => escapeRe(w))
+      .map((w) => escapeRe(w.replace(/[\u2018\u2019\u02bc]/g, "'")).replace(/'/g, "['\u2018\u2019\u02bc]"))
       .join('\\s+');
     const pre = wordish(p.charAt(0)) ? `(?<![${WORD_CHARS}])` : '';
     const post = !stem && wordish(p.charAt(p.length - 1)) ? `(?![${WORD_CHARS}])` : '';
@@ -165,6 +165,9 @@ function isWordChar(c: number): boolean {
   );
 }
 
+/** Apostrophes written by word processors and mail templates: left and right single quotes, modifier apostrophe. */
+const APOSTROPHES = /[\u2018\u2019\u02bc]/g;
+
 let lastText = '';
 let lastLower = '';
 
@@ -174,7 +177,8 @@ let lastLower = '';
  */
 function lowerSameLength(text: string): string {
   if (text === lastText) return lastLower;
-  const lower = lowerKeepingIndexes(text);
+  // Typographic apostrophes read as the plain one (`couldn’t` is `couldn't`); one code unit each, so indexes hold.
+  const lower = lowerKeepingIndexes(text).replace(APOSTROPHES, "'");
   lastText = text;
   lastLower = lower;
   return lower;
@@ -195,7 +199,7 @@ export function phraseMatcher(phrases: readonly string[]): PhraseMatcher {
   const unique = [...new Set(phrases.filter((p) => typeof p === 'string' && p.trim().length > 0))];
   for (const raw of unique) {
     const stem = raw.endsWith('*');
-    const text = (stem ? raw.slice(0, -1) : raw).trim().toLowerCase().split(/\s+/).join(' ');
+    const text = (stem ? raw.slice(0, -1) : raw).trim().toLowerCase().replace(APOSTROPHES, "'").split(/\s+/).join(' ');
     if (!text) continue;
     const open = stem || !wordish(text.charAt(text.length - 1));
     const c = text.charCodeAt(0);

@@ -1,6 +1,7 @@
 import { findDates } from '../dates';
 import type { Line } from './dom';
 import { lexicon } from './lexicon';
+import { sentenceAround } from './text';
 
 /** A date found in a line. `yearless` when the text gave no year (`1. desember`). */
 export interface LineDate {
@@ -68,7 +69,10 @@ export function findRenewal(
     const cueAt = (cues[0] as { index: number }).index;
     // `første trekk etter 1. januar`: a date after such a word is not the day of the renewal.
     const own = dates.get(i).filter((d) => !lex.notOn.atEnd(text.slice(Math.max(0, d.index - 12), d.index)));
-    const pick = own.find((d) => d.index > cueAt) ?? own[0];
+    // A date before the cue counts only in the cue's own sentence (`Den 1. desember fornyes …`), not in an earlier
+    // one (`Fra 1. januar endres prisen … Den nye prisen gjelder fra første betaling etter 1. januar.`).
+    const [sentenceStart] = sentenceAround(text, cueAt);
+    const pick = own.find((d) => d.index > cueAt) ?? own.find((d) => d.index >= sentenceStart);
     if (pick) {
       if (pick.date >= now) return pick.date;
       continue;

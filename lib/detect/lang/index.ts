@@ -99,6 +99,11 @@ export interface LangData {
   paymentLinks: string[];
   /** Link texts of the reader's account pages (`Min side`, `Mitt konto`): in a message about a subscription, where it is managed. */
   accountLinks: string[];
+  /**
+   * Possessives that, before a capitalised name, make a link to the reader's own self-service portal (`Mitt Telenor`,
+   * `Mit Telia`, `My Vodafone`), also at the end of a longer link text (`Se fakturaen i Mitt Telenor`).
+   */
+  accountOwn: string[];
   /** A link ending a teaser line (`Les mer`, `Learn more`): a price on that line in a message is an offer. */
   readMore: string[];
   /** An order whose amount is taken later (`Beløbet trækkes på dit kort, når varerne leveres`): no charge yet. */

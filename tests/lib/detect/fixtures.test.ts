@@ -21,8 +21,6 @@ const KNOWN_FAILURES: Record<string, string[]> = {
   'en-pagebound-giftcard-receipt': ['nextRenewal'],
   // a billing page whose headings say "Fakturering" under account settings reads as an account page;
   'nb-skyhylla-exmva-billing': ['kind'],
-  // "NordPass Premium från 1,49 €/mån" (another product) wins over the account's own "139,08 € för 24 månader".
-  'sv-nordvpn-twoyear-account': ['amount', 'period'],
 };
 
 describe('fixture corpus', () => {
