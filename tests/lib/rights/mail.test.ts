@@ -33,6 +33,10 @@ const ACCESS_UNTIL: Record<string, string | undefined> = {
   'da-lydlageret-opsagt': '2026-12-23',
   'da-saxo-premium-opsagt': '2026-12-22',
   'en-audible-cancelled': '2026-12-12',
+  // Added to the corpus later (first sight: all three right): a box already on its way is not a day of access.
+  'en-brewmail-cancelled-fragment': undefined,
+  'en-google-play-cancelled-sleepwell': '2026-12-14',
+  'sv-bokcirkeln-uppsagd': '2026-12-14',
   // "Last box: Ships 2 December 2026" is a delivery, not a last day of access.
   'en-hearthbox-cancelled': undefined,
   'nb-klatreverket-oppsigelse': '2026-12-31',
