@@ -22,7 +22,7 @@ import { collectGateInput } from '../lib/detect/gate-collect';
 import { loadHtml } from '../lib/detect/load';
 import { readCorpus } from '../scripts/corpus';
 import { type Launched, launchExtension, ROOT, startServer } from '../tests/e2e/harness';
-import { articlePage, bigSubscriptionPage, englishArticlePage } from './pages';
+import { articlePage, bigSubscriptionPage, englishArticlePage, plainPage } from './pages';
 import { cpuNs, extensionProcess } from './proc';
 
 const ROUNDS = Math.max(5, Number(process.env.BENCH_RUNS ?? 7));
@@ -66,6 +66,20 @@ export function benchPages(): BenchPage[] {
       label: 'long blog article (en, 230 KB)',
       url: 'https://www.longreads.example/2026/11/the-harbour-walk',
       html: englishArticlePage(900),
+    },
+    {
+      key: 'catalogue',
+      group: 'nothing to find',
+      label: 'catalogue page, unknown site (nb)',
+      url: 'https://www.strommetjeneste.example/hjem',
+      html: plainPage(),
+    },
+    {
+      key: 'catalogue-directory',
+      group: 'nothing to find',
+      label: 'the same page on a directory service’s site (a visit start is reported, for days of use)',
+      url: 'https://www.netflix.com/browse',
+      html: plainPage(),
     },
     fixture('nb-viaplay-checkout', 'subscription', 'sign-up with card field (nb)'),
     fixture('en-netflix-signup', 'subscription', 'sign-up (en)'),

@@ -10,6 +10,12 @@ export function articlePage(paragraphs: number): string {
   return `<!doctype html><html lang="nb"><head><meta charset="utf-8"><title>Nyheter: nye regler for strømstøtte</title></head><body><header><nav><a href="/">Forsiden</a> <a href="/sport">Sport</a></nav></header><main><article><h1>Nye regler for strømstøtte</h1>${Array.from({ length: paragraphs }, (_, i) => p(i)).join('')}</article></main><footer>Kontakt oss</footer></body></html>`;
 }
 
+/** A streaming service's catalogue page: nothing for the detector (no prices, no account or sign-up words). */
+export function plainPage(): string {
+  const item = (i: number) => `<li><a href="/title/${i}">Serie ${i}</a> – drama, 3 sesonger</li>`;
+  return `<!doctype html><html lang="nb"><head><meta charset="utf-8"><title>Hjem</title></head><body><main><h1>Populært nå</h1><ul>${Array.from({ length: 200 }, (_, i) => item(i)).join('')}</ul></main></body></html>`;
+}
+
 /** A billing-history page (single-page-app markup) followed by about 2 MB of other text. */
 export function bigSubscriptionPage(): string {
   const base = readFileSync(path.join(ROOT, 'tests/fixtures/pages/nb-viaplay-billing-spa-bidi.html'), 'utf8');

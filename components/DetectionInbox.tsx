@@ -39,9 +39,17 @@ function ChangeRow({ line, item, locale, t }: { line: ChangeLine; item: InboxIte
     from = formatDate(line.from, locale, 'medium');
     to = formatDate(line.to, locale, 'medium');
   } else if (line.field === 'status') {
+    // A cancellation the service confirmed (a page or a mail; issue 14); its proof waits with it.
     label = t('inbox.status');
     from = t(`common.status.${line.from}`);
-    to = t(`common.status.${line.to}`);
+    to = line.on
+      ? t('rights.inbox.cancelledOn', { date: formatDate(line.on, locale, 'medium') })
+      : t(`common.status.${line.to}`);
+    if (line.endsOn) note = t('rights.inbox.accessUntil', { date: formatDate(line.endsOn, locale, 'medium') });
+  } else if (line.field === 'terms') {
+    label = t('rights.inbox.terms');
+    from = t('inbox.none');
+    to = t('rights.inbox.termsRead');
   } else {
     label = t(`inbox.link.${line.kind}`);
     from = line.from ? linkText(line.from) : t('inbox.none');

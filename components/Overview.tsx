@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { daysLeftLabel, money, periodLabel } from '../lib/app/format';
 import type { InboxItem } from '../lib/app/inbox';
 import { formatDate } from '../lib/dates';
@@ -27,6 +28,10 @@ export function Overview(props: {
   onAccept: (d: Detection) => void;
   onEditDetection: (d: Detection) => void;
   onDismiss: (d: Detection) => void;
+  /** More cards after the totals (components/rights: charges after cancelling). */
+  extra?: ComponentChildren;
+  /** More cards at the end (components/rights: cost per use). */
+  extraEnd?: ComponentChildren;
   /** Where the first steps lead (the dashboard's own routes by default). */
   startLinks?: StartLinks;
 }) {
@@ -64,6 +69,7 @@ export function Overview(props: {
   return (
     <div class="overview">
       <TotalsCard totals={props.totals} base={props.base} ratesDate={props.ratesDate} locale={locale} t={t} />
+      {props.extra}
       {inbox}
       <section class="card" aria-labelledby="next-h">
         <h2 id="next-h">{t('dashboard.next30')}</h2>
@@ -128,6 +134,7 @@ export function Overview(props: {
           </ul>
         )}
       </section>
+      {props.extraEnd}
     </div>
   );
 }

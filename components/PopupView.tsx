@@ -37,6 +37,8 @@ export function PopupView(props: {
    * it is there, Add shows a placeholder.
    */
   QuickAdd?: ComponentType<QuickAddProps>;
+  /** More cards after this site's (components/rights/PopupRights), once the full popup has loaded. */
+  extra?: ComponentChildren;
   /** Shown at the bottom (the household sync status). */
   footer?: ComponentChildren;
 }) {
@@ -137,6 +139,7 @@ export function PopupView(props: {
           )}
         </section>
       )}
+      {props.extra}
       {props.subscriptionCount === 0 ? (
         <section class="card empty-state" aria-labelledby="empty-h" data-testid="popup-empty">
           <h2 id="empty-h">{t('common.noSubscriptions')}</h2>

@@ -3,13 +3,16 @@ import { addCharges, newId, type SubkeeperDb, saveDetection } from './db';
 import {
   believable,
   type Clock,
+  cancelledFor,
   type DirectoryHit,
   detectionAllowed,
   enrich,
   findExisting,
   type IngestOutcome,
+  keepCancellationProof,
   type LookupHost,
   propose,
+  recordAfterCancel,
   serviceKey,
   trustedLinks,
 } from './ingest';
@@ -24,6 +27,9 @@ import type {
   Settings,
 } from './model';
 import { chargeSource, hasChanges, newSubscriptionOf, updatePlan } from './proposal';
+import { isSignupKind } from './rights';
+import { type MailEvidence, termsFromMail } from './rights/mail';
+import { makeProof } from './rights/proof';
 
 /**
  * What the background does with what a message said (lib/detect `detectMail`), apart from the browser; the same
@@ -31,7 +37,12 @@ import { chargeSource, hasChanges, newSubscriptionOf, updatePlan } from './propo
  * except charges at the price the user already has for that subscription, which are recorded (as from a page on
  * the service's own site). What a mail's `event` does:
  * - a price-change notice proposes the coming price from its day (kept until that day, then applied);
- * - a cancellation proposes marking the subscription cancelled (for a service the user does not track: nothing);
+ * - a cancellation proposes marking the subscription cancelled, with the last day of access the mail states and a
+ *   proof of what it said (issue 14); for a subscription the user already cancelled, the proof is kept with it;
+ * - a welcome or order confirmation (lib/rights/mail `mailEvidence`) proposes its terms (binding, notice, renewal,
+ *   withdrawal, from the day it was sent) with the subscription, or for one the user has without terms, with a proof;
+ * - a receipt (or any mail but a welcome) from a service the user cancelled records the charges dated after the
+ *   cancellation on the cancelled subscription, where they raise the warning (issue 14), and proposes nothing;
  * - a failed payment is noted for the reminders (a notification: lib/reminders), nothing else;
  * - a trial ending proposes the subscription as a trial ending that day; renewals, welcomes: as pages.
  * A receipt of a one-off purchase (no subscription) only adds charges to a subscription the user has. Mails to a
@@ -46,6 +57,8 @@ export interface MailIngestInput {
   tabId?: number;
   /** Earlier prices read from the service's receipts (a mail import), oldest first. */
   priceSteps?: ProposedPriceStep[];
+  /** A sign-up or cancellation mail's body and the terms read from it, for its proof (lib/rights/mail `mailEvidence`). */
+  evidence?: MailEvidence;
 }
 
 function hostOf(address: string): string {
@@ -85,9 +98,31 @@ export async function ingestMail(
   const event = result.event;
   const day = input.mail.sent && input.mail.sent <= clock.today ? input.mail.sent : clock.today;
 
+  const evidence = input.evidence;
+  const cancellation = event === 'cancelled' && evidence?.kind === 'cancellation' ? evidence : undefined;
+  const signup = event !== 'cancelled' && evidence?.kind === 'signup' ? evidence : undefined;
+  // The contract date: the day the sign-up mail was sent (in a mail import, not the newest mail's day).
+  const signedOn = signup?.day && signup.day <= clock.today ? signup.day : day;
+  const proofOf = (ids: { detectionId?: string; subscriptionId?: string }) => {
+    const e = cancellation ?? signup;
+    return e
+      ? makeProof({
+          id: newId(),
+          kind: e.kind,
+          ...(input.url ? { url: input.url } : {}),
+          mail: input.mail,
+          page: e.page,
+          pageKind: result.kind,
+          terms: e.terms,
+          stamp: clock.stamp,
+          ...ids,
+        })
+      : undefined;
+  };
+
   return db.transaction(
     'rw',
-    [db.subscriptions, db.charges, db.detections, db.serviceLinks],
+    [db.subscriptions, db.charges, db.detections, db.serviceLinks, db.proofs],
     async (): Promise<IngestOutcome> => {
       const base: Detection = {
         id: newId(),
@@ -105,7 +140,8 @@ export async function ingestMail(
         const before = (await db.serviceLinks.get(key))?.links ?? {};
         await db.serviceLinks.put({ key, links: { ...before, ...pageLinks } });
       }
-      const existing = result.service ? findExisting(await db.subscriptions.toArray(), result, domain) : undefined;
+      const subs = await db.subscriptions.toArray();
+      const existing = result.service ? findExisting(subs, result, domain) : undefined;
 
       if (event === 'payment-failed') {
         if (!existing || day < addDays(clock.today, -PAYMENT_FAILED_DAYS))
@@ -118,10 +154,22 @@ export async function ingestMail(
       }
 
       if (!existing) {
+        // A service the user cancelled: its cancellation mail's proof is kept with it; charges dated after the
+        // cancellation are recorded there (they warn); nothing but a welcome proposes adding it again.
+        const ended = result.service ? cancelledFor(subs, result, domain) : undefined;
+        if (ended && event === 'cancelled') {
+          await keepCancellationProof(db, ended, proofOf({ subscriptionId: ended.id }));
+          return { action: 'ignored', reason: 'nothing' };
+        }
+        if (ended && event !== 'welcome' && !isSignupKind(result.kind) && !signup) {
+          return recordAfterCancel(db, ended, result, clock.today, input.url);
+        }
         // Nothing to add: a one-off purchase, a notice without a price, or a service the user already left.
         if (!result.subscription || event === 'cancelled') return { action: 'ignored', reason: 'nothing' };
         const subscription = newSubscriptionOf(result, { seenDay: day, category: (entry ?? hit)?.category, links });
         if (!subscription) return { action: 'ignored', reason: 'nothing' };
+        // A welcome or order confirmation: the terms it stated go with the subscription, from the day it was sent.
+        if (signup) subscription.terms = termsFromMail(signup.terms, signedOn);
         const ending = result.subscription.nextRenewal;
         if (event === 'trial-ending' && ending && ending >= clock.today) {
           subscription.status = 'trial';
@@ -145,7 +193,7 @@ export async function ingestMail(
             .map((c) => ({ ...c, source: chargeSource(result.kind) })),
           ...(steps.length > 0 ? { priceSteps: steps } : {}),
         };
-        return propose(db, { ...base, proposal }, 0);
+        return propose(db, { ...base, proposal }, 0, proofOf({ detectionId: base.id }));
       }
 
       const plan = updatePlan(existing, result, { today: clock.today, links });
@@ -158,7 +206,14 @@ export async function ingestMail(
         if (existing.status !== 'cancelled') {
           changes.status = 'cancelled';
           changes.statusFrom = day;
+          const until = cancellation?.terms.accessUntil;
+          if (until && until >= day) changes.endsOn = until;
         }
+      }
+      // A welcome or order confirmation of a subscription with no terms yet: its terms are proposed.
+      // (Not from a receipt: a service's monthly receipts would propose it every month.)
+      if (signup?.confirmation && !existing.terms) {
+        changes.terms = termsFromMail(signup.terms, signedOn);
       }
       const change = result.subscription?.priceChange;
       if (event === 'price-change' && change && result.subscription?.currency === existing.currency) {
@@ -191,7 +246,12 @@ export async function ingestMail(
         charges: plan.proposedCharges,
         ...(steps.length > 0 ? { priceSteps: steps } : {}),
       };
-      return propose(db, { ...base, subscriptionId: existing.id, proposal }, added.length);
+      return propose(
+        db,
+        { ...base, subscriptionId: existing.id, proposal },
+        added.length,
+        changes.status === 'cancelled' || changes.terms ? proofOf({ detectionId: base.id }) : undefined,
+      );
     },
   );
 }
@@ -200,6 +260,8 @@ export async function ingestMail(
 export interface FoundMail {
   result: PageDetection;
   mail: MailSource;
+  /** For a sign-up or cancellation mail: what it said, for its proof (lib/rights/mail `mailEvidence`). */
+  evidence?: MailEvidence;
 }
 
 export interface MailImportSummary {
@@ -267,9 +329,21 @@ export async function importMails(
     if (event) merged.event = event;
     else delete merged.event;
     const mail: MailSource = { ...newest.mail, count: list.length };
+    // The proof: the newest mail's when it is a cancellation, else the first sign-up mail's (the contract's).
+    const evidence =
+      event === 'cancelled'
+        ? newest.evidence?.kind === 'cancellation'
+          ? newest.evidence
+          : undefined
+        : list.find((f) => f.evidence?.kind === 'signup')?.evidence;
     const outcome = await ingestMail(
       db,
-      { result: merged, mail, ...(steps.length > 0 ? { priceSteps: steps } : {}) },
+      {
+        result: merged,
+        mail,
+        ...(steps.length > 0 ? { priceSteps: steps } : {}),
+        ...(evidence ? { evidence } : {}),
+      },
       settings,
       clock,
       lookup,

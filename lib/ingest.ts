@@ -1,8 +1,11 @@
 import { addCharges, newId, type SubkeeperDb, saveDetection } from './db';
 import { sharedDomain, squashVariants } from './detect/mail-service';
-import type { Detection, Links, PageDetection, Proposal, Settings, Subscription } from './model';
+import type { Detection, Links, PageDetection, PageTerms, Proof, Proposal, Settings, Subscription } from './model';
 import { chargeSource, hasChanges, newSubscriptionOf, proposalKey, updatePlan } from './proposal';
 import { isTracked } from './reminders/renewals';
+import { isSignupKind, mergeTerms, termsFromPage } from './rights';
+import { alreadyHave } from './rights/paytwice';
+import { makeProof, type ProofPage } from './rights/proof';
 import { linkAllowed, pageVerdict, plausibleAmount } from './trust';
 import { forHost, siteOf } from './trust/site';
 
@@ -20,6 +23,11 @@ import { forHost, siteOf } from './trust/site';
  *   price, period or renewal day, a new link, charges at another price — becomes a pending proposal of changes;
  * - one pending proposal per service (a newer one replaces it), at most {@link MAX_PENDING_PER_HOST} per host, and a
  *   proposal the user ignored is not brought back.
+ * - rights (issue 14, lib/rights): the terms a sign-up or confirmation page states go with the proposal, and a proof of
+ *   what the page said waits with it (kept when accepted, deleted when ignored); a page confirming a cancellation of
+ *   a subscription the user has proposes it as cancelled, with its proof; charges a service's own page shows after
+ *   the user cancelled it are recorded on the cancelled subscription (they raise a warning); a sign-up page of a
+ *   service the user already has, or has in a bundle, is reported as `warned` (the page learns nothing).
  * Everything a page causes is written in one transaction.
  */
 
@@ -27,6 +35,10 @@ export interface IngestInput {
   url: string;
   result: PageDetection;
   tabId?: number;
+  /** The terms the page states (lib/rights `readTerms`), including whether it confirms a cancellation. */
+  terms?: PageTerms;
+  /** The page as read, for a proof of what it said (sign-up and cancellation pages). */
+  page?: ProofPage;
 }
 
 export interface Clock {
@@ -49,11 +61,15 @@ export type IgnoreReason =
 
 export type IngestOutcome =
   | { action: 'ignored'; reason: IgnoreReason }
+  /** A sign-up page of a service the user already has (`tracked`), or has in a bundle: warn before they pay twice. */
+  | { action: 'warned'; subscriptionId: string; via: 'tracked' | 'bundle'; bundleId?: string }
   | { action: 'proposed'; detectionId: string; subscriptionId?: string; chargesAdded: number }
   | { action: 'recorded'; subscriptionId: string; chargesAdded: number };
 
 /** Most pending proposals one host can have waiting in the inbox. */
 export const MAX_PENDING_PER_HOST = 5;
+/** Most pages of proof one proposal keeps (a sign-up page and its confirmation, and one more). */
+export const MAX_PROOFS_PER_PROPOSAL = 3;
 
 /** Whether settings allow detection on this host (`never here` covers subdomains too). */
 export function detectionAllowed(
@@ -170,6 +186,8 @@ export async function ingestDetection(
   const enriched = enrich(input.result, hostname, lookup);
   const blocked = detectionAllowed(settings, hostname, Boolean(enriched.service?.serviceId));
   if (blocked) return blocked;
+  const pageTerms = input.terms ?? {};
+  if (pageTerms.cancelled) return ingestCancellation(db, input, url, hostname, enriched, clock);
   if (enriched.kind === 'pricing' || enriched.kind === 'none') return { action: 'ignored', reason: 'nothing' };
   const result = believable(enriched);
   const serviceId = result.service?.serviceId;
@@ -177,9 +195,23 @@ export async function ingestDetection(
   const links = trustedLinks(result, url, entry?.id === serviceId ? entry : undefined, clock.today);
   const pageLinks: Links = Object.fromEntries(Object.entries(links).filter(([, l]) => l.source === 'page'));
 
+  const proofOf = (detectionId: string) =>
+    input.page && isSignupKind(result.kind)
+      ? makeProof({
+          id: newId(),
+          kind: 'signup',
+          url,
+          page: input.page,
+          pageKind: result.kind,
+          terms: pageTerms,
+          stamp: clock.stamp,
+          detectionId,
+        })
+      : undefined;
+
   return db.transaction(
     'rw',
-    [db.subscriptions, db.charges, db.detections, db.serviceLinks],
+    [db.subscriptions, db.charges, db.detections, db.serviceLinks, db.proofs],
     async (): Promise<IngestOutcome> => {
       if (Object.keys(pageLinks).length > 0) {
         const key = serviceKey(result, hostname);
@@ -196,13 +228,31 @@ export async function ingestDetection(
         ...(input.tabId !== undefined ? { tabId: input.tabId } : {}),
       };
 
-      const existing = result.service ? findExisting(await db.subscriptions.toArray(), result, hostname) : undefined;
+      const subs = await db.subscriptions.toArray();
+      const existing = result.service ? findExisting(subs, result, hostname) : undefined;
       if (!existing) {
-        const subscription = newSubscriptionOf(result, {
+        // Before you pay twice: the sign-up page of a service included in a bundle the user has.
+        if (result.kind === 'signup') {
+          const have = alreadyHave(subs.filter(isTracked), {
+            ...(result.service?.serviceId ? { serviceId: result.service.serviceId } : {}),
+            ...(result.service?.domain ? { domain: result.service.domain } : {}),
+            hostname,
+          });
+          if (have?.via === 'bundle') {
+            return { action: 'warned', subscriptionId: have.subscription.id, via: 'bundle', bundleId: have.bundle.id };
+          }
+        }
+        // A service the user cancelled: charges its own page shows after that are recorded (and warn); a page other
+        // than a new sign-up does not propose adding it again.
+        const ended = cancelledFor(subs, result, hostname);
+        if (ended && !isSignupKind(result.kind)) return recordAfterCancel(db, ended, result, clock.today, url);
+        const found = newSubscriptionOf(result, {
           seenDay: clock.today,
           category: (entry ?? hit)?.category,
           links,
         });
+        const terms = found ? termsFromPage(pageTerms, result.kind, url, clock.today) : undefined;
+        const subscription = found && terms ? { ...found, terms } : found;
         // An account page with no price: its links are remembered, there is nothing to add.
         if (!subscription && result.kind !== 'signup' && result.service)
           return { action: 'ignored', reason: 'nothing' };
@@ -215,12 +265,17 @@ export async function ingestDetection(
                 .map((c) => ({ ...c, source: chargeSource(result.kind) })),
             }
           : undefined;
-        return propose(db, { ...base, ...(proposal ? { proposal } : {}) }, 0);
+        return propose(db, { ...base, ...(proposal ? { proposal } : {}) }, 0, proofOf(base.id));
       }
-      // A sign-up page of a service the user already has is someone looking at plans, not a change.
-      if (result.kind === 'signup') return { action: 'ignored', reason: 'nothing' };
+      // A sign-up page of a service the user already has: not a change, but they may be about to pay twice.
+      if (result.kind === 'signup') return { action: 'warned', subscriptionId: existing.id, via: 'tracked' };
 
       const plan = updatePlan(existing, result, { today: clock.today, links });
+      // The terms a confirmation page states, for a subscription that has none yet.
+      if (!existing.terms && isSignupKind(result.kind)) {
+        const terms = termsFromPage(pageTerms, result.kind, url, clock.today);
+        if (terms) plan.changes.terms = terms;
+      }
       const added = await addCharges(
         db,
         plan.knownCharges.map((c) => ({ ...c, id: newId(), subscriptionId: existing.id, sourceUrl: url })),
@@ -231,16 +286,132 @@ export async function ingestDetection(
           : { action: 'ignored', reason: 'nothing' };
       }
       const proposal: Proposal = { type: 'update', changes: plan.changes, charges: plan.proposedCharges };
-      return propose(db, { ...base, subscriptionId: existing.id, proposal }, added.length);
+      return propose(db, { ...base, subscriptionId: existing.id, proposal }, added.length, proofOf(base.id));
     },
   );
+}
+
+/** The cancelled subscription a page belongs to (same directory id, else same domain), when none is live. */
+export function cancelledFor(subs: readonly Subscription[], result: PageDetection, hostname: string) {
+  const ended = subs.filter((s) => s.status === 'cancelled' && s.cancelledOn && isTracked(s));
+  const id = result.service?.serviceId;
+  return (id ? ended.find((s) => s.serviceId === id) : undefined) ?? forHost(ended, result.service?.domain ?? hostname);
+}
+
+/**
+ * Charges a service's own page (or mail) shows after the user cancelled it, dated after the cancellation (or the last
+ * day of access), recorded on the cancelled subscription: they raise the warning there and in the overview
+ * (lib/rights `afterCancel`), with the proof of the cancellation at hand. Inside the caller's transaction.
+ */
+export async function recordAfterCancel(
+  db: SubkeeperDb,
+  ended: Subscription,
+  result: PageDetection,
+  today: string,
+  url?: string,
+): Promise<IngestOutcome> {
+  const cancelled = ended.cancelledOn ?? today;
+  const since = ended.endsOn && ended.endsOn > cancelled ? ended.endsOn : cancelled;
+  const after = await addCharges(
+    db,
+    result.charges
+      .filter((c) => c.date > since && c.date <= today)
+      .map((c) => ({
+        ...c,
+        id: newId(),
+        subscriptionId: ended.id,
+        source: chargeSource(result.kind),
+        ...(url ? { sourceUrl: url } : {}),
+      })),
+  );
+  return after.length > 0
+    ? { action: 'recorded', subscriptionId: ended.id, chargesAdded: after.length }
+    : { action: 'ignored', reason: 'nothing' };
+}
+
+/**
+ * Keeps the proof of a cancellation with a subscription the user already marked cancelled, unless it has one: a proof
+ * is what the service said, not a change to the user's data. Inside the caller's transaction.
+ */
+export async function keepCancellationProof(db: SubkeeperDb, ended: Subscription, proof: Proof | undefined) {
+  if (!proof) return;
+  const has = await db.proofs
+    .where('subscriptionId')
+    .equals(ended.id)
+    .filter((p) => p.kind === 'cancellation')
+    .count();
+  if (has === 0) await db.proofs.put({ ...proof, subscriptionId: ended.id });
+}
+
+/**
+ * A page that confirms a cancellation (lib/rights `readTerms`): the subscription the user has for it is proposed as
+ * cancelled — on the day the page was seen, with the last day of access it states — and a proof of the page waits
+ * with the proposal. For a subscription the user already marked cancelled, the proof is kept with it directly (a
+ * proof is what the service's own page said, not a change to the user's data). Pages of other services do nothing.
+ */
+async function ingestCancellation(
+  db: SubkeeperDb,
+  input: IngestInput,
+  url: string,
+  hostname: string,
+  result: PageDetection,
+  clock: Clock,
+): Promise<IngestOutcome> {
+  const terms = input.terms ?? {};
+  return db.transaction('rw', [db.subscriptions, db.detections, db.proofs], async (): Promise<IngestOutcome> => {
+    const subs = (await db.subscriptions.toArray()).filter(isTracked);
+    const live = findExisting(subs, result, hostname);
+    const proof = (ids: { detectionId?: string; subscriptionId?: string }) =>
+      input.page
+        ? makeProof({
+            id: newId(),
+            kind: 'cancellation',
+            url,
+            page: input.page,
+            pageKind: result.kind,
+            terms,
+            stamp: clock.stamp,
+            ...ids,
+          })
+        : undefined;
+    if (!live) {
+      const ended = cancelledFor(subs, result, hostname);
+      if (ended) await keepCancellationProof(db, ended, proof({ subscriptionId: ended.id }));
+      return { action: 'ignored', reason: 'nothing' };
+    }
+    const detection: Detection = {
+      id: newId(),
+      url,
+      hostname,
+      seenAt: clock.stamp,
+      result,
+      status: 'pending',
+      subscriptionId: live.id,
+      ...(input.tabId !== undefined ? { tabId: input.tabId } : {}),
+      proposal: {
+        type: 'update',
+        changes: {
+          status: 'cancelled',
+          statusFrom: clock.today,
+          ...(terms.accessUntil ? { endsOn: terms.accessUntil } : {}),
+        },
+        charges: [],
+      },
+    };
+    return propose(db, detection, 0, proof({ detectionId: detection.id }));
+  });
 }
 
 /**
  * Stores a pending proposal (inside the ingest transaction): it replaces a pending one for the same subscription or
  * service; it is dropped when the user already ignored the same proposal, or when the host has too many waiting.
  */
-export async function propose(db: SubkeeperDb, detection: Detection, chargesAdded: number): Promise<IngestOutcome> {
+export async function propose(
+  db: SubkeeperDb,
+  detection: Detection,
+  chargesAdded: number,
+  proof?: ReturnType<typeof makeProof>,
+): Promise<IngestOutcome> {
   const key = pendingKey(detection);
   const sameHost = await db.detections.where('hostname').equals(detection.hostname).toArray();
   const mine = sameHost.filter((d) => pendingKey(d) === key);
@@ -255,9 +426,30 @@ export async function propose(db: SubkeeperDb, detection: Detection, chargesAdde
   const replaced = mine.filter((d) => d.status === 'pending');
   const others = sameHost.filter((d) => d.status === 'pending' && pendingKey(d) !== key);
   if (others.length >= MAX_PENDING_PER_HOST) return { action: 'ignored', reason: 'too-many' };
-  if (replaced.length > 0) await db.detections.bulkDelete(replaced.map((d) => d.id));
+  // A newer page of the same sign-up (the confirmation after the sign-up page) keeps what the earlier one stated, and
+  // its proof: both pages are evidence of the contract.
+  for (const old of replaced) {
+    const earlier = old.proposal?.type === 'new' ? old.proposal.subscription.terms : undefined;
+    if (earlier && detection.proposal?.type === 'new') {
+      const terms = mergeTerms(earlier, detection.proposal.subscription.terms);
+      if (terms) detection.proposal.subscription.terms = terms;
+    }
+  }
+  if (replaced.length > 0) {
+    const ids = replaced.map((d) => d.id);
+    await db.detections.bulkDelete(ids);
+    await db.proofs.where('detectionId').anyOf(ids).modify({ detectionId: detection.id });
+  }
   const saved = await saveDetection(db, detection);
   if (!saved.ok) throw new Error(`invalid detection: ${Object.keys(saved.errors).join(', ')}`);
+  if (proof) {
+    await db.proofs.put(proof);
+    // At most a few pages of proof per proposal: the newest.
+    const kept = await db.proofs.where('detectionId').equals(detection.id).sortBy('seenAt');
+    if (kept.length > MAX_PROOFS_PER_PROPOSAL) {
+      await db.proofs.bulkDelete(kept.slice(0, kept.length - MAX_PROOFS_PER_PROPOSAL).map((p) => p.id));
+    }
+  }
   return {
     action: 'proposed',
     detectionId: detection.id,

@@ -274,5 +274,6 @@ export function generateDemo(opts: DemoOptions): Backup {
     priceChanges,
     detections: [],
     quarantine: [],
+    proofs: [],
   };
 }

@@ -107,6 +107,8 @@ const TABLE_OWNERS: Record<string, string> = {
   'lib/sync/records.ts': 'household sync applies what it received to every shared table in one transaction',
   'lib/sync/engine.ts': 'household sync names the household’s members from the members table',
   'lib/sync/local-db.ts': 'household sync keeps its own bookkeeping in the state table',
+  'lib/rights/db.ts':
+    'the rights part’s own records (issue 14): a day of use counted against the tracked subscriptions in one transaction, proofs, tab warnings',
 };
 
 /** The tables of the database, from its schema. */

@@ -123,9 +123,11 @@ export function BackupPanel(props: {
 /** What a restore did, subscriptions and charges apart (the rest together, when there was any). */
 function RestoreReport({ t, result }: { t: Translate; result: RestoreResult }) {
   const { subscriptions, charges, members, priceChanges, detections } = result.tables;
+  // Proofs (issue 14) came later than the other tables: a result without them counts none.
+  const proofs = result.tables.proofs ?? { added: 0, updated: 0, skipped: 0 };
   const other = {
-    added: members.added + priceChanges.added + detections.added,
-    skipped: members.skipped + priceChanges.skipped + detections.skipped + members.updated,
+    added: members.added + priceChanges.added + detections.added + proofs.added,
+    skipped: members.skipped + priceChanges.skipped + detections.skipped + proofs.skipped + members.updated,
   };
   return (
     <>

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { addDays, formatDate } from '../../lib/dates';
 import type { Translate } from '../../lib/i18n';
 import {
@@ -38,6 +39,8 @@ export interface SubscriptionDetailProps {
   onEditLinks: (kind?: LinkKind) => void;
   onDelete: () => void;
   onClose: () => void;
+  /** The subscription's rights (components/rights/RightsPanel), shown after its links. */
+  rights?: ComponentChildren;
 }
 
 /**
@@ -120,6 +123,7 @@ export function SubscriptionDetail(props: SubscriptionDetailProps) {
       )}
 
       <LinksSection {...props} />
+      {props.rights}
 
       <section>
         <h3 id="detail-facts-title">{t('views.detail.facts')}</h3>

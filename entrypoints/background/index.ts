@@ -4,11 +4,11 @@ import { localeSettings, preferredCurrencies } from '../../lib/app/defaults';
 import { keepPaintSummary } from '../../lib/app/paint-summary';
 import { restrictToExtension } from '../../lib/app/storage-access';
 import { todayFromInstant } from '../../lib/dates';
-import { getDb, getSettings, setAside } from '../../lib/db';
+import { getDb, getSettings, getSubscription, setAside } from '../../lib/db';
 import { holdFind, releaseFinds } from '../../lib/db/pending';
 import { errorText } from '../../lib/db/raw';
 import { detectFromSnapshot, detectMail } from '../../lib/detect';
-import { mailOfWebmail } from '../../lib/detect/mail';
+import { addressHost, mailOfWebmail } from '../../lib/detect/mail';
 import { DIRECTORY_OPTIONS, getService, lookupHost, serviceLinks } from '../../lib/directory';
 import { type IngestInput, ingestDetection } from '../../lib/ingest';
 import { ingestMail } from '../../lib/ingest-mail';
@@ -20,6 +20,11 @@ import {
   type SenderInfo,
 } from '../../lib/messages';
 import { createLimiter } from '../../lib/messages/limit';
+import type { PageTerms } from '../../lib/model';
+import type { PageSnapshot } from '../../lib/model/page';
+import { recordVisit, setTabWarning } from '../../lib/rights/db';
+import { mailEvidence } from '../../lib/rights/mail';
+import { readTerms } from '../../lib/rights/terms';
 import { isSyncMessage } from '../../lib/sync/messages';
 import { pageVerdict } from '../../lib/trust';
 import { setupReminders } from './reminders';
@@ -66,6 +71,8 @@ export default defineBackground(() => {
       const accepted = acceptContentMessage(raw, sender, ownId);
       if (!accepted.ok) return Promise.resolve({ ok: false, reason: accepted.reason });
       const message = accepted.message;
+      // A visit to a directory service's site: a day of use, when the user counts them (lib/rights/usage).
+      if (message.type === 'visit') return countVisit(message.url).then(() => ({ ok: true }));
       // Plain http pages and pages people publish on platforms are never read (lib/trust): not even detected.
       const verdict = pageVerdict(message.url);
       if (!verdict.ok) return Promise.resolve({ ok: true });
@@ -84,13 +91,17 @@ export default defineBackground(() => {
       // The page learns nothing about what is stored (whether the user has this service, what was proposed).
       return limiter
         .submit(tabId, verdict.url.origin, async () => {
+          const today = todayFromInstant(now());
           const settings = await userSettings();
           // `kr` or `$` that the page's language and domain leave open is read as the user's own currency.
-          const result = detectFromSnapshot(page, url, todayFromInstant(now()), {
+          const result = detectFromSnapshot(page, url, today, {
             ...DIRECTORY_OPTIONS,
             preferCurrencies: preferredCurrencies(settings, navigator.languages),
           });
-          if (result.kind !== 'none') await handleDetection(url, result, tabId);
+          // The terms it states, and whether it confirms a cancellation, from the same data (lib/rights/terms).
+          const terms = readTerms(page, url, today);
+          await countVisit(url);
+          if (result.kind !== 'none' || terms.cancelled) await handleDetection(url, result, tabId, terms, page);
         })
         .then(
           (r) => ({ ok: r.ok }),
@@ -146,13 +157,28 @@ export default defineBackground(() => {
   };
   void db.open().then(releaseHeld, () => {});
 
-  async function handleDetection(url: string, result: Found['result'], tabId?: number) {
+  async function countVisit(url: string) {
+    try {
+      await recordVisit(db, await getSettings(db), url, todayFromInstant(now()));
+    } catch {
+      // A day of use is not worth an error.
+    }
+  }
+
+  async function handleDetection(
+    url: string,
+    result: Found['result'],
+    tabId: number | undefined,
+    terms: PageTerms,
+    page: PageSnapshot,
+  ) {
     const instant = now();
     const clock = { today: todayFromInstant(instant), stamp: instant.toISOString() };
     let outcome: Awaited<ReturnType<typeof ingest>>;
     try {
-      outcome = await ingest({ url, result, ...(tabId !== undefined ? { tabId } : {}) }, clock);
+      outcome = await ingest({ url, result, terms, page, ...(tabId !== undefined ? { tabId } : {}) }, clock);
     } catch {
+      // (The terms and the proof of a held find are not held: they are read again when the page is seen again.)
       // The database would not open (a failed upgrade, a full disk): the find is held, not dropped.
       await holdFind(indexedDB, { url, result, ...(tabId !== undefined ? { tabId } : {}), ...clock }).catch(() => {});
       return { ok: true };
@@ -162,6 +188,27 @@ export default defineBackground(() => {
       await browser.action.setBadgeText({ tabId, text: '+1' });
       await browser.action.setBadgeBackgroundColor({ tabId, color: '#1f7a4d' });
     }
+    // Before you pay twice: a sign-up page of something the user already has. The badge and the popup say so.
+    if (outcome.action === 'warned' && tabId !== undefined) {
+      await setTabWarning(db, tabId, {
+        hostname: new URL(url).hostname.toLowerCase().replace(/^www\./, ''),
+        subscriptionId: outcome.subscriptionId,
+        via: outcome.via,
+        ...(outcome.bundleId ? { bundleId: outcome.bundleId } : {}),
+        at: instant.toISOString(),
+      });
+      await browser.action.setBadgeText({ tabId, text: '2×' });
+      await browser.action.setBadgeBackgroundColor({ tabId, color: '#b3261e' });
+    }
+    // A charge recorded on a subscription the user cancelled: the popup and the overview warn.
+    if (outcome.action === 'recorded' && tabId !== undefined && (await isCancelled(outcome.subscriptionId))) {
+      await browser.action.setBadgeText({ tabId, text: '!' });
+      await browser.action.setBadgeBackgroundColor({ tabId, color: '#b3261e' });
+    }
+  }
+
+  async function isCancelled(id: string) {
+    return (await getSubscription(db, id))?.status === 'cancelled';
   }
 
   // A new user gets the first-run page: what Subkeeper finds and where, and the settings it guessed to confirm.
@@ -179,6 +226,12 @@ export default defineBackground(() => {
       preferCurrencies: preferredCurrencies(await userSettings(), navigator.languages),
     });
     if (result.kind === 'none') return;
+    // A sign-up or cancellation mail: its text and terms go with the proposal as proof (issue 14).
+    const evidence = mailEvidence(
+      result,
+      { subject: mail.subject, day: mail.date || today, body: mail.body },
+      result.service?.domain ?? addressHost(mail.from.address),
+    );
     const outcome = await ingestMail(
       db,
       {
@@ -192,6 +245,7 @@ export default defineBackground(() => {
         },
         url: message.url,
         tabId,
+        ...(evidence ? { evidence } : {}),
       },
       await getSettings(db),
       { today, stamp: instant.toISOString() },
@@ -200,6 +254,11 @@ export default defineBackground(() => {
     if (outcome.action === 'proposed') {
       await browser.action.setBadgeText({ tabId, text: '+1' });
       await browser.action.setBadgeBackgroundColor({ tabId, color: '#1f7a4d' });
+    }
+    // A charge recorded on a subscription the user cancelled: the popup and the overview warn.
+    if (outcome.action === 'recorded' && (await isCancelled(outcome.subscriptionId))) {
+      await browser.action.setBadgeText({ tabId, text: '!' });
+      await browser.action.setBadgeBackgroundColor({ tabId, color: '#b3261e' });
     }
     if (outcome.action !== 'ignored') await reminders.resync();
   }

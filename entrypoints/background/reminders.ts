@@ -29,6 +29,7 @@ import {
   reminderCycle,
   snoozeReminder,
 } from '../../lib/reminders';
+import { countryOf } from '../../lib/rights/country';
 
 /**
  * The reminder loop of the background: one alarm, notifications, the toolbar badge. All decisions are made by
@@ -152,7 +153,7 @@ export function setupReminders(deps: RemindersDeps): RemindersHandle {
   async function translator() {
     const settings = await getSettings(db);
     const lang = resolveLanguage(settings.language, languages());
-    return { settings, t: createRemindersTranslator(lang), locale: LOCALES[lang] };
+    return { settings, lang, t: createRemindersTranslator(lang), locale: LOCALES[lang] };
   }
 
   async function show(id: string, p: PendingNotification, t: (key: string) => string): Promise<void> {
@@ -174,7 +175,8 @@ export function setupReminders(deps: RemindersDeps): RemindersHandle {
 
   async function run(): Promise<void> {
     const day = today();
-    const { settings, t, locale } = await translator();
+    const { settings, lang, t, locale } = await translator();
+    const rightsCountry = countryOf(settings.rights, settings.baseCurrency, lang);
     // Prices announced ahead (a price-change mail) take effect on their day.
     await applyDuePriceChanges(db, day, deps.now().toISOString()).catch(report);
     const [subscriptions, priceChanges, firedRaw, snoozedRaw, pendingRaw, historyRaw, failures] = await Promise.all([
@@ -212,6 +214,7 @@ export function setupReminders(deps: RemindersDeps): RemindersHandle {
       t,
       locale,
       ...(deps.directoryCancel ? { directoryCancel: deps.directoryCancel } : {}),
+      ...(rightsCountry ? { rightsCountry } : {}),
     });
 
     // 1. Record before showing (one transaction), 2. show, 3. clear pending.

@@ -18,6 +18,7 @@ import type { Detection } from '../../lib/model';
 import { proposalOf } from '../../lib/proposal';
 import { endingSoon, recentIncreases, sumInBase, totals, upcomingRenewals } from '../../lib/summary';
 import type { Platform } from './platform';
+import { RightsOverview } from './rights-overview';
 
 type MoreViewsModule = typeof import('./MoreViews');
 // The other views and the service directory are loaded when needed (or once the first view is painted), so
@@ -145,6 +146,24 @@ export function App({ store, platform }: { store: Store; platform: Platform }) {
           go(d.subscriptionId ? { view: 'edit', id: d.subscriptionId } : { view: 'add' });
         }}
         onDismiss={(d) => store.dismissDetection(d)}
+        extra={
+          <RightsOverview
+            part="warnings"
+            store={store}
+            t={t}
+            locale={locale}
+            onOpen={(id) => go({ view: 'subscription', id })}
+          />
+        }
+        extraEnd={
+          <RightsOverview
+            part="usage"
+            store={store}
+            t={t}
+            locale={locale}
+            onOpen={(id) => go({ view: 'subscription', id })}
+          />
+        }
       />
     );
   } else if (r.view === 'subscriptions') {

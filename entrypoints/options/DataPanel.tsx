@@ -1,4 +1,4 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { ChargeProposals } from '../../components/ChargeProposals';
 import { BackupPanel } from '../../components/data/BackupPanel';
 import { CsvImport } from '../../components/data/CsvImport';
@@ -7,11 +7,13 @@ import { MailImport, type ReadMails } from '../../components/data/MailImport';
 import { QuarantinePanel } from '../../components/data/QuarantinePanel';
 import { StatementImport } from '../../components/data/StatementImport';
 import { type ExportKind, ExportPanel } from '../../components/ExportPanel';
+import { StatementAfterCancel, type StatementHit } from '../../components/rights/StatementAfterCancel';
 import { checkAgainstCharges, countCheckable, proposalKey } from '../../lib/app/charge-check';
 import { preferredCurrencies } from '../../lib/app/defaults';
 import type { DataSection } from '../../lib/app/route';
 import type { Store } from '../../lib/app/store';
 import { exportIcs } from '../../lib/calendar/ics';
+import { lookupStatement } from '../../lib/directory';
 import type { Translate } from '../../lib/i18n';
 import {
   decodeText,
@@ -25,6 +27,7 @@ import { exportChargesCsv, exportSubscriptionsCsv } from '../../lib/io/csv';
 import type { MailJobProgress, MailJobResult } from '../../lib/io/mail-job';
 import { runStatementJob, type StatementJob, type StatementJobMessage } from '../../lib/io/statement-job';
 import type { Language } from '../../lib/model';
+import { statementAfterCancel, statementMatch } from '../../lib/rights/after-cancel';
 import type { MailWorkerMessage } from './mail-worker';
 import type { Platform } from './platform';
 
@@ -152,6 +155,9 @@ export function DataPanel(props: {
     void store.loadStatementPrefs();
   }, []);
   const prefs = store.statementPrefs.value;
+  // Payments to services the user cancelled, after they ended (issue 14): found while a statement is read.
+  const [afterCancel, setAfterCancel] = useState<StatementHit[]>([]);
+  const reader = statementReader(today, ctx.base, prefs.layouts);
   const proposals = store.charges.value
     ? checkAgainstCharges(store.subscriptions.value, store.charges.value, today, store.dismissedProposals.value)
     : [];
@@ -242,12 +248,40 @@ export function DataPanel(props: {
         }
         onRemove={(id) => void store.removeQuarantined(id)}
       />
+      <StatementAfterCancel
+        hits={afterCancel}
+        t={t}
+        locale={locale}
+        onRecord={async (hits) => {
+          for (const h of hits) {
+            await store.addManualCharge({
+              id: crypto.randomUUID(),
+              subscriptionId: h.subscription.id,
+              date: h.row.date,
+              amountMinor: h.row.amountMinor,
+              currency: h.row.currency,
+              source: 'import',
+            });
+          }
+        }}
+      />
       <div id="data-statement">
         <StatementImport
           t={t}
           locale={locale}
           defaultCurrency={ctx.base}
-          readStatement={statementReader(today, ctx.base, prefs.layouts)}
+          readStatement={async (file, choice, onProgress) => {
+            const out = await reader(file, choice, onProgress);
+            // Payments to services the user cancelled, dated after they ended (issue 14): listed above.
+            if (out.ok) {
+              const paid = out.transactions.filter((r) => r.amountMinor > 0 && !r.pending);
+              const hits = statementAfterCancel(store.subscriptions.value, paid, (row, cancelled) =>
+                statementMatch(row.description, cancelled, (text) => lookupStatement(text)),
+              );
+              setAfterCancel(hits.map((h) => ({ subscription: h.subscription, row: h.row })));
+            }
+            return out;
+          }}
           layouts={prefs.layouts}
           dismissed={prefs.dismissed}
           onRemember={(signature, layout) => void store.rememberStatementLayout(signature, layout)}

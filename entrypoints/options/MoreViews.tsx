@@ -18,6 +18,7 @@ import { DataPanel } from './DataPanel';
 import { HouseholdRoute, HouseholdSettings } from './Household';
 import type { Platform } from './platform';
 import { Reminders } from './Reminders';
+import { RightsDetail, RightsSettingsSection } from './rights';
 
 /** The detail, calendar, charts, data and settings views, wired to the store. */
 export function MoreViews(props: {
@@ -62,6 +63,16 @@ export function MoreViews(props: {
           go({ view: 'subscriptions' });
         }}
         onClose={() => go({ view: 'subscriptions' })}
+        rights={
+          <RightsDetail
+            store={store}
+            platform={props.platform}
+            subscription={sub}
+            t={t}
+            lang={props.lang}
+            locale={locale}
+          />
+        }
       />
     );
   }
@@ -121,6 +132,7 @@ export function MoreViews(props: {
           onDeleteMember={(id) => store.removeMember(id)}
           extra={<HouseholdSettings store={store} t={t} locale={locale} />}
         />
+        <RightsSettingsSection store={store} t={t} lang={props.lang} />
         {about && <AboutCard t={t} version={about.version} privacyUrl={about.privacyUrl(props.lang)} />}
       </>
     );

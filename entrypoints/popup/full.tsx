@@ -4,18 +4,22 @@ import { browser } from 'wxt/browser';
 import { DatabaseError } from '../../components/DatabaseError';
 import { PopupView } from '../../components/PopupView';
 import { QuickAdd } from '../../components/QuickAdd';
+import { PopupRights } from '../../components/rights/PopupRights';
 import { SyncStatusLine } from '../../components/sync/SyncStatusLine';
 import { kroneOf } from '../../lib/app/defaults';
 import { downloadText } from '../../lib/app/download';
 import { keepPaintSummary } from '../../lib/app/paint-summary';
 import { type ActiveTab, popupSummary, siteFor } from '../../lib/app/popup';
+import { createRights } from '../../lib/app/rights';
 import { createStore } from '../../lib/app/store';
 import { followStatus, holdLivePort } from '../../lib/app/sync-live';
 import { DB_NAME, getDb } from '../../lib/db';
 import { errorText, exportRaw, openFailureKind } from '../../lib/db/raw';
-import { createTranslator, LOCALES, resolveLanguage } from '../../lib/i18n';
+import { createTranslator, LOCALES, resolveLanguage, type Translate } from '../../lib/i18n';
 import { send } from '../../lib/messages/send';
-import type { Detection } from '../../lib/model';
+import type { Detection, Language, Subscription } from '../../lib/model';
+import { countryOf } from '../../lib/rights/country';
+import { withdrawalOf } from '../../lib/rights/deadlines';
 import { OFF, type SyncStatus } from '../../lib/sync/status';
 
 /**
@@ -28,6 +32,7 @@ export async function start(root: HTMLElement, painted: () => void) {
   keepPaintSummary(db, browser.storage.local, { ensureAfterMs: 300 });
   const notifyChanged = () => void send(browser.runtime, { type: 'data-changed' }).catch(() => {});
   const store = createStore({ db, now: () => new Date(), notifyChanged, languages: navigator.languages });
+  const rights = createRights({ db, now: () => new Date() });
   const tab: ActiveTab | undefined = await browser.tabs
     .query({ active: true, currentWindow: true })
     .then(([t]) => t)
@@ -84,6 +89,7 @@ export async function start(root: HTMLElement, painted: () => void) {
         t={t}
         {...actions}
         QuickAdd={QuickAdd}
+        extra={rightsCards(lang, t)}
         footer={
           status.state !== 'off' && (
             <footer class="popup-sync">
@@ -99,8 +105,40 @@ export async function start(root: HTMLElement, painted: () => void) {
     );
   };
 
+  /** The rights cards (issue 14): paying twice on this tab, charges after cancelling, withdrawal periods. */
+  function rightsCards(lang: Language, t: Translate) {
+    const subs = store.subscriptions.value;
+    const s = store.settings.value;
+    const country = countryOf(s.rights, s.baseCurrency, lang);
+    const today = store.ctx.value.today;
+    const withdrawals = subs
+      .map((subscription) => ({ subscription, w: withdrawalOf(subscription, country, today) }))
+      .flatMap(({ subscription, w }) =>
+        w.state === 'open' ? [{ subscription, daysLeft: w.daysLeft, ...(w.url ? { url: w.url } : {}) }] : [],
+      )
+      .sort((a, b) => a.daysLeft - b.daysLeft);
+    const warning = rights.tab.value;
+    const tabSubscription = warning ? subs.find((x) => x.id === warning.subscriptionId) : undefined;
+    const afterCancel: Subscription[] = rights.afterCancel.value.map((a) => a.subscription);
+    return (
+      <PopupRights
+        {...(warning ? { tab: warning } : {})}
+        {...(tabSubscription ? { tabSubscription } : {})}
+        afterCancel={afterCancel}
+        withdrawals={withdrawals}
+        t={t}
+        onOpen={(id) => openDashboard(`#/subscription/${encodeURIComponent(id)}`)}
+      />
+    );
+  }
+
   try {
     await store.live();
+    // Before you pay twice: the background marked this tab's sign-up page (issue 14); and charges after cancelling.
+    await Promise.all([
+      rights.loadTab(tab?.id, tab?.url).catch(() => {}),
+      rights.loadAfterCancel(store.subscriptions.value).catch(() => {}),
+    ]);
   } catch (error) {
     // The database would not open: say so instead of a blank popup, with its raw data to take away.
     const lang = resolveLanguage('auto', navigator.languages);

@@ -14,7 +14,7 @@ const storedValue = (row: unknown) => (row as { value?: unknown } | undefined)?.
  */
 
 /** IndexedDB's version for the current schema: Dexie stores version × 10 (a test checks it against lib/db). */
-export const DB_VERSION = 40;
+export const DB_VERSION = 50;
 
 export interface Snapshot {
   /** The stored settings value (not validated), or undefined when none was saved. */

@@ -6,6 +6,7 @@ import {
   type Links,
   Member,
   type PriceChange,
+  type Proof,
   Settings,
   Subscription,
   sameValue,
@@ -221,30 +222,49 @@ export interface DeletedBundle {
   subscription: Subscription;
   charges: Charge[];
   priceChanges: PriceChange[];
+  /** Its proofs of sign-up and cancellation (issue 14): they go with it, and come back with an undo. */
+  proofs?: Proof[];
 }
 
+/** The state key of a subscription's days of use (lib/rights/usage `usageKey`): deleted with it, never restored. */
+const usageStateKey = (id: string) => `usage:${id}`;
+
 export async function deleteSubscription(db: SubkeeperDb, id: string): Promise<DeletedBundle | undefined> {
-  return db.transaction('rw', db.subscriptions, db.charges, db.priceChanges, async () => {
+  return db.transaction('rw', [db.subscriptions, db.charges, db.priceChanges, db.proofs, db.state], async () => {
     const subscription = await db.subscriptions.get(id);
     if (!subscription) return undefined;
     const charges = await db.charges.where('subscriptionId').equals(id).toArray();
     const priceChanges = await db.priceChanges.where('subscriptionId').equals(id).toArray();
+    const proofs = await db.proofs.where('subscriptionId').equals(id).toArray();
     await db.charges.where('subscriptionId').equals(id).delete();
     await db.priceChanges.where('subscriptionId').equals(id).delete();
+    await db.proofs.where('subscriptionId').equals(id).delete();
+    await db.state.delete(usageStateKey(id));
     await db.subscriptions.delete(id);
-    return { subscription, charges, priceChanges };
+    return { subscription, charges, priceChanges, proofs };
   });
 }
 
 export async function restoreSubscription(db: SubkeeperDb, bundle: DeletedBundle): Promise<void> {
-  await db.transaction('rw', db.subscriptions, db.charges, db.priceChanges, async () => {
+  await db.transaction('rw', [db.subscriptions, db.charges, db.priceChanges, db.proofs], async () => {
     await db.subscriptions.put(bundle.subscription);
     await db.charges.bulkPut(bundle.charges);
     await db.priceChanges.bulkPut(bundle.priceChanges);
+    if (bundle.proofs) await db.proofs.bulkPut(bundle.proofs);
   });
 }
 
 // ---- charges and price changes --------------------------------------------------------------------------
+
+/** The charges of some subscriptions (the cancelled ones, for charges after cancelling: lib/app/rights). */
+export function listChargesOf(db: SubkeeperDb, subscriptionIds: readonly string[]): Promise<Charge[]> {
+  return subscriptionIds.length > 0
+    ? db.charges
+        .where('subscriptionId')
+        .anyOf([...subscriptionIds])
+        .toArray()
+    : Promise.resolve([]);
+}
 
 export function listCharges(db: SubkeeperDb, subscriptionId?: string): Promise<Charge[]> {
   return subscriptionId
@@ -336,13 +356,29 @@ export function listPaymentFailures(db: SubkeeperDb): Promise<Detection[]> {
   return db.detections.filter((d) => d.result.event === 'payment-failed' && Boolean(d.subscriptionId)).toArray();
 }
 
+/**
+ * Settles a detection. Its proof (what the page said, issue 14) goes with it: deleted when the user ignores the
+ * proposal (nothing of that page is kept), moved to the subscription when the user saved one from it themselves —
+ * together with the terms the page stated, when that subscription has none yet.
+ */
 export async function setDetectionStatus(
   db: SubkeeperDb,
   id: string,
   status: Detection['status'],
   subscriptionId?: string,
 ): Promise<void> {
-  await db.detections.update(id, subscriptionId ? { status, subscriptionId } : { status });
+  await db.transaction('rw', [db.detections, db.proofs, db.subscriptions], async () => {
+    const d = await db.detections.get(id);
+    await db.detections.update(id, subscriptionId ? { status, subscriptionId } : { status });
+    const proofs = db.proofs.where('detectionId').equals(id);
+    if (status === 'dismissed') await proofs.delete();
+    else if (status === 'accepted' && subscriptionId) {
+      await proofs.modify({ subscriptionId });
+      const terms = d?.proposal?.type === 'new' ? d.proposal.subscription.terms : undefined;
+      const sub = terms ? await db.subscriptions.get(subscriptionId) : undefined;
+      if (sub && !sub.terms) await db.subscriptions.update(subscriptionId, { terms });
+    }
+  });
 }
 
 // ---- members --------------------------------------------------------------------------------------------

@@ -1,5 +1,15 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { Charge, Detection, Links, Member, PriceChange, QuarantineEntry, Settings, Subscription } from '../model';
+import type {
+  Charge,
+  Detection,
+  Links,
+  Member,
+  PriceChange,
+  Proof,
+  QuarantineEntry,
+  Settings,
+  Subscription,
+} from '../model';
 import { MIGRATIONS, type Migration } from './migrations';
 import { CURRENT_RULES, settle, type TableRules } from './migrations/settle';
 
@@ -51,6 +61,7 @@ export class SubkeeperDb extends Dexie {
   state!: EntityTable<StateRow, 'key'>;
   serviceLinks!: EntityTable<ServiceLinksRow, 'key'>;
   quarantine!: EntityTable<QuarantineRow, 'id'>;
+  proofs!: EntityTable<Proof, 'id'>;
 
   constructor(name = DB_NAME, options: DbOptions = {}) {
     super(name);

@@ -21,7 +21,7 @@ function byId<T extends { id: string }>(rows: T[]): T[] {
 export async function exportBackup(db: SubkeeperDb, stamp: string): Promise<Backup> {
   return db.transaction(
     'r',
-    [db.settings, db.members, db.subscriptions, db.charges, db.priceChanges, db.detections, db.quarantine],
+    [db.settings, db.members, db.subscriptions, db.charges, db.priceChanges, db.detections, db.quarantine, db.proofs],
     async () => {
       const settingsRow = await db.settings.get('settings');
       const backup: Backup = {
@@ -35,6 +35,7 @@ export async function exportBackup(db: SubkeeperDb, stamp: string): Promise<Back
         detections: byId(await db.detections.toArray()),
         // In the order they were set aside; their local numbers are not kept.
         quarantine: (await db.quarantine.toArray()).map(({ id: _id, ...entry }) => entry),
+        proofs: byId(await db.proofs.toArray()),
       };
       if (settingsRow) backup.settings = settingsRow.value;
       return backup;
@@ -53,6 +54,7 @@ const TOP_LEVEL_ORDER = [
   'priceChanges',
   'detections',
   'quarantine',
+  'proofs',
 ];
 
 /** A copy of `value` with every object's keys in alphabetical order (arrays keep their order). */
@@ -141,7 +143,7 @@ export function parseBackup(text: string): ParsedBackup {
   return { ok: true, backup: parsed.data };
 }
 
-const ID_TABLES = ['members', 'subscriptions', 'charges', 'priceChanges', 'detections'] as const;
+const ID_TABLES = ['members', 'subscriptions', 'charges', 'priceChanges', 'detections', 'proofs'] as const;
 
 /**
  * Entries of one table that share an id, named (`subscriptions[0] and subscriptions[2] have the same id "a"`), or

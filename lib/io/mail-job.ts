@@ -7,12 +7,14 @@
  */
 import { detectMail } from '../detect';
 import { lexicon } from '../detect/lexicon';
+import { addressHost } from '../detect/mail';
 import { MalformedMessage, readMail } from '../detect/mail-mime';
 import { platformOf } from '../detect/mail-service';
 import { registrableDomain } from '../detect/service';
 import { DIRECTORY_OPTIONS } from '../directory';
 import { isKnownHost } from '../directory/hosts';
 import type { FoundMail } from '../ingest-mail';
+import { mailEvidence } from '../rights/mail';
 import { MboxSplitter, type MessageHeaders } from './mbox';
 
 /** What the job needs of a file: its name, size and a stream of its bytes (a browser `File`, or Node's). */
@@ -118,6 +120,12 @@ export async function runMailJob(files: readonly MailFile[], opts: MailJobOption
       const result = detectMail(mail, opts.today, detectOptions);
       if (result.kind === 'none') return;
       p.found++;
+      // A sign-up or cancellation mail keeps its text and terms for the proof (issue 14); others only what they said.
+      const evidence = mailEvidence(
+        result,
+        { subject: mail.subject, day: mail.date || opts.today, body: mail.body },
+        result.service?.domain ?? addressHost(mail.from.address),
+      );
       batch.push({
         result,
         mail: {
@@ -127,6 +135,7 @@ export async function runMailJob(files: readonly MailFile[], opts: MailJobOption
           ...(mail.date ? { sent: mail.date } : {}),
           via: 'file',
         },
+        ...(evidence ? { evidence } : {}),
       });
     } catch (e) {
       if (e instanceof MalformedMessage || e instanceof Error) p.malformed++;

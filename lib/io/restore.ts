@@ -1,5 +1,5 @@
 import type { SubkeeperDb } from '../db/schema';
-import type { Backup, Charge, Detection, Member, PriceChange, QuarantineEntry, Subscription } from '../model';
+import type { Backup, Charge, Detection, Member, PriceChange, Proof, QuarantineEntry, Subscription } from '../model';
 import { findsToProposals } from '../proposal';
 import { duplicateIds } from './backup';
 import { serviceKey } from './keys';
@@ -14,7 +14,7 @@ export interface RestoreCounts {
 
 /** Totals over all records, and the same per table. Settings are not counted. */
 export interface RestoreResult extends RestoreCounts {
-  tables: Record<'members' | 'subscriptions' | 'charges' | 'priceChanges' | 'detections', RestoreCounts>;
+  tables: Record<'members' | 'subscriptions' | 'charges' | 'priceChanges' | 'detections' | 'proofs', RestoreCounts>;
 }
 
 function zero(): RestoreCounts {
@@ -61,6 +61,8 @@ function remapMember(s: Subscription, members: Map<string, string>): Subscriptio
  * - charges: same id, or same subscription + date + amount + currency → skipped;
  * - price changes: same id, or same subscription + date + new amount → skipped;
  * - detections: same id → local kept;
+ * - proofs (what sign-up and cancellation pages said): same id → local kept; others added, moved onto the
+ *   subscription they belong to here;
  * - settings: the local settings are kept; the backup's are used only when there are none.
  */
 export async function restoreBackup(db: SubkeeperDb, saved: Backup, mode: RestoreMode): Promise<RestoreResult> {
@@ -70,7 +72,16 @@ export async function restoreBackup(db: SubkeeperDb, saved: Backup, mode: Restor
   // Finds an older version stored as unconfirmed subscriptions come back as inbox proposals (lib/proposal).
   const { converted: _converted, ...finds } = findsToProposals(saved);
   const backup: Backup = { ...saved, ...finds };
-  const tables = [db.settings, db.members, db.subscriptions, db.charges, db.priceChanges, db.detections, db.quarantine];
+  const tables = [
+    db.settings,
+    db.members,
+    db.subscriptions,
+    db.charges,
+    db.priceChanges,
+    db.detections,
+    db.quarantine,
+    db.proofs,
+  ];
   return db.transaction('rw', tables, async () => {
     const result = mode === 'replace' ? await replaceAll(db, backup) : await mergeAll(db, backup);
     await mergeQuarantine(db, backup.quarantine ?? []);
@@ -102,12 +113,14 @@ async function replaceAll(db: SubkeeperDb, backup: Backup): Promise<RestoreResul
     db.charges.clear(),
     db.priceChanges.clear(),
     db.detections.clear(),
+    db.proofs.clear(),
   ]);
   await db.members.bulkPut(backup.members);
   await db.subscriptions.bulkPut(backup.subscriptions);
   await db.charges.bulkPut(backup.charges);
   await db.priceChanges.bulkPut(backup.priceChanges);
   await db.detections.bulkPut(backup.detections);
+  await db.proofs.bulkPut(backup.proofs ?? []);
   if (backup.settings) await db.settings.put({ key: 'settings', value: backup.settings });
   const t = (n: number): RestoreCounts => ({ added: n, updated: 0, skipped: 0 });
   const result: RestoreResult['tables'] = {
@@ -116,6 +129,7 @@ async function replaceAll(db: SubkeeperDb, backup: Backup): Promise<RestoreResul
     charges: t(backup.charges.length),
     priceChanges: t(backup.priceChanges.length),
     detections: t(backup.detections.length),
+    proofs: t((backup.proofs ?? []).length),
   };
   return total(result);
 }
@@ -264,6 +278,25 @@ async function mergeDetections(
   return counts;
 }
 
+async function mergeProofs(db: SubkeeperDb, incoming: Proof[], subs: Map<string, string>): Promise<RestoreCounts> {
+  const counts = zero();
+  const ids = new Set(await db.proofs.toCollection().primaryKeys());
+  const added: Proof[] = [];
+  for (const raw of incoming) {
+    if (ids.has(raw.id)) {
+      counts.skipped++;
+      continue;
+    }
+    const p: Proof = { ...raw };
+    if (raw.subscriptionId) p.subscriptionId = subs.get(raw.subscriptionId) ?? raw.subscriptionId;
+    ids.add(p.id);
+    added.push(p);
+    counts.added++;
+  }
+  await db.proofs.bulkAdd(added);
+  return counts;
+}
+
 async function mergeAll(db: SubkeeperDb, backup: Backup): Promise<RestoreResult> {
   const memberMap = new Map<string, string>();
   const subMap = new Map<string, string>();
@@ -272,8 +305,9 @@ async function mergeAll(db: SubkeeperDb, backup: Backup): Promise<RestoreResult>
   const charges = await mergeCharges(db, backup.charges, subMap);
   const priceChanges = await mergePriceChanges(db, backup.priceChanges, subMap);
   const detections = await mergeDetections(db, backup.detections, subMap);
+  const proofs = await mergeProofs(db, backup.proofs ?? [], subMap);
   if (backup.settings && !(await db.settings.get('settings'))) {
     await db.settings.put({ key: 'settings', value: backup.settings });
   }
-  return total({ members, subscriptions, charges, priceChanges, detections });
+  return total({ members, subscriptions, charges, priceChanges, detections, proofs });
 }

@@ -37,7 +37,15 @@ export const MailSeenMessage = z.object({
 });
 export type MailSeenMessage = z.infer<typeof MailSeenMessage>;
 
-export const ContentMessage = z.discriminatedUnion('type', [PageSeenMessage, MailSeenMessage]);
+/**
+ * Content script → background, on the site of a service in the directory: a visit, for the opt-in count of days of
+ * use (lib/rights/usage). Only the page's origin; the background keeps the day only when the user turned counting on
+ * and tracks that service, and nothing otherwise.
+ */
+export const VisitMessage = z.object({ type: z.literal('visit'), url: HttpUrl });
+export type VisitMessage = z.infer<typeof VisitMessage>;
+
+export const ContentMessage = z.discriminatedUnion('type', [PageSeenMessage, MailSeenMessage, VisitMessage]);
 export type ContentMessage = z.infer<typeof ContentMessage>;
 
 /** Extension page (popup, dashboard) → background. */
@@ -68,6 +76,7 @@ export type Message = ContentMessage | PageMessage;
 export interface Replies {
   'page-seen': Ack;
   'mail-seen': Ack;
+  visit: Ack;
   'data-changed': Ack;
   'detection-seen': Ack;
   'reminder-snooze': Ack;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Charge, Detection, Member, PriceChange, Settings, Subscription } from './entities';
 import { Timestamp } from './primitives';
+import { Proof } from './rights';
 
 /**
  * A record (or part of one) an upgrade could not fit into today's schema: kept as it was stored, with why
@@ -33,5 +34,7 @@ export const Backup = z.object({
   detections: z.array(Detection).default([]),
   /** What upgrades set aside (absent in backups made before it was kept in them). */
   quarantine: z.array(QuarantineEntry).max(100000).default([]),
+  /** What sign-up and cancellation pages said (lib/rights); absent in backups made before it existed. */
+  proofs: z.array(Proof).default([]),
 });
 export type Backup = z.infer<typeof Backup>;

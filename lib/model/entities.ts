@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Rates } from '../money/types';
 import { PageDetection } from './detection';
+import { MailSource } from './mail';
 import {
   CurrencyCode,
   Hostname,
@@ -13,6 +14,9 @@ import {
   Text,
   Timestamp,
 } from './primitives';
+import { RightsSettings, Terms } from './rights';
+
+export { MailSource } from './mail';
 
 /** Categories people pay for; the service directory and the UI use these ids. */
 export const CATEGORIES = [
@@ -118,6 +122,8 @@ export const Subscription = z.object({
   remindersOff: z.boolean().optional(),
   /** Days before a renewal to remind; unset means the settings' default. */
   reminderDays: z.number().int().min(0).max(90).optional(),
+  /** The contract's terms (binding, notice, renewal, withdrawal), from its sign-up page or the user (lib/rights). */
+  terms: Terms.optional(),
   source: z.enum(['detected', 'manual', 'imported']),
   /** A detected subscription stays unconfirmed until the user accepts it. */
   confirmed: z.boolean().default(true),
@@ -146,6 +152,8 @@ export const PriceChange = z.object({
   newAmountMinor: MinorUnits,
   currency: CurrencyCode,
   sourceUrl: HttpUrl.optional(),
+  /** The day Subkeeper first saw the new price (the notice the user had, as far as Subkeeper knows). */
+  noticedOn: IsoDate.optional(),
   /** The user changed the price themselves (no reminder about it: they know). */
   byUser: z.boolean().optional(),
   /**
@@ -184,6 +192,7 @@ export const ProposedSubscription = Subscription.pick({
   introAmountMinor: true,
   introEnd: true,
   links: true,
+  terms: true,
 });
 export type ProposedSubscription = z.infer<typeof ProposedSubscription>;
 
@@ -195,9 +204,15 @@ export const ProposedChanges = z.object({
   links: Links.optional(),
   /** The day the new price applies from (recorded with the price change; a coming day leaves the price until then). */
   priceFrom: IsoDate.optional(),
-  /** A cancellation the service confirmed (a mail): accepting marks the subscription cancelled on `statusFrom`. */
+  /**
+   * A cancellation the service confirmed (its page or a mail): accepting marks the subscription cancelled on
+   * `statusFrom`, with access until `endsOn` when the service stated a last day.
+   */
   status: z.literal('cancelled').optional(),
   statusFrom: IsoDate.optional(),
+  endsOn: IsoDate.optional(),
+  /** Terms a page stated for a subscription that has none yet. */
+  terms: Terms.optional(),
 });
 export type ProposedChanges = z.infer<typeof ProposedChanges>;
 
@@ -231,18 +246,6 @@ export const Proposal = z.discriminatedUnion('type', [
 export type Proposal = z.infer<typeof Proposal>;
 
 /** What a page showed, waiting for the user in the inbox (a proposal), or what became of it. */
-/** Where a message was read: its sender, subject and day, and whether it was open in webmail or in a mail file. */
-export const MailSource = z.object({
-  from: Text(320),
-  name: Text(200).default(''),
-  subject: Text(300).default(''),
-  sent: IsoDate.optional(),
-  via: z.enum(['webmail', 'file']),
-  /** How many messages it sums up (a mail import groups a service's receipts into one proposal). */
-  count: z.number().int().min(1).max(100_000).optional(),
-});
-export type MailSource = z.infer<typeof MailSource>;
-
 export const Detection = z.object({
   id: Id,
   /** The page it was seen on (for a mail: the webmail page; a mail file has none). */
@@ -310,6 +313,8 @@ export const Settings = z.object({
   detection: DetectionSettings.default(DetectionSettings.parse({})),
   /** User-edited rates; unset means the bundled table. */
   exchangeRates: ExchangeRates.optional(),
+  /** Whose consumer law applies, and the opt-in count of days of use (lib/rights). */
+  rights: RightsSettings.default(RightsSettings.parse({})),
 });
 export type Settings = z.infer<typeof Settings>;
 export const DEFAULT_SETTINGS: Settings = Settings.parse({});

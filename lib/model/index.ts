@@ -2,5 +2,6 @@
 export * from './backup';
 export * from './entities';
 export * from './primitives';
+export * from './rights';
 export * from './same';
 export * from './validate';

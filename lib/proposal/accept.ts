@@ -1,5 +1,5 @@
 import { addCharges, newId, type SubkeeperDb, saveSubscription } from '../db';
-import { LINK_KINDS, type Links, type SourcedLink } from '../model';
+import { type Detection, LINK_KINDS, type Links, type SourcedLink } from '../model';
 import { proposalOf } from './index';
 
 /** Page links as the user accepted them today. */
@@ -10,6 +10,12 @@ function accepted(links: Links | undefined, today: string): Links {
     if (l) out[kind] = (l.source === 'page' ? { ...l, acceptedAt: today } : l) as SourcedLink;
   }
   return out;
+}
+
+/** The day the user was told of a new price, as far as Subkeeper knows: the mail's day, else when the page was seen. */
+function noticedOn(d: Detection): string {
+  const seen = d.seenAt.slice(0, 10);
+  return d.mail?.sent && d.mail.sent <= seen ? d.mail.sent : seen;
 }
 
 export interface AcceptClock {
@@ -28,7 +34,7 @@ export type AcceptResult =
  * The detection is marked accepted. Anything invalid changes nothing.
  */
 export async function acceptProposal(db: SubkeeperDb, detectionId: string, clock: AcceptClock): Promise<AcceptResult> {
-  return db.transaction('rw', [db.subscriptions, db.charges, db.priceChanges, db.detections], async () => {
+  return db.transaction('rw', [db.subscriptions, db.charges, db.priceChanges, db.detections, db.proofs], async () => {
     const d = await db.detections.get(detectionId);
     if (d?.status !== 'pending') return { ok: false, reason: 'not-pending' } as const;
     const proposal = proposalOf(d);
@@ -67,13 +73,17 @@ export async function acceptProposal(db: SubkeeperDb, detectionId: string, clock
           currency: sub.currency,
           ...(d.url ? { sourceUrl: d.url } : {}),
           ...(ahead ? { announced: true } : {}),
+          // The notice the user had, as far as Subkeeper knows: the day the page (or the mail) showed the new price.
+          noticedOn: noticedOn(d),
         });
       }
+      // A cancellation the service confirmed (its page or a mail; issue 14): the status, its day, the last day of access.
       if (c.status === 'cancelled' && sub.status !== 'cancelled') {
         const on = c.statusFrom ?? clock.today;
         patch.status = 'cancelled';
         patch.cancelledOn = on;
         patch.statusHistory = [{ status: 'cancelled', date: on }];
+        if (c.endsOn) patch.endsOn = c.endsOn;
       }
       if (c.period !== undefined) patch.period = c.period;
       if (c.billingAnchor !== undefined) patch.billingAnchor = c.billingAnchor;
@@ -86,7 +96,8 @@ export async function acceptProposal(db: SubkeeperDb, detectionId: string, clock
         }
         patch.links = links;
       }
-      const saved = await saveSubscription(db, patch, clock.stamp);
+      if (c.terms && !sub.terms) patch.terms = c.terms;
+      const saved = await saveSubscription(db, patch, clock.stamp, { today: clock.today });
       if (!saved.ok) throw new Error(`invalid proposal ${d.id}`);
       subscriptionId = sub.id;
     }
@@ -115,6 +126,8 @@ export async function acceptProposal(db: SubkeeperDb, detectionId: string, clock
       }
     }
     await db.detections.update(d.id, { status: 'accepted', subscriptionId });
+    // What the page said goes with the subscription as proof (issue 14).
+    await db.proofs.where('detectionId').equals(d.id).modify({ subscriptionId });
     return { ok: true, subscriptionId, chargesAdded: added.length } as const;
   });
 }

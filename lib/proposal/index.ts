@@ -164,7 +164,8 @@ export function hasChanges(changes: ProposedChanges): boolean {
     changes.period !== undefined ||
     changes.billingAnchor !== undefined ||
     changes.status !== undefined ||
-    Object.keys(changes.links ?? {}).length > 0
+    Object.keys(changes.links ?? {}).length > 0 ||
+    changes.terms !== undefined
   );
 }
 
@@ -181,7 +182,8 @@ export function proposalKey(p: Proposal): string {
   const c = p.changes;
   if (hasChanges(c)) {
     const links = LINK_KINDS.map((k) => c.links?.[k]?.url ?? '').join(',');
-    return `update|${c.amountMinor ?? ''}|${c.period ?? ''}|${c.billingAnchor ?? ''}|${links}${c.status ? `|${c.status}` : ''}`;
+    const cancel = c.status ? `|${c.status}:${c.endsOn ?? ''}` : '';
+    return `update|${c.amountMinor ?? ''}|${c.period ?? ''}|${c.billingAnchor ?? ''}|${links}${cancel}`;
   }
   return `charges|${p.charges.map((x) => `${x.date}:${x.amountMinor}:${x.currency}`).join(',')}`;
 }
@@ -203,7 +205,10 @@ export type ChangeLine =
   | { field: 'period'; from: string; to: string }
   | { field: 'renewal'; from: string; to: string }
   | { field: 'link'; kind: (typeof LINK_KINDS)[number]; from?: string; to: string }
-  | { field: 'status'; from: Subscription['status']; to: 'cancelled' };
+  /** A cancellation the service confirmed (its page or a mail): on a day, with access until `endsOn` if it said. */
+  | { field: 'status'; from: Subscription['status']; to: 'cancelled'; on?: string; endsOn?: string }
+  /** The terms a sign-up or confirmation page stated, for a subscription that has none. */
+  | { field: 'terms' };
 
 /**
  * What accepting an update would change in `sub` now, old → new. Changes the subscription already has (the user
@@ -227,8 +232,15 @@ export function changeLines(sub: Subscription, changes: ProposedChanges): Change
     out.push({ field: 'link', kind, ...(mine ? { from: mine.url } : {}), to: to.url });
   }
   if (changes.status === 'cancelled' && sub.status !== 'cancelled') {
-    out.push({ field: 'status', from: sub.status, to: 'cancelled' });
+    out.push({
+      field: 'status',
+      from: sub.status,
+      to: 'cancelled',
+      ...(changes.statusFrom ? { on: changes.statusFrom } : {}),
+      ...(changes.endsOn ? { endsOn: changes.endsOn } : {}),
+    });
   }
+  if (changes.terms && !sub.terms) out.push({ field: 'terms' });
   return out;
 }
 

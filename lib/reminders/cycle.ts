@@ -1,6 +1,6 @@
 import { addDays } from '../dates';
 import type { Translate } from '../i18n';
-import type { PriceChange, ReminderSettings, Settings, Subscription } from '../model';
+import type { PriceChange, ReminderSettings, RightsCountry, Settings, Subscription } from '../model';
 import { type DirectoryCancel, deliveryActions, planDeliveries } from './deliver';
 import { markFired, pruneFired, pruneSnoozed } from './log';
 import { dueNow, nextDueDate, type PaymentFailure, planReminders } from './plan';
@@ -48,6 +48,8 @@ export interface CycleInput {
   locale: string;
   /** The directory's cancel page of a service, for subscriptions without a trusted cancel link of their own. */
   directoryCancel?: DirectoryCancel;
+  /** Whose consumer rules apply (lib/rights `countryOf`), for withdrawal reminders. */
+  rightsCountry?: RightsCountry;
 }
 
 export interface CycleResult {
@@ -72,6 +74,7 @@ export function reminderCycle(input: CycleInput): CycleResult {
     settings: input.settings,
     today,
     snoozed: input.snoozed,
+    ...(input.rightsCountry ? { rightsCountry: input.rightsCountry } : {}),
   };
   const plan = planReminders({ ...base, fired: input.fired });
   const due = dueNow(plan, today);

@@ -86,7 +86,8 @@ export function deliveryActions(
   const r = delivery.reminders[0];
   if (delivery.kind !== 'single' || !r || r.kind === 'weeklyDigest') return [];
   const actions: ReminderAction[] = ['snooze'];
-  if (r.kind !== 'accessEnds' && cancelUrlOf(sub, directory)) actions.push('cancelPage');
+  // Withdrawing is not cancelling: its reminder opens the subscription (its withdrawal link and letter) on a click.
+  if (r.kind !== 'accessEnds' && r.kind !== 'withdrawalEnds' && cancelUrlOf(sub, directory)) actions.push('cancelPage');
   return actions;
 }
 

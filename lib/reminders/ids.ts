@@ -7,6 +7,7 @@ import type { ReminderKind } from './types';
  *   renewal:<subId>:<renewalDate>:<leadDays>     trial:<subId>:<trialEnd>:<leadDays>
  *   intro:<subId>:<firstFullPriceDate>:<leadDays> ends:<subId>:<endsOn>:<leadDays>
  *   price:<priceChangeId>:<subId>                weekly:<monday>
+ *   withdraw:<subId>:<lastDay>:<leadDays>        cancelby:<subId>:<lastNoticeDay>:<leadDays>
  *   payfail:<subId>:<failureDate>:0
  *   <any of the above>|snooze:<day>              digest:<day>:<hash>   (a catch-up notification)
  */
@@ -18,6 +19,8 @@ const PREFIX: Record<ReminderKind, string> = {
   accessEnds: 'ends',
   priceIncrease: 'price',
   weeklyDigest: 'weekly',
+  withdrawalEnds: 'withdraw',
+  cancelBy: 'cancelby',
   paymentFailed: 'payfail',
 };
 const KIND_OF_PREFIX = new Map(Object.entries(PREFIX).map(([kind, prefix]) => [prefix, kind as ReminderKind]));

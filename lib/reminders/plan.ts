@@ -1,5 +1,6 @@
 import { addDays, isoWeekday } from '../dates';
-import type { PriceChange, ReminderSettings, Settings, Subscription } from '../model';
+import type { PriceChange, ReminderSettings, RightsCountry, Settings, Subscription } from '../model';
+import { cancelByOf, withdrawalOf } from '../rights/deadlines';
 import { eventKeyOf, leadIdOf, priceIncreaseId, snoozedId, weeklyDigestId } from './ids';
 import { expectedCharges, isTracked, leadDaysFor, nextExpectedCharge } from './renewals';
 import type { DigestItem, FiredLog, Reminder, SnoozeLog } from './types';
@@ -10,6 +11,8 @@ export const PLAN_HORIZON_DAYS = 35;
 export const PRICE_INCREASE_LOOKBACK_DAYS = 30;
 /** Days before a cancelled subscription's access ends to remind. */
 export const ACCESS_ENDS_LEAD_DAYS = 1;
+/** Days before the last day of the right of withdrawal to remind (issue 14). */
+export const WITHDRAWAL_LEAD_DAYS = 2;
 
 /** A payment the service said failed (a mail), for a subscription the user has. */
 export interface PaymentFailure {
@@ -35,6 +38,8 @@ export interface PlanInput {
   snoozed?: SnoozeLog;
   /** Due days up to `today + horizonDays` are planned (default {@link PLAN_HORIZON_DAYS}). */
   horizonDays?: number;
+  /** Whose consumer rules apply (lib/rights `countryOf`): withdrawal reminders need them. */
+  rightsCountry?: RightsCountry;
 }
 
 function reminderSettings(s: ReminderSettings | Settings): ReminderSettings {
@@ -50,7 +55,7 @@ function firedLookup(fired: PlanInput['fired']): (id: string) => boolean {
 
 /** A reminder for one lead time of one subscription event. */
 function eventReminder(
-  kind: 'renewal' | 'trialEnd' | 'introEnd' | 'accessEnds' | 'paymentFailed',
+  kind: 'renewal' | 'trialEnd' | 'introEnd' | 'accessEnds' | 'paymentFailed' | 'withdrawalEnds' | 'cancelBy',
   sub: Subscription,
   eventDate: string,
   leadDays: number,
@@ -72,8 +77,14 @@ function eventReminder(
 }
 
 /** Every reminder one subscription could give from `today` to `end` (before the fired/snooze filters). */
-function subscriptionCandidates(sub: Subscription, rs: ReminderSettings, today: string, end: string): Reminder[] {
-  const out: Reminder[] = [];
+function subscriptionCandidates(
+  sub: Subscription,
+  rs: ReminderSettings,
+  today: string,
+  end: string,
+  country?: RightsCountry,
+): Reminder[] {
+  const out: Reminder[] = [...rightsCandidates(sub, rs, today, country)];
   if (sub.status === 'cancelled') {
     if (sub.endsOn !== undefined && sub.endsOn >= today) {
       out.push(eventReminder('accessEnds', sub, sub.endsOn, ACCESS_ENDS_LEAD_DAYS));
@@ -117,6 +128,25 @@ function subscriptionCandidates(sub: Subscription, rs: ReminderSettings, today: 
     out.push(
       eventReminder('renewal', sub, charge.date, lead, { amountMinor: charge.amountMinor, currency: charge.currency }),
     );
+  }
+  return out;
+}
+
+/**
+ * Reminders from a subscription's rights (lib/rights): two days before the right of withdrawal ends (unless the user
+ * gave it up when the service started), and — when the terms state a notice period, or while bound — the renewal
+ * lead time before the last day to give notice.
+ */
+function rightsCandidates(sub: Subscription, rs: ReminderSettings, today: string, country?: RightsCountry): Reminder[] {
+  const out: Reminder[] = [];
+  if (sub.status !== 'active' && sub.status !== 'trial') return out;
+  const w = withdrawalOf(sub, country, today);
+  if (w.state === 'open' && w.info !== 'waived') {
+    out.push(eventReminder('withdrawalEnds', sub, w.lastDay, WITHDRAWAL_LEAD_DAYS));
+  }
+  const by = cancelByOf(sub, today);
+  if (by && (by.reason === 'binding' || sub.terms?.notice)) {
+    out.push(eventReminder('cancelBy', sub, by.day, leadDaysFor(sub, rs), { eventDate: by.day }));
   }
   return out;
 }
@@ -238,7 +268,7 @@ export function planReminders(input: PlanInput): Reminder[] {
   const tracked = input.subscriptions.filter((s) => isTracked(s) && s.remindersOff !== true);
   const byId = new Map(tracked.map((s) => [s.id, s]));
 
-  const candidates = tracked.flatMap((sub) => subscriptionCandidates(sub, rs, today, end));
+  const candidates = tracked.flatMap((sub) => subscriptionCandidates(sub, rs, today, end, input.rightsCountry));
   if (rs.priceIncrease) candidates.push(...priceIncreaseCandidates(input.priceChanges ?? [], byId, today));
   if (rs.weeklyDigest) candidates.push(...weeklyCandidates(tracked, today, end));
   candidates.push(...paymentFailedCandidates(input.paymentFailures ?? [], byId, today));

@@ -70,6 +70,10 @@ function singleText(r: Reminder, sub: Subscription | undefined, ctx: Ctx): Notif
     }
     case 'accessEnds':
       return { title: t('reminders.endsTitle', p), message: t('reminders.endsMessage', p) };
+    case 'withdrawalEnds':
+      return { title: t('reminders.withdrawalTitle', p), message: t('reminders.withdrawalMessage', p) };
+    case 'cancelBy':
+      return { title: t('reminders.cancelByTitle', p), message: t('reminders.cancelByMessage', p) };
     case 'paymentFailed':
       return { title: t('reminders.paymentFailedTitle', p), message: t('reminders.paymentFailedMessage', p) };
     case 'weeklyDigest': {
@@ -123,6 +127,8 @@ function digestLine(r: Reminder, sub: Subscription | undefined, ctx: Ctx): strin
     priceIncrease: 'reminders.linePrice',
     accessEnds: 'reminders.lineEnds',
     weeklyDigest: 'reminders.lineWeekly',
+    withdrawalEnds: 'reminders.lineWithdrawal',
+    cancelBy: 'reminders.lineCancelBy',
     paymentFailed: 'reminders.linePaymentFailed',
   }[r.kind];
   return t(key, p);

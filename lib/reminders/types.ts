@@ -8,6 +8,10 @@ export type ReminderKind =
   | 'priceIncrease'
   | 'accessEnds'
   | 'weeklyDigest'
+  /** The right of withdrawal ends (lib/rights, issue 14): two days before its last day. */
+  | 'withdrawalEnds'
+  /** The last day to give notice before the next period (or the end of the binding period) under the terms. */
+  | 'cancelBy'
   | 'paymentFailed';
 
 /** One renewal inside a weekly digest. */

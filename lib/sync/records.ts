@@ -8,7 +8,8 @@ import { Charge, Member, PriceChange, Subscription } from '../model';
  *
  * Shared: confirmed subscriptions (a detected one is shared once the user accepts it), their charges and price
  * changes, the household's members, and dismissed charge-check proposals. Not shared: pending detections and the
- * links seen on account pages (they name pages this browser visited), settings (per person: they go to
+ * links seen on account pages (they name pages this browser visited), proofs of sign-up and cancellation pages and the
+ * days of use (issue 14: the same, and a person's own evidence), settings (per person: they go to
  * `storage.sync`, lib/sync/settings-sync), the reminder log (per browser).
  */
 

@@ -230,3 +230,47 @@ describe('DetectionInbox: finds from e-mails', () => {
     expect(screen.getByText(/Charges in the e-mails:/)).toBeTruthy();
   });
 });
+
+describe('DetectionInbox: a cancellation a page confirmed (issue 14)', () => {
+  const page: Detection = detection({
+    id: 'page-cancel',
+    url: 'https://www.netflix.com/cancelplan/done',
+    hostname: 'netflix.com',
+    subscriptionId: 'n',
+    result: {
+      kind: 'account',
+      service: { name: 'Netflix', domain: 'netflix.com', serviceId: 'netflix' },
+      subscription: null,
+      charges: [],
+      links: {},
+    },
+    proposal: {
+      type: 'update',
+      changes: { status: 'cancelled', statusFrom: '2026-11-19', endsOn: '2026-12-04' },
+      charges: [],
+    },
+  });
+
+  for (const lang of LANGUAGES) {
+    it(`${lang}: shows the day it was cancelled and the last day of access the page stated`, () => {
+      const t = createTranslator(lang);
+      const locale = LOCALES[lang];
+      render(
+        <DetectionInbox
+          items={inboxItems([page], [netflix])}
+          locale={locale}
+          t={t}
+          onAccept={vi.fn()}
+          onEdit={vi.fn()}
+          onDismiss={vi.fn()}
+        />,
+      );
+      const row = screen.getByText(t('inbox.status')).closest('.change') as HTMLElement;
+      const day = (d: string) =>
+        new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(`${d}T12:00:00Z`));
+      expect(row.textContent).toContain(t('common.status.active'));
+      expect(row.textContent).toContain(t('rights.inbox.cancelledOn', { date: day('2026-11-19') }));
+      expect(row.textContent).toContain(t('rights.inbox.accessUntil', { date: day('2026-12-04') }));
+    });
+  }
+});

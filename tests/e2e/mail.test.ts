@@ -183,4 +183,140 @@ describe('e-mail end to end', () => {
       .toMatchObject([{ date: '2026-11-23', amountMinor: 17900, currency: 'SEK', source: 'receipt' }]);
     await dash.close();
   });
+
+  it('a cancellation mail in Gmail proposes cancelled with its proof; a receipt after cancelling warns', async () => {
+    type Put = { put(r: unknown): Promise<unknown> };
+    await ext.sw.evaluate(async (stamp) => {
+      const db = (globalThis as unknown as { subkeeper: { db: Record<string, Put> } }).subkeeper.db;
+      const base = {
+        category: 'other',
+        period: 'P1M',
+        billingAnchor: '2026-12-01',
+        links: {},
+        source: 'manual',
+        confirmed: true,
+        createdAt: stamp,
+        updatedAt: stamp,
+      };
+      await db.subscriptions!.put({
+        ...base,
+        id: 's-podimo',
+        service: 'Podimo',
+        domain: 'podimo.com',
+        amountMinor: 9900,
+        currency: 'SEK',
+        status: 'active',
+        statusHistory: [],
+      });
+      await db.subscriptions!.put({
+        ...base,
+        id: 's-strommen',
+        service: 'Strømmen',
+        domain: 'strommen.no',
+        amountMinor: 14900,
+        currency: 'NOK',
+        status: 'cancelled',
+        statusHistory: [{ status: 'cancelled', date: '2026-11-01' }],
+        cancelledOn: '2026-11-01',
+      });
+    }, new Date().toISOString());
+
+    // The cancellation, opened in Gmail: proposed as cancelled from the day it was sent, access until the day it
+    // states, with a proof of what it said.
+    const cancel = await openMail('sv-podimo-uppsagd', 'Sun, Nov 15, 2026, 9:12 AM');
+    pages.set('mail.google.com/mail/u/1/', gmailApp(cancel));
+    const page = await ext.context.newPage();
+    await page.goto('https://mail.google.com/mail/u/1/#inbox');
+    await page.evaluate(() => {
+      location.hash = '#inbox/FMfcgzQXKpodimoUppsagd';
+    });
+    const podimo = async () => (await pending()).filter((d) => d.hostname === 'podimo.com');
+    await expect.poll(async () => (await podimo()).length, { timeout: 20000 }).toBe(1);
+    const [d] = await podimo();
+    expect(d).toMatchObject({
+      subscriptionId: 's-podimo',
+      proposal: { type: 'update', changes: { status: 'cancelled', statusFrom: '2026-11-15', endsOn: '2026-11-30' } },
+    });
+    const proofs = (await ext.sw.evaluate(() =>
+      (
+        globalThis as unknown as { subkeeper: { db: { proofs: { toArray(): Promise<Row[]> } } } }
+      ).subkeeper.db.proofs.toArray(),
+    )) as Row[];
+    const proof = proofs.find((p) => p.detectionId === d?.id);
+    expect(proof).toMatchObject({
+      kind: 'cancellation',
+      mail: { via: 'webmail', sent: '2026-11-15', subject: cancel.subject },
+      terms: { cancelled: true, accessUntil: '2026-11-30' },
+    });
+    expect(String(proof?.url)).toMatch(/^https:\/\/mail\.google\.com\/mail\/u\/1\//);
+    expect(String(proof?.text)).toContain('30 november 2026');
+    await page.close();
+
+    // A receipt from the service the user cancelled, opened in Outlook: recorded on the cancelled subscription (no
+    // proposal to add it again), and the overview warns.
+    const receipt = await openMail('nb-strommen-kvittering', '23.11.2026 06:02');
+    pages.set('outlook.live.com/mail/0/inbox/id/AQMkADAwATM4ZmYAZC0wMTdmLTk6', outlookPage(receipt));
+    const o = await ext.context.newPage();
+    await o.goto('https://outlook.live.com/mail/0/inbox/id/AQMkADAwATM4ZmYAZC0wMTdmLTk6');
+    await expect
+      .poll(
+        async () =>
+          (await ext.sw.evaluate(() => (globalThis as unknown as Sw).subkeeper.db.charges.toArray())).filter(
+            (c) => c.subscriptionId === 's-strommen',
+          ),
+        { timeout: 20000 },
+      )
+      .toMatchObject([{ date: '2026-11-23', amountMinor: 14900, currency: 'NOK' }]);
+    expect((await pending()).filter((x) => x.hostname === 'strommen.no')).toEqual([]);
+    await o.close();
+    const dash = await ext.openPage('options.html#/overview');
+    const after = dash.getByTestId('after-cancel-list');
+    await after.waitFor({ timeout: 15000 });
+    expect(await after.textContent()).toContain('Strømmen');
+    await dash.screenshot({ path: path.join(SHOTS, 'en-after-cancel-from-mail.png'), fullPage: true });
+    await dash.close();
+  });
+
+  it('a welcome mail opened in Outlook proposes the subscription with the terms it stated and its proof', async () => {
+    const email = await PostalMime.parse(
+      readFileSync(path.join(ROOT, 'tests/fixtures/rights/mails/sv-fibernat-valkommen.eml')),
+    );
+    const from = email.from as { name?: string; address?: string };
+    const welcome: OpenMail = {
+      fromName: from.name ?? '',
+      fromAddress: from.address ?? '',
+      subject: email.subject ?? '',
+      dateShown: '10.03.2026 09:05',
+      bodyHtml: bodyOf(email.html ?? ''),
+    };
+    pages.set('outlook.live.com/mail/0/inbox/id/AQMkADAwATM4ZmYAZC0wMTdmLTk7', outlookPage(welcome));
+    const o = await ext.context.newPage();
+    await o.goto('https://outlook.live.com/mail/0/inbox/id/AQMkADAwATM4ZmYAZC0wMTdmLTk7');
+    const here = async () => (await pending()).filter((d) => d.hostname === 'fibernatsyd.se');
+    await expect.poll(async () => (await here()).length, { timeout: 20000 }).toBe(1);
+    const [d] = await here();
+    expect(d?.proposal).toMatchObject({
+      type: 'new',
+      subscription: {
+        service: 'Fibernät Syd',
+        terms: {
+          contractDate: '2026-03-10',
+          bindingMonths: 24,
+          notice: { n: 3, unit: 'M' },
+          withdrawal: 'stated',
+          customerNumber: 'FS-204417',
+        },
+      },
+    });
+    const proofs = (await ext.sw.evaluate(() =>
+      (
+        globalThis as unknown as { subkeeper: { db: { proofs: { toArray(): Promise<Row[]> } } } }
+      ).subkeeper.db.proofs.toArray(),
+    )) as Row[];
+    expect(proofs.find((p) => p.detectionId === d?.id)).toMatchObject({
+      kind: 'signup',
+      mail: { via: 'webmail', subject: welcome.subject },
+    });
+    await o.close();
+  });
 });

@@ -122,6 +122,8 @@ describe('mails: the same proposal path as pages', () => {
     expect(await db.priceChanges.toArray()).toMatchObject([
       { subscriptionId: 'sp', date: '2027-02-09', oldAmountMinor: 11900, newAmountMinor: 12900, announced: true },
     ]);
+    // The notice the user had (issue 14: checked against the notice a rise needs): the day the mail was sent.
+    expect((await db.priceChanges.toArray())[0]?.noticedOn).toBe('2026-11-20');
     expect(await applyDuePriceChanges(db, '2027-02-08', clock.stamp)).toBe(0);
     expect(await applyDuePriceChanges(db, '2027-02-09', clock.stamp)).toBe(1);
     expect((await db.subscriptions.get('sp'))?.amountMinor).toBe(12900);

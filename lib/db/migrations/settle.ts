@@ -6,6 +6,7 @@ import {
   Links,
   Member,
   PriceChange,
+  Proof,
   type QuarantineEntry,
   Settings,
   Subscription,
@@ -47,6 +48,7 @@ export const CURRENT_RULES: TableRules = {
   members: { schema: Member },
   settings: { schema: Settings, valueIn: (row) => row.value, rowWith: (row, value) => ({ ...row, value }) },
   serviceLinks: { schema: Links, valueIn: (row) => row.links, rowWith: (row, links) => ({ ...row, links }) },
+  proofs: { schema: Proof },
 };
 
 /** A record set aside, or noted when part of it was dropped (lib/model `QuarantineEntry`). */

@@ -87,6 +87,35 @@ describe('repo', () => {
     expect(await db.charges.count()).toBe(1);
   });
 
+  it('deletes a subscription’s proofs and days of use with it; undo brings the proofs back (issue 14)', async () => {
+    await db.subscriptions.put(sub({ id: 's1' }));
+    await db.subscriptions.put(sub({ id: 's2' }));
+    const proof = (id: string, subscriptionId: string) => ({
+      id,
+      kind: 'signup' as const,
+      subscriptionId,
+      url: 'https://www.netflix.com/signup',
+      title: 'Netflix',
+      seenAt: '2026-10-01T10:00:00.000Z',
+      pageKind: 'signup' as const,
+      text: 'Choose your plan',
+      truncated: false,
+      terms: {},
+    });
+    await db.proofs.bulkPut([proof('p1', 's1'), proof('p2', 's2')]);
+    await db.state.bulkPut([
+      { key: 'usage:s1', value: ['2026-10-02'] },
+      { key: 'usage:s2', value: ['2026-10-03'] },
+    ]);
+    const bundle = await deleteSubscription(db, 's1');
+    expect(bundle?.proofs?.map((p) => p.id)).toEqual(['p1']);
+    expect((await db.proofs.toArray()).map((p) => p.id)).toEqual(['p2']);
+    expect(await db.state.get('usage:s1')).toBeUndefined();
+    expect(await db.state.get('usage:s2')).toBeDefined();
+    await restoreSubscription(db, bundle!);
+    expect((await db.proofs.toArray()).map((p) => p.id).sort()).toEqual(['p1', 'p2']);
+  });
+
   it('returns default settings, saves valid ones, rejects invalid ones', async () => {
     expect(await getSettings(db)).toEqual(DEFAULT_SETTINGS);
     expect((await saveSettings(db, { ...DEFAULT_SETTINGS, baseCurrency: 'SEK' })).ok).toBe(true);
