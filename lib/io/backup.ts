@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { SubkeeperDb } from '../db/schema';
 import { BACKUP_FORMAT, BACKUP_VERSION, Backup } from '../model';
+import { sortKeys } from './canonical';
 
 /** Largest backup file read (bytes of UTF-8; checked on the text's length, which is never more than its bytes). */
 export const MAX_BACKUP_BYTES = 50 * 1024 * 1024;
@@ -56,20 +57,6 @@ const TOP_LEVEL_ORDER = [
   'quarantine',
   'proofs',
 ];
-
-/** A copy of `value` with every object's keys in alphabetical order (arrays keep their order). */
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value).sort()) {
-      const v = (value as Record<string, unknown>)[key];
-      if (v !== undefined) out[key] = sortKeys(v);
-    }
-    return out;
-  }
-  return value;
-}
 
 /**
  * The backup as pretty JSON (two-space indent) with a stable key order: the envelope fields first

@@ -1,5 +1,5 @@
 import type { SubkeeperDb } from '../db';
-import { canonical, sameValue } from './canonical';
+import { canonical, sameValue } from '../io/canonical';
 import { docIdFor, type HouseholdKeys, openDoc, SealError, sealDoc } from './crypto';
 import type { Hlc } from './hlc';
 import {

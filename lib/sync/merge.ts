@@ -1,4 +1,4 @@
-import { canonical, sameValue } from './canonical';
+import { canonical, sameValue } from '../io/canonical';
 
 /**
  * The merge rules. A synced record is kept as a last-writer-wins map: every top-level field has its value, the

@@ -1,5 +1,5 @@
+import { canonical } from '../io/canonical';
 import { type Settings, Settings as SettingsSchema } from '../model';
-import { canonical } from './canonical';
 
 /**
  * Settings are per person (language, base currency, what a bare `kr` means, reminder defaults, detection, exchange rates), so they do

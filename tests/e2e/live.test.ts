@@ -16,6 +16,32 @@ type Sw = { subkeeper: { db: Record<string, Table> } };
 const today = () => new Date().toISOString().slice(0, 10);
 const inDays = (n: number) => new Date(Date.now() + n * 86400000).toISOString().slice(0, 10);
 
+/** The background stores a confirmed monthly subscription of 123.00 NOK renewing in five days (id `bg-1`). */
+async function storeFromBackground(ext: Launched, service: string): Promise<void> {
+  const stamp = new Date().toISOString();
+  await ext.sw.evaluate(
+    async ([stamp, anchor, service]) => {
+      await (globalThis as unknown as Sw).subkeeper.db.subscriptions!.put({
+        id: 'bg-1',
+        service,
+        category: 'news',
+        amountMinor: 12300,
+        currency: 'NOK',
+        period: 'P1M',
+        status: 'active',
+        statusHistory: [],
+        billingAnchor: anchor,
+        links: {},
+        source: 'detected',
+        confirmed: true,
+        createdAt: stamp,
+        updatedAt: stamp,
+      });
+    },
+    [stamp, inDays(5), service] as const,
+  );
+}
+
 describe('live views', () => {
   let ext: Launched;
   beforeAll(async () => {
@@ -36,28 +62,7 @@ describe('live views', () => {
     const dash = await ext.openPage('options.html#/overview');
     // Nothing yet: the overview says how to start (issue 13 item 2), then shows the totals once there is one.
     await dash.getByRole('heading', { name: 'No subscriptions yet' }).waitFor();
-    const stamp = new Date().toISOString();
-    await ext.sw.evaluate(
-      async ([stamp, anchor]) => {
-        await (globalThis as unknown as Sw).subkeeper.db.subscriptions!.put({
-          id: 'bg-1',
-          service: 'Background Weekly',
-          category: 'news',
-          amountMinor: 12300,
-          currency: 'NOK',
-          period: 'P1M',
-          status: 'active',
-          statusHistory: [],
-          billingAnchor: anchor,
-          links: {},
-          source: 'detected',
-          confirmed: true,
-          createdAt: stamp,
-          updatedAt: stamp,
-        });
-      },
-      [stamp, inDays(5)] as const,
-    );
+    await storeFromBackground(ext, 'Background Weekly');
     await expect.poll(() => dash.getByTestId('monthly-total').textContent(), { timeout: 10000 }).toContain('123.00');
     await dash.close();
   });
@@ -145,28 +150,7 @@ describe('live views in nb, sv and da', () => {
         const popup = await ext.openPage('popup.html');
         await popup.getByTestId('popup-empty').waitFor();
         expect(await popup.getByTestId('popup-empty').textContent()).toContain(c.empty);
-        const stamp = new Date().toISOString();
-        await ext.sw.evaluate(
-          async ([stamp, anchor]) => {
-            await (globalThis as unknown as Sw).subkeeper.db.subscriptions!.put({
-              id: 'bg-1',
-              service: 'Bakgrunn',
-              category: 'news',
-              amountMinor: 12300,
-              currency: 'NOK',
-              period: 'P1M',
-              status: 'active',
-              statusHistory: [],
-              billingAnchor: anchor,
-              links: {},
-              source: 'detected',
-              confirmed: true,
-              createdAt: stamp,
-              updatedAt: stamp,
-            });
-          },
-          [stamp, inDays(5)] as const,
-        );
+        await storeFromBackground(ext, 'Bakgrunn');
         await expect
           .poll(() => dash.getByTestId('monthly-total').textContent(), { timeout: 10000 })
           .toContain('123,00');

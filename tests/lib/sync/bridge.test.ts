@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { saveMember, saveSubscription } from '../../../lib/db';
+import { canonical } from '../../../lib/io/canonical';
 import {
   applyReplicaChanges,
   captureLocalChanges,
@@ -8,7 +9,6 @@ import {
   recoverJournal,
   sealPayload,
 } from '../../../lib/sync/bridge';
-import { canonical } from '../../../lib/sync/canonical';
 import { docIdFor, sealDoc } from '../../../lib/sync/crypto';
 import { formatStamp } from '../../../lib/sync/hlc';
 import { stampLocalEdit } from '../../../lib/sync/merge';

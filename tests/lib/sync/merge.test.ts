@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonical } from '../../../lib/sync/canonical';
+import { canonical } from '../../../lib/io/canonical';
 import { formatStamp } from '../../../lib/sync/hlc';
 import {
   DELETED,

@@ -1,12 +1,14 @@
 /**
  * Canonical JSON: object keys sorted, `undefined` members left out (as JSON does), so that two equal records
- * give the same text whatever order their fields were written in. The bridge compares records by this text.
+ * give the same text whatever order their fields were written in. Household sync compares records by this text;
+ * backups are written with the same key order.
  */
 export function canonical(value: unknown): string {
   return JSON.stringify(sortKeys(value));
 }
 
-function sortKeys(value: unknown): unknown {
+/** A copy of `value` with every object's keys in alphabetical order (arrays keep their order). */
+export function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
