@@ -1,5 +1,26 @@
 import preact from '@preact/preset-vite';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
+
+/** The scripts that run in web pages (the content script on every https page; the page reader after a gate hit). */
+export const PAGE_SCRIPTS = ['detector.js', 'page-reader.js'];
+/**
+ * V8's explicit compile hint (https://v8.dev/blog/explicit-compile-hints), put first in the scripts that run in web
+ * pages: nearly every function in them runs on load, so V8 compiles them all at once instead of pre-parsing each and
+ * parsing it again on its first call. Measured side by side (bench/page-cost.ts, 11 rounds): the content script's
+ * cost on a page with nothing to find went from 1.47 to 0.74 ms. Added after minification (which drops comments).
+ */
+export const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
+const compileHints = (): Plugin => ({
+  name: 'subkeeper-compile-hints',
+  enforce: 'post',
+  generateBundle(_options, bundle) {
+    for (const chunk of Object.values(bundle)) {
+      if (chunk.type === 'chunk' && PAGE_SCRIPTS.includes(chunk.fileName))
+        chunk.code = `${COMPILE_HINT}\n${chunk.code}`;
+    }
+  },
+});
 
 // Manifest V3 for Chrome, plus a Firefox build (`wxt build -b firefox`).
 export default defineConfig({
@@ -32,7 +53,10 @@ export default defineConfig({
     ],
   },
   // SUBKEEPER_NOMINIFY=1 keeps names readable in CPU profiles (bench/profile-content.ts).
-  vite: () => ({ plugins: [preact()], ...(process.env.SUBKEEPER_NOMINIFY ? { build: { minify: false } } : {}) }),
+  vite: () => ({
+    plugins: [preact(), compileHints()],
+    ...(process.env.SUBKEEPER_NOMINIFY ? { build: { minify: false } } : {}),
+  }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

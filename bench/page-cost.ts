@@ -11,8 +11,8 @@
  * with no page loading. Prints numbers; asserts nothing.
  *   npm run build:e2e && BENCH_ONLY=content npm run bench
  *   BENCH_RUNS (rounds, default 7, at least 5), BENCH_PAGES (comma-separated page keys), BENCH_PROFILE_RUNS.
- *   BENCH_BEFORE=/path/to/an/older/chrome-mv3 adds a fourth browser with that build, measured in the same rounds
- *   (before/after figures taken under the same load).
+ *   BENCH_BEFORE=/path/to/an/older/chrome-mv3 adds a browser with that build, measured in the same rounds
+ *   (before/after figures taken under the same load); several builds, comma-separated, add one browser each.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -188,11 +188,15 @@ export async function pageCost() {
     ['A', withoutA],
     ['B', withoutB],
   ];
-  const beforeDir = process.env.BENCH_BEFORE;
-  const before = beforeDir ? await launchExtension({ ...common, extensionDir: beforeDir }) : undefined;
-  if (before) instances.push(['before', before]);
+  const beforeDirs = process.env.BENCH_BEFORE?.split(',').filter(Boolean) ?? [];
+  const befores: Array<{ dir: string; name: string; b: Launched; pid: number | undefined }> = [];
+  for (const [i, dir] of beforeDirs.entries()) {
+    const b = await launchExtension({ ...common, extensionDir: dir });
+    const name = `before${i}`;
+    instances.push([name, b]);
+    befores.push({ dir, name, b, pid: extensionProcess(b.userDataDir) });
+  }
   const extPid = extensionProcess(withExt.userDataDir);
-  const beforePid = before ? extensionProcess(before.userDataDir) : undefined;
   // Warm-up: one load per browser (first navigations pay for the network stack and caches).
   for (const [, b] of instances) await load(b.context, pages[0]!.url);
 
@@ -213,19 +217,18 @@ export async function pageCost() {
   );
   const rows: string[] = [];
   for (const p of pages) {
-    const s: Record<string, Sample[]> = { with: [], A: [], B: [], before: [] };
-    const bg: number[] = [];
-    const bgBefore: number[] = [];
+    const s: Record<string, Sample[]> = Object.fromEntries(instances.map(([name]) => [name, [] as Sample[]]));
+    const bg: Record<string, number[]> = Object.fromEntries(instances.map(([name]) => [name, [] as number[]]));
     for (let r = 0; r < ROUNDS; r++) {
       // Rotate the order, so that no browser always goes first.
       for (let k = 0; k < instances.length; k++) {
         const [name, b] = instances[(r + k) % instances.length]!;
-        const pid = name === 'with' ? extPid : name === 'before' ? beforePid : undefined;
+        const pid = name === 'with' ? extPid : befores.find((x) => x.name === name)?.pid;
         let c0 = 0;
         const sample = await load(b.context, p.url, () => {
           if (pid) c0 = cpuNs(pid);
         });
-        if (pid) (name === 'with' ? bg : bgBefore).push((cpuNs(pid) - c0) / 1e6 - idleMs);
+        if (pid) bg[name]!.push((cpuNs(pid) - c0) / 1e6 - idleMs);
         s[name]!.push(sample);
       }
     }
@@ -248,20 +251,21 @@ export async function pageCost() {
     rows.push(
       `| ${p.label} | ${p.group} | ${f(script.cost)} (${script.spread}) | ${f(task.cost)} (${task.spread}) | ` +
         `${f(noise.cost)} / ${f(noiseTask.cost)} | ${f(median(prof))} (${range(prof)}) | ${reader ? 'yes' : 'no'} | ` +
-        `${extPid ? `${f(median(bg))} (${range(bg)})` : '–'} |`,
+        `${extPid ? `${f(median(bg.with!))} (${range(bg.with!)})` : '–'} |`,
     );
     console.log(
       `${p.label} [${p.key}, ${kb.toFixed(0)} KB]: script ${f(script.cost)} ms (${script.spread}), task ${f(task.cost)} ms (${task.spread}); ` +
         `noise script ${f(noise.cost)} (${noise.spread}), task ${f(noiseTask.cost)} (${noiseTask.spread}); ` +
         `profile ${f(median(prof))} ms (${range(prof)}), page reader ${reader ? 'loaded' : 'not loaded'}; ` +
-        `background ${extPid ? `${f(median(bg))} ms (${range(bg)})` : 'not found'}; ` +
+        `background ${extPid ? `${f(median(bg.with!))} ms (${range(bg.with!)})` : 'not found'}; ` +
         `without: script ${f(median(s.A!.map((x) => x.script)))} task ${f(median(s.A!.map((x) => x.task)))}`,
     );
-    if (before) {
-      const b = diff(s.before!, s.A!, 'script');
-      const bt = diff(s.before!, s.A!, 'task');
+    for (const { dir, name } of befores) {
+      const b = diff(s[name]!, s.A!, 'script');
+      const bt = diff(s[name]!, s.A!, 'task');
+      const g = bg[name]!;
       console.log(
-        `  before (${beforeDir}): script ${f(b.cost)} ms (${b.spread}), task ${f(bt.cost)} ms (${bt.spread}); background ${f(median(bgBefore))} ms (${range(bgBefore)})`,
+        `  before (${dir}): script ${f(b.cost)} ms (${b.spread}), task ${f(bt.cost)} ms (${bt.spread}); background ${g.length ? `${f(median(g))} ms (${range(g)})` : 'not found'}`,
       );
     }
   }
