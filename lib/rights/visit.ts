@@ -14,12 +14,26 @@ export function siteKey(host: string): string {
 }
 const SECOND_LEVEL = new Set(['co', 'com', 'org', 'net', 'ac', 'gov', 'edu']);
 
+/**
+ * The hostname of an absolute address, lower case, without user, password or port (`https://a:b@Www.X.no:8443/p` →
+ * `www.x.no`); '' when there is none. String work only, for the content script (no `URL`, no `Location`).
+ */
+export function hostOf(url: string): string {
+  const start = url.indexOf('://');
+  if (start < 0) return '';
+  let end = start + 3;
+  while (end < url.length && !'/?#\\'.includes(url[end] as string)) end++;
+  let host = url.slice(start + 3, end);
+  const at = host.lastIndexOf('@');
+  if (at >= 0) host = host.slice(at + 1);
+  const colon = host.lastIndexOf(':');
+  if (colon >= 0 && !host.endsWith(']')) host = host.slice(0, colon);
+  return host.toLowerCase();
+}
+
 /** Whether `referrer` (a page's `document.referrer`) is a page of the same site as `host`. */
 export function fromSameSite(referrer: string, host: string): boolean {
   if (!referrer) return false;
-  const start = referrer.indexOf('://');
-  if (start < 0) return false;
-  let end = start + 3;
-  while (end < referrer.length && !'/:?#'.includes(referrer[end] as string)) end++;
-  return siteKey(referrer.slice(start + 3, end)) === siteKey(host);
+  const from = hostOf(referrer);
+  return from !== '' && siteKey(from) === siteKey(host);
 }

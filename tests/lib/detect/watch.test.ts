@@ -67,6 +67,31 @@ describe('watcher', () => {
     expect(check).toHaveBeenCalledTimes(2);
   });
 
+  it('reads the address through the given function, never touching location (the content script passes document.URL)', async () => {
+    const check = vi.fn(() => false);
+    let url = 'https://shop.example/';
+    const navigation = new EventTarget();
+    const win = {
+      get location(): Location {
+        throw new Error('location read');
+      },
+      navigation,
+      addEventListener: vi.fn(),
+      removeEventListener: vi.fn(),
+    } as unknown as Window;
+    const w = createWatcher({ check, win, doc: document, debounceMs: 100, href: () => url });
+    w.start();
+    expect(check).toHaveBeenCalledTimes(1);
+    navigation.dispatchEvent(new Event('currententrychange'));
+    await tick(300);
+    expect(check).toHaveBeenCalledTimes(1);
+    url = 'https://shop.example/account/subscription';
+    navigation.dispatchEvent(new Event('currententrychange'));
+    await tick(300);
+    expect(check).toHaveBeenCalledTimes(2);
+    w.stop();
+  });
+
   it('without the Navigation API (Firefox) notices a pushState navigation by comparing the URL once a second', async () => {
     const check = vi.fn(() => false);
     const location = { href: 'https://shop.example/' };

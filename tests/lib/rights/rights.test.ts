@@ -366,5 +366,24 @@ describe('the start of a visit (days of use)', () => {
     expect(fromSameSite('https://shop.co.uk/', 'www.bbc.co.uk')).toBe(false);
     expect(fromSameSite('https://www.vg.no:8443/x', 'vg.no')).toBe(true);
     expect(fromSameSite('not a url', 'vg.no')).toBe(false);
+    expect(fromSameSite('https://evil.example@www.vg.no/', 'vg.no')).toBe(true);
+    expect(fromSameSite('https://www.vg.no@evil.example/', 'vg.no')).toBe(false);
+  });
+
+  it('reads the host of an address as the browser does, without URL or Location', async () => {
+    const { hostOf } = await import('../../../lib/rights/visit');
+    for (const url of [
+      'https://www.Netflix.com/browse',
+      'https://user:secret@konto.viaplay.no:8443/min-side?x=1#y',
+      'https://www.vg.no',
+      'https://www.vg.no?q=1',
+      'https://www.vg.no#top',
+      'http://127.0.0.1:8080/',
+      'https://[::1]:8443/x',
+      'https://[::1]/x',
+    ]) {
+      expect(hostOf(url), url).toBe(new URL(url).hostname);
+    }
+    expect(hostOf('not a url')).toBe('');
   });
 });
