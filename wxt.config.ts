@@ -2,8 +2,11 @@ import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 
-/** The scripts that run in web pages (the content script on every https page; the page reader after a gate hit). */
-export const PAGE_SCRIPTS = ['detector.js', 'page-reader.js'];
+/**
+ * The scripts that run in web pages: the content script on every https page, the page reader after a gate hit, and
+ * the days-of-use script on directory sites while that count is on.
+ */
+export const PAGE_SCRIPTS = ['detector.js', 'page-reader.js', 'visit.js'];
 /**
  * V8's explicit compile hint (https://v8.dev/blog/explicit-compile-hints), put first in the scripts that run in web
  * pages: nearly every function in them runs on load, so V8 compiles them all at once instead of pre-parsing each and
@@ -67,7 +70,12 @@ export default defineConfig({
     // `storage.local` for the popup; so is a small summary the popup and dashboard paint first (lib/app/paint-summary),
     // which stays in this browser like the database.
     permissions: ['alarms', 'notifications', 'activeTab', 'storage'],
-    // Household sync: the household's own CouchDB server, asked for when sync is set up (never at install).
+    // Asked for only when the user turns on counting days of use: `scripting` and access to the directory's sites,
+    // to register that count's own small script there (entrypoints/visit.ts, lib/rights/visit-script.ts), so that
+    // no page runs any of it otherwise; given back when it is turned off.
+    optional_permissions: ['scripting'],
+    // Household sync: the household's own CouchDB server, asked for when sync is set up (never at install); and the
+    // directory's sites for counting days of use (above).
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     // The page reader, imported by the content script only after its gate fired. Chrome serves it under a
     // per-session random id, so pages cannot probe for it to fingerprint the extension.

@@ -9,6 +9,8 @@ export function RightsSettings(props: {
   auto?: RightsCountry;
   t: Translate;
   onChange: (next: Settings) => void;
+  /** Counting was asked for, and the browser's access to the directory's sites was not given. */
+  refused?: boolean;
 }) {
   const { t, value } = props;
   return (
@@ -47,6 +49,11 @@ export function RightsSettings(props: {
         <p class="muted small" id="rights-usage-hint">
           {t('rights.usage.note')}
         </p>
+        {props.refused && (
+          <p class="error small" role="alert" data-testid="rights-usage-refused">
+            {t('rights.usage.refused')}
+          </p>
+        )}
       </div>
       <p class="muted small">{t('rights.disclaimer')}</p>
     </section>

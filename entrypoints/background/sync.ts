@@ -47,7 +47,8 @@ function touchedTables(parts: Record<string, unknown>, dbName: string): RecordTa
   return [...out];
 }
 
-function touches(parts: Record<string, unknown>, dbName: string, table: string): boolean {
+/** Whether a Dexie `storagemutated` report includes a write to `table` of the database `dbName`. */
+export function touches(parts: Record<string, unknown>, dbName: string, table: string): boolean {
   return Object.keys(parts).some((part) => part === `idb://${dbName}/${table}/`);
 }
 

@@ -1,4 +1,5 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { RightsPanel } from '../../components/rights/RightsPanel';
 import { RightsSettings } from '../../components/rights/RightsSettings';
 import type { Store } from '../../lib/app/store';
@@ -8,6 +9,7 @@ import { countryOf } from '../../lib/rights/country';
 import { rightsOf } from '../../lib/rights/index';
 import { priceCheckOf } from '../../lib/rights/prices';
 import { proofText } from '../../lib/rights/proof';
+import { visitPermissions } from '../../lib/rights/visit-script';
 import type { Platform } from './platform';
 import { rightsOfStore } from './rights-state';
 
@@ -89,19 +91,41 @@ export function RightsDetail(props: {
   );
 }
 
-/** The settings section: whose law applies, and counting days of use (off forgets what was counted). */
+/**
+ * The settings section: whose law applies, and counting days of use (off forgets what was counted). Turning counting
+ * on first asks the browser for what it needs (lib/rights/visit-script.ts), in the click; refused, it stays off and
+ * says why. Turning it off gives that back.
+ */
 export function RightsSettingsSection(props: { store: Store; t: Translate; lang: Language }) {
   const { store, t } = props;
   const settings = store.settings.value;
   const auto = countryOf({ country: 'auto', usage: false }, settings.baseCurrency, props.lang);
+  const [refusals, setRefusals] = useState(0);
+  const [refused, setRefused] = useState(false);
   return (
     <RightsSettings
+      // A refusal remounts the checkbox, so it shows unchecked again.
+      key={refusals}
       value={settings.rights}
       {...(auto ? { auto } : {})}
+      refused={refused}
       t={t}
       onChange={async (next) => {
+        const turningOn = next.usage && !settings.rights.usage;
+        if (turningOn) {
+          const granted = await browser.permissions.request(visitPermissions()).catch(() => false);
+          setRefused(!granted);
+          if (!granted) {
+            setRefusals((n) => n + 1);
+            return;
+          }
+        }
         const r = await store.updateSettings({ ...store.settings.value, rights: next });
         if (r.ok && next.usage !== settings.rights.usage) await rightsOfStore(store).setCounting(next.usage);
+        if (r.ok && !next.usage && settings.rights.usage) {
+          setRefused(false);
+          await browser.permissions.remove(visitPermissions()).catch(() => false);
+        }
       }}
     />
   );

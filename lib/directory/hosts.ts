@@ -24,3 +24,8 @@ export function isKnownHost(hostname: string): boolean {
   if (!host) return false;
   return findInParents(host, (d) => has(d) || undefined) === true;
 }
+
+/** Every domain in the directory's compact list (the sites whose visits count as days of use, when that is on). */
+export function knownHosts(): string[] {
+  return KNOWN_HOSTS.split(' ').filter(Boolean);
+}

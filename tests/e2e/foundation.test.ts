@@ -29,11 +29,14 @@ describe('foundation: add by hand, see it in the dashboard and the popup', () =>
         manifest_version: number;
         permissions?: string[];
         host_permissions?: string[];
+        optional_permissions?: string[];
       };
     });
     expect(manifest.manifest_version).toBe(3);
     expect(manifest.permissions?.sort()).toEqual(['activeTab', 'alarms', 'notifications', 'storage']);
     expect(manifest.host_permissions ?? []).toEqual([]);
+    // Asked for only when counting days of use is turned on (lib/rights/visit-script.ts).
+    expect(manifest.optional_permissions).toEqual(['scripting']);
   });
 
   it('also builds for Firefox, with its add-on id and no data collection', () => {

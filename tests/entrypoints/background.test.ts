@@ -164,3 +164,38 @@ describe('background router: the extension’s own pages', () => {
     expect(await send({ type: 'wipe' }, { id: OWN, url: ownPage('options.html') })).toMatchObject({ ok: false });
   });
 });
+
+describe('background: the days-of-use script', () => {
+  it('is registered while counting is on (once the browser gave `scripting`) and removed when it is turned off', async () => {
+    const registered = new Map<string, { id: string; js: string[]; matches: string[] }>();
+    const scripting = {
+      getRegisteredContentScripts: async (f?: { ids?: string[] }) =>
+        [...registered.values()].filter((s) => !f?.ids || f.ids.includes(s.id)),
+      registerContentScripts: async (list: Array<{ id: string; js: string[]; matches: string[] }>) => {
+        for (const s of list) {
+          if (registered.has(s.id)) throw new Error('Duplicate script ID');
+          registered.set(s.id, s);
+        }
+      },
+      unregisterContentScripts: async (f?: { ids?: string[] }) => {
+        for (const id of f?.ids ?? []) registered.delete(id);
+      },
+    };
+    Object.assign(fakeBrowser, { scripting });
+    try {
+      const { DEFAULT_SETTINGS } = await import('../../lib/model');
+      const { saveSettings } = await import('../../lib/db');
+      await saveSettings(db, { ...DEFAULT_SETTINGS, rights: { country: 'auto', usage: true } });
+      await vi.waitFor(() => expect(registered.get('subkeeper-visit')?.js).toEqual(['visit.js']));
+      expect(registered.get('subkeeper-visit')?.matches).toContain('https://*.netflix.com/*');
+      // Another settings write with counting still on changes nothing.
+      await saveSettings(db, { ...DEFAULT_SETTINGS, baseCurrency: 'SEK', rights: { country: 'auto', usage: true } });
+      await new Promise((r) => setTimeout(r, 50));
+      expect(registered.size).toBe(1);
+      await saveSettings(db, { ...DEFAULT_SETTINGS, rights: { country: 'auto', usage: false } });
+      await vi.waitFor(() => expect(registered.size).toBe(0));
+    } finally {
+      delete (fakeBrowser as { scripting?: unknown }).scripting;
+    }
+  });
+});

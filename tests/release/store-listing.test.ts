@@ -37,6 +37,7 @@ function messages(locale: string): Record<string, { message: string }> {
 
 function manifest(browser: 'chrome' | 'firefox'): {
   permissions?: string[];
+  optional_permissions?: string[];
   optional_host_permissions?: string[];
   content_scripts?: unknown[];
 } {
@@ -78,11 +79,12 @@ describe('store listings', () => {
         expect(headings).toEqual([
           ...(m.content_scripts?.length ? ['Host access (content script on http and https pages)'] : []),
           ...(m.permissions ?? []).map((p) => `\`${p}\``),
-          ...(m.optional_host_permissions?.length
-            ? ['Optional host access (asked for when household sync is set up)']
+          ...(m.optional_host_permissions?.length || m.optional_permissions?.length
+            ? ['Optional permissions (asked for when household sync or counting days of use is turned on)']
             : []),
           'Remote code',
         ]);
+        for (const p of m.optional_permissions ?? []) expect(body).toContain(`\`${p}\``);
         for (const part of body.split(/^### /m).slice(1))
           expect(part.split('\n').slice(1).join(' ').trim().length).toBeGreaterThan(60);
       });

@@ -424,6 +424,14 @@ describe('overview, popup and settings cards, in four languages', () => {
       expect(onChange).toHaveBeenCalledWith({ country: 'SE', usage: false });
       fireEvent.click(screen.getByLabelText(t('rights.settings.usage')));
       expect(onChange).toHaveBeenLastCalledWith({ country: 'auto', usage: true });
+      expect(screen.queryByTestId('rights-usage-refused')).toBeNull();
+    });
+
+    it(`${lang}: says why counting stayed off when the browser's access was refused`, () => {
+      const t = createTranslator(lang);
+      render(<RightsSettings value={{ country: 'auto', usage: false }} t={t} onChange={noop} refused />);
+      expect(screen.getByRole('alert').textContent).toBe(t('rights.usage.refused'));
+      expect((screen.getByLabelText(t('rights.settings.usage')) as HTMLInputElement).checked).toBe(false);
     });
   }
 
