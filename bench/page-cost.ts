@@ -77,7 +77,7 @@ export function benchPages(): BenchPage[] {
     {
       key: 'catalogue-directory',
       group: 'nothing to find',
-      label: 'the same page on a directory service’s site (a visit start is reported, for days of use)',
+      label: 'the same page on a directory service’s site (days of use off, the default)',
       url: 'https://www.netflix.com/browse',
       html: plainPage(),
     },

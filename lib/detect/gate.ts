@@ -59,7 +59,7 @@ function pathOf(url: string): string {
  * payment frames, and on two agreeing cues among: URL path words (`/konto`, `/billing`, `/checkout`), title/text
  * words (`abonnement`, `kvittering`, `renews`), period words next to prices (`/mnd`, `per month`), structured data of
  * a recurring price, an order or an invoice, a host in the service directory — at least one of them from the
- * address, the title, structured data or the host (the body text is read only then). High recall; the full
+ * address, the title or the host (the body text and structured data are read only then). High recall; the full
  * detection decides. What keeps it shut on pages that only look like one (each measured on the fixture pages that
  * are not subscriptions, with every subscription fixture still opening it):
  * - a page asking for a gift (a donation, a monthly giver: `donate`, `fast giver`, `månadsgivare` in its address or
@@ -76,12 +76,13 @@ export function gate(input: GateInput): boolean {
   if (!giving && (input.hasPaymentField || input.hasPaymentFrame)) return true;
   const inUrl = urlCue(path);
   /**
-   * The page's text is read only when the address, the title, structured data or a known host already points at
-   * a subscription: text alone is the weakest evidence (articles about prices and streaming services have it too),
-   * and reading any of a page's text is what costs most on the many pages with nothing to find.
+   * The page's text and structured data are read only when the address, the title or a known host already points
+   * at a subscription: text alone is the weakest evidence (articles about prices and streaming services have it
+   * too), and reading any of a page's elements is what costs most on the many pages with nothing to find (news
+   * articles and shops nearly all carry JSON-LD).
    */
   const host = () => input.knownHost && !input.isArticle;
-  if (!inUrl && !wordCue(title) && !periodCue(title) && !input.hasStructuredOffer && !host()) return false;
+  if (!inUrl && !wordCue(title) && !periodCue(title) && !host()) return false;
   const text = `${title} ${input.textSample.slice(0, 3000)}`.toLowerCase();
   const word = wordCue(text);
   if (giving) return inUrl && word;
