@@ -242,38 +242,38 @@ describe('rights end to end', () => {
     ).toBe('undefined');
   });
 
+  /** Counting days of use on or off, and Netflix tracked (the service whose site these tests visit). */
+  const putCounting = (target: Launched, usage: boolean) =>
+    target.sw.evaluate(
+      async ([usage, stamp]) => {
+        const db = (
+          globalThis as unknown as { subkeeper: { db: Record<string, { put(r: unknown): Promise<unknown> }> } }
+        ).subkeeper.db;
+        await db.settings!.put({ key: 'settings', value: { baseCurrency: 'NOK', rights: { country: 'auto', usage } } });
+        await db.subscriptions!.put({
+          id: 's-netflix',
+          service: 'Netflix',
+          serviceId: 'netflix',
+          domain: 'netflix.com',
+          category: 'video',
+          amountMinor: 17900,
+          currency: 'NOK',
+          period: 'P1M',
+          status: 'active',
+          statusHistory: [],
+          billingAnchor: '2026-01-05',
+          links: {},
+          source: 'manual',
+          confirmed: true,
+          createdAt: stamp,
+          updatedAt: stamp,
+        });
+      },
+      [usage, new Date().toISOString()] as const,
+    );
+
   async function countsDaysOfUse(ext: Launched) {
-    const put = (rights: { usage: boolean }) =>
-      ext.sw.evaluate(
-        async ([usage, stamp]) => {
-          const db = (
-            globalThis as unknown as { subkeeper: { db: Record<string, { put(r: unknown): Promise<unknown> }> } }
-          ).subkeeper.db;
-          await db.settings!.put({
-            key: 'settings',
-            value: { baseCurrency: 'NOK', rights: { country: 'auto', usage } },
-          });
-          await db.subscriptions!.put({
-            id: 's-netflix',
-            service: 'Netflix',
-            serviceId: 'netflix',
-            domain: 'netflix.com',
-            category: 'video',
-            amountMinor: 17900,
-            currency: 'NOK',
-            period: 'P1M',
-            status: 'active',
-            statusHistory: [],
-            billingAnchor: '2026-01-05',
-            links: {},
-            source: 'manual',
-            confirmed: true,
-            createdAt: stamp,
-            updatedAt: stamp,
-          });
-        },
-        [rights.usage, new Date().toISOString()] as const,
-      );
+    const put = (rights: { usage: boolean }) => putCounting(ext, rights.usage);
     const days = () =>
       ext.sw.evaluate(
         async () => (await (globalThis as unknown as Hooks).subkeeper.db.state.get('usage:s-netflix'))?.value ?? null,
@@ -320,6 +320,7 @@ describe('rights end to end', () => {
   }
 
   it('the overview warns about a charge after cancelling and shows the cost per day of use', async () => {
+    await putCounting(ext, true);
     await ext.sw.evaluate(
       async ([stamp, cancelled, ended, charged, used]) => {
         const db = (
@@ -352,29 +353,7 @@ describe('rights end to end', () => {
           currency: 'NOK',
           source: 'receipt',
         });
-        // Counting is on, and Netflix was used on two days of the last 30.
-        await db.settings!.put({
-          key: 'settings',
-          value: { baseCurrency: 'NOK', rights: { country: 'auto', usage: true } },
-        });
-        await db.subscriptions!.put({
-          id: 's-netflix',
-          service: 'Netflix',
-          serviceId: 'netflix',
-          domain: 'netflix.com',
-          category: 'video',
-          amountMinor: 17900,
-          currency: 'NOK',
-          period: 'P1M',
-          status: 'active',
-          statusHistory: [],
-          billingAnchor: '2026-01-05',
-          links: {},
-          source: 'manual',
-          confirmed: true,
-          createdAt: stamp,
-          updatedAt: stamp,
-        });
+        // Netflix was used on two days of the last 30.
         await db.state!.put({ key: 'usage:s-netflix', value: used });
         await db.state!.put({ key: 'usage.since', value: '2026-01-01' });
       },
