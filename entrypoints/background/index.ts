@@ -1,4 +1,3 @@
-import Dexie from 'dexie';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { localeSettings, preferredCurrencies } from '../../lib/app/defaults';
@@ -26,11 +25,11 @@ import type { PageSnapshot } from '../../lib/model/page';
 import { recordVisit, setTabWarning } from '../../lib/rights/db';
 import { mailEvidence } from '../../lib/rights/mail';
 import { readTerms } from '../../lib/rights/terms';
-import { applyVisitScript, type ScriptingApi } from '../../lib/rights/visit-script';
 import { isSyncMessage } from '../../lib/sync/messages';
 import { pageVerdict } from '../../lib/trust';
 import { setupReminders } from './reminders';
-import { setupSync, touches } from './sync';
+import { setupSync } from './sync';
+import { setupVisitScript } from './visit-script';
 
 /**
  * The background only wires lib/ to the browser: it runs the detection on what content scripts read, keeps reminders
@@ -61,31 +60,8 @@ export default defineBackground(() => {
     notificationButtons: !import.meta.env.FIREFOX,
   });
   const sync = setupSync({ db, now, onDataChanged: () => void reminders.resync() });
-  // The opt-in count of days of use has its own small script (entrypoints/visit.ts), registered with the browser
-  // only while the setting is on: with it off, no page runs any of it. Kept in step at start and on every settings
-  // write, one change at a time.
-  let visitScript = Promise.resolve();
-  const keepVisitScript = () => {
-    visitScript = visitScript
-      .then(async () => {
-        const scripting = (browser as unknown as { scripting?: ScriptingApi }).scripting;
-        if (scripting) await applyVisitScript(scripting, (await getSettings(db)).rights.usage);
-      })
-      .catch(() => {
-        // Counting days of use is not worth an error; the next settings write tries again.
-      });
-  };
-  keepVisitScript();
-  Dexie.on('storagemutated', (parts: Record<string, unknown>) => {
-    if (touches(parts, db.name, 'settings')) keepVisitScript();
-  });
-  // The `scripting` API appears when the user grants it (turning counting on) and goes when it is given back.
-  try {
-    browser.permissions.onAdded.addListener(() => keepVisitScript());
-    browser.permissions.onRemoved.addListener(() => keepVisitScript());
-  } catch {
-    // Not in WXT's test browser; a settings write brings the script in step all the same.
-  }
+  // The opt-in count of days of use has its own small script, registered only while it is on.
+  setupVisitScript({ db, browser });
   const ownId = browser.runtime.id;
   const ownOrigin = browser.runtime.getURL('/');
 

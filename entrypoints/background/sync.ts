@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { browser } from 'wxt/browser';
 import { getSettings, type SubkeeperDb, saveSettings } from '../../lib/db';
+import { touches } from '../../lib/db/mutated';
 import type { SenderInfo } from '../../lib/messages';
 import { createEngine } from '../../lib/sync/engine';
 import { asSyncError } from '../../lib/sync/errors';
@@ -45,11 +46,6 @@ function touchedTables(parts: Record<string, unknown>, dbName: string): RecordTa
     if (table === 'state' && rangeHas(range, 'proposals.dismissed')) out.add('dismissals');
   }
   return [...out];
-}
-
-/** Whether a Dexie `storagemutated` report includes a write to `table` of the database `dbName`. */
-export function touches(parts: Record<string, unknown>, dbName: string, table: string): boolean {
-  return Object.keys(parts).some((part) => part === `idb://${dbName}/${table}/`);
 }
 
 /** Whether Dexie's RangeSet (a tree of {from, to, l, r}) holds `key`. */

@@ -100,30 +100,29 @@ export function RightsSettingsSection(props: { store: Store; t: Translate; lang:
   const { store, t } = props;
   const settings = store.settings.value;
   const auto = countryOf({ country: 'auto', usage: false }, settings.baseCurrency, props.lang);
+  // How often the browser's access was refused since counting was last on or off: the message shows while counting
+  // stays off, and each refusal remounts the checkbox so it shows unchecked again.
   const [refusals, setRefusals] = useState(0);
-  const [refused, setRefused] = useState(false);
   return (
     <RightsSettings
-      // A refusal remounts the checkbox, so it shows unchecked again.
       key={refusals}
       value={settings.rights}
       {...(auto ? { auto } : {})}
-      refused={refused}
+      refused={refusals > 0 && !settings.rights.usage}
       t={t}
       onChange={async (next) => {
-        const turningOn = next.usage && !settings.rights.usage;
-        if (turningOn) {
+        if (next.usage && !settings.rights.usage) {
           const granted = await browser.permissions.request(visitPermissions()).catch(() => false);
-          setRefused(!granted);
           if (!granted) {
             setRefusals((n) => n + 1);
             return;
           }
         }
         const r = await store.updateSettings({ ...store.settings.value, rights: next });
-        if (r.ok && next.usage !== settings.rights.usage) await rightsOfStore(store).setCounting(next.usage);
-        if (r.ok && !next.usage && settings.rights.usage) {
-          setRefused(false);
+        if (!r.ok || next.usage === settings.rights.usage) return;
+        await rightsOfStore(store).setCounting(next.usage);
+        if (!next.usage) {
+          setRefusals(0);
           await browser.permissions.remove(visitPermissions()).catch(() => false);
         }
       }}

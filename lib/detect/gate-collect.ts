@@ -34,7 +34,7 @@ export function collectGateInput(document: Document, location: { href: string; h
   const textSample = lazy(() => sampleText(document));
   const hasPaymentFrame = lazy(() => paymentFrame(document));
   const hasStructuredOffer = lazy(() => structuredOffer(document));
-  const isArticle = lazy(() => isArticlePage(document));
+  const isArticle = lazy(() => saysArticle(document));
   const hasPaymentField = lazy(() => paymentField(document));
   const knownHost = lazy(() => isKnownHost(location.hostname));
   return {
@@ -117,6 +117,6 @@ function paymentField(document: Document): boolean {
 }
 
 /** The page says it is an article (`og:type` article). */
-export function isArticlePage(document: Document): boolean {
+function saysArticle(document: Document): boolean {
   return any(document, 'meta[property="og:type"][content~="article" i]');
 }

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTranslator } from '../../lib/i18n';
 import type { Language } from '../../lib/model';
 import { seriousViolations } from './axe';
+import { dayIn, iso } from './days';
 import { type FixtureServer, type Launched, launchExtension, ROOT, startServer } from './harness';
 
 /**
@@ -22,13 +23,6 @@ const shot = async (page: Page, name: string) => {
 };
 const fixture = (name: string) => readFileSync(path.join(ROOT, 'tests/fixtures/rights', name), 'utf8');
 
-const dayIn = (days: number) => {
-  const d = new Date();
-  d.setDate(d.getDate() + days);
-  return d;
-};
-const iso = (d: Date) =>
-  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 const until = dayIn(25);
 const EN_MONTHS = [
   'January',

@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { visitPermissions } from '../../lib/rights/visit-script';
 import { seriousViolations } from './axe';
+import { dayIn, iso } from './days';
 import { EXTENSION_DIR, type FixtureServer, type Launched, launchExtension, ROOT, startServer } from './harness';
 
 /**
@@ -37,13 +38,6 @@ const MONTHS = [
   'november',
   'desember',
 ];
-const dayIn = (days: number) => {
-  const d = new Date();
-  d.setDate(d.getDate() + days);
-  return d;
-};
-const iso = (d: Date) =>
-  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 const accessUntil = dayIn(20);
 /** A cancellation confirmation like the fixture's, with the last day of access 20 days ahead. */
 const cancelHtml = readFileSync(path.join(ROOT, 'tests/fixtures/rights/nb-strimla-cancelled.html'), 'utf8').replace(
